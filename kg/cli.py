@@ -1,0 +1,112 @@
+"""The ``kg`` command: a thin layer over the library API (:mod:`kg`).
+
+Each command parses its options, calls one library function and prints the
+result; errors of the :class:`~kg.errors.KGError` family become
+``click.ClickException`` here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+
+import click
+
+from . import evaluation, pipeline
+from .errors import KGError
+from .query import format_result, query as run_query
+
+__all__ = ["main"]
+
+
+def _errors(func):
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KGError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Show debug messages on stderr.")
+@click.version_option(package_name="kg")
+def main(verbose: bool) -> None:
+    """kg: a knowledge graph of Chinese government and party work reports."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s: %(message)s")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path())
+@click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(), help="Output folder.")
+@click.option("--lexicon", "lexicon_dir", default=None, type=click.Path(), help="Lexicon folder (default data/lexicon).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@_errors
+def build(inputs, outdir, lexicon_dir, progress):
+    """Build the graph of INPUTS (report files or folders; default data/reports/)."""
+    if progress is None:
+        progress = sys.stderr.isatty()
+    summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress)
+    for name, reason in summary.skipped:
+        click.echo(f"warning: {reason}", err=True)
+    click.echo("\n".join(summary.lines()))
+
+
+@main.command()
+@click.argument("sparql")
+@click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to query.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_errors
+def query(sparql, outdir, fmt):
+    """Run SPARQL (a query, or the path of a .rq file) over the last build."""
+    click.echo(format_result(run_query(sparql, outdir), fmt))
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path())
+@click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to score.")
+@click.option("--errors", "show_errors", is_flag=True, help="List false positives and negatives per report, grouped by cause.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@_errors
+def eval_(gold_dir, outdir, show_errors, as_json):
+    """Score the last build against the gold files of GOLD_DIR."""
+    scores = evaluation.evaluate(outdir, gold_dir)
+    if as_json:
+        click.echo(json.dumps(scores.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        click.echo(f"reports scored: {scores.reports}")
+        click.echo(f"{'measure':<22} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
+        rows = [("entities (untyped)", scores.entities), ("entities (typed)", scores.typed)]
+        rows += [(f"  {t}", p) for t, p in sorted(scores.per_type.items())]
+        rows.append(("relations", scores.relations))
+        for label, p in rows:
+            click.echo(f"{label:<22} {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f} {p.tp:5d} {p.fp:5d} {p.fn:5d}")
+    if show_errors:
+        click.echo("\nerror groups (cause, type: count):")
+        for (cause, etype), count in scores.error_groups():
+            click.echo(f"  {cause:<18} {etype:<13} {count}")
+        for report in sorted({e["report"] for e in scores.errors}):
+            click.echo(f"\n== {report}")
+            for cause in ("type", "boundary", "missed", "spurious", "missed relation", "spurious relation"):
+                for e in (e for e in scores.errors if e["report"] == report and e["cause"] == cause):
+                    gold = f"  (gold: {e['gold']})" if e["gold"] and e["gold"] != e["name"] else ""
+                    click.echo(f"  {cause:<18} {e['type']:<13} {e['name']}{gold}")
+
+
+@main.command()
+@click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to check.")
+@click.option("--shapes", default=None, type=click.Path(), help="SHACL shapes (default ontology/shapes.ttl).")
+@_errors
+def validate(outdir, shapes):
+    """Check the last build against the SHACL shapes."""
+    from .validation import validate as run_validation
+
+    conforms, report = run_validation(outdir, shapes)
+    click.echo(report)
+    if not conforms:
+        raise click.ClickException("the graph does not conform to the shapes")

@@ -1,0 +1,65 @@
+"""The per-report map: one file -> :class:`~kg.model.ReportResult`.
+
+It runs the text stages in order, read -> clean -> segment -> metadata ->
+mentions -> resolution -> relations, each a module of its own; it touches no
+other report and no output, so it can run in any process.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .cleaning import find_excluded
+from .lexicon import Lexicon
+from .mentions import find_mentions
+from .metadata import extract_metadata
+from .model import Document, ReportResult
+from .reading import read_document
+from .relations import find_relations
+from .resolution import resolve
+from .segmentation import segment
+
+__all__ = ["extract_report", "extract_document"]
+
+
+def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | None = None) -> ReportResult:
+    """Extract entities and relations from a decoded report.
+
+    Args:
+        document: the decoded report.
+        lexicon: the loaded lexicon.
+        jurisdiction: the report's place from the manifest, or ``None``.
+
+    Returns:
+        The :class:`ReportResult`: metadata, excluded spans, sentences,
+        entities (sorted by name) and relations (sorted).
+    """
+    excluded = find_excluded(document, lexicon)
+    sentences = segment(document, excluded, lexicon)
+    metadata = extract_metadata(document, sentences, jurisdiction)
+    per_sentence = [find_mentions(sentence, lexicon) for sentence in sentences]
+    mentions = [m for ms in per_sentence for m in ms]
+    entities = resolve(mentions, lexicon, metadata.jurisdiction, metadata.author)
+    names = {alias: e.name for e in entities for alias in (e.name, *e.aliases)}
+    author = names.get(metadata.author, metadata.author)
+    relations = {}
+    for sentence, ms in zip(sentences, per_sentence):
+        for relation in find_relations(sentence, ms, author, names, lexicon):
+            relations.setdefault((relation.subject, relation.type, relation.object), relation)
+    return ReportResult(
+        document=document,
+        metadata=metadata,
+        excluded=excluded,
+        sentences=sentences,
+        entities=entities,
+        relations=tuple(sorted(relations.values(), key=lambda r: (r.subject, r.type.value, r.object))),
+    )
+
+
+def extract_report(path: str | Path, lexicon: Lexicon, jurisdiction: str | None = None) -> ReportResult:
+    """Read and extract one report file.
+
+    Raises:
+        ReadError: the file cannot be read or decoded (see :func:`kg.reading.read_document`).
+    """
+    return extract_document(read_document(path), lexicon, jurisdiction)

@@ -1,0 +1,183 @@
+"""Load the domain lexicons of ``data/lexicon/`` into one :class:`Lexicon`.
+
+Rules and word lists are data, not code (after spaCy's ``EntityRuler``
+patterns): each file under ``data/lexicon/`` says where its entries come from;
+this module only parses them. Formats, all UTF-8, ``#`` starting a comment:
+
+* plain lists (``*_heads.txt``, ``boundary_words.txt``, ``trailing_words.txt``,
+  ``generic_names.txt``):
+  one entry a line; a second, tab-separated column ``quoted`` marks a head that
+  counts only after a quoted name;
+* gazetteers (``organizations.txt``, ``campaigns.txt``, ``initiatives.txt``,
+  ``regulations.txt``): ``name``, then any aliases, tab-separated;
+* ``relation_verbs.txt``: ``relation<TAB>verb``;
+* ``ad_patterns.txt``: one Python regular expression a line.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LexiconError
+from .model import EntityType, RelationType
+
+__all__ = ["Lexicon", "load_lexicon", "DEFAULT_LEXICON_DIR"]
+
+#: Where the lexicons live: ``data/lexicon`` at the project's root.
+DEFAULT_LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+
+_GAZETTEERS = {
+    "organizations.txt": EntityType.ORGANIZATION,
+    "campaigns.txt": EntityType.CAMPAIGN,
+    "initiatives.txt": EntityType.INITIATIVE,
+    "regulations.txt": EntityType.REGULATION,
+}
+
+
+@dataclass(frozen=True)
+class Head:
+    """A head word of a name; ``quoted_only`` heads count only after a quoted name."""
+
+    word: str
+    quoted_only: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Every word list the extractor uses, parsed.
+
+    Attributes:
+        gazetteer: name or alias -> (type, the row's first name).
+        document_heads, campaign_heads, initiative_heads, organization_heads:
+            heads of names, longest first.
+        local_organs: organ words written after a jurisdiction prefix, longest first.
+        boundary_words: words that never start a name.
+        trailing_words: words dropped from the end of a name.
+        generic_names: head-built names that name nothing in particular.
+        relation_verbs: verb -> the relations it can state.
+        ad_patterns: one compiled alternation of the ad patterns.
+        user_words: the words jieba must keep whole (gazetteer names and heads).
+    """
+
+    gazetteer: dict[str, tuple[EntityType, str]]
+    document_heads: tuple[str, ...]
+    campaign_heads: tuple[Head, ...]
+    initiative_heads: tuple[Head, ...]
+    organization_heads: tuple[str, ...]
+    local_organs: tuple[str, ...]
+    boundary_words: frozenset[str]
+    trailing_words: tuple[str, ...]
+    generic_names: frozenset[str]
+    relation_verbs: dict[str, tuple[RelationType, ...]]
+    ad_patterns: re.Pattern[str]
+    user_words: tuple[str, ...]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise LexiconError(f"{path}: lexicon file not found") from exc
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{path}: not UTF-8: {exc}") from exc
+    rows = []
+    for line in lines:
+        line = line.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _heads(path: Path) -> tuple[Head, ...]:
+    heads = []
+    for number, row in enumerate(_rows(path), 1):
+        if len(row) > 2 or (len(row) == 2 and row[1] != "quoted"):
+            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'word' or 'word<TAB>quoted'")
+        heads.append(Head(row[0], len(row) == 2))
+    return tuple(sorted(heads, key=lambda h: (-len(h.word), h.word)))
+
+
+def _words(path: Path) -> tuple[str, ...]:
+    return tuple(row[0] for row in _rows(path))
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(directory: str | Path | None = None) -> Lexicon:
+    """Load and check every lexicon file of ``directory``.
+
+    Args:
+        directory: the lexicon folder; ``None`` for :data:`DEFAULT_LEXICON_DIR`.
+
+    Returns:
+        The parsed :class:`Lexicon` (cached per folder).
+
+    Raises:
+        LexiconError: a file is missing, not UTF-8, or has a malformed entry
+            (the message names the file and the entry).
+    """
+    root = Path(directory) if directory is not None else DEFAULT_LEXICON_DIR
+    if not root.is_dir():
+        raise LexiconError(f"{root}: lexicon folder not found (is kg installed from a checkout?)")
+
+    gazetteer: dict[str, tuple[EntityType, str]] = {}
+    for filename, etype in _GAZETTEERS.items():
+        for number, row in enumerate(_rows(root / filename), 1):
+            canonical = row[0]
+            for name in row:
+                gazetteer.setdefault(name, (etype, canonical))
+
+    relation_verbs: dict[str, list[RelationType]] = {}
+    path = root / "relation_verbs.txt"
+    for number, row in enumerate(_rows(path), 1):
+        try:
+            relation = RelationType(row[0])
+        except ValueError:
+            raise LexiconError(f"{path}: entry {number}: unknown relation {row[0]!r}") from None
+        if len(row) != 2:
+            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'relation<TAB>verb'")
+        relation_verbs.setdefault(row[1], []).append(relation)
+
+    path = root / "ad_patterns.txt"
+    patterns = _words(path)
+    for number, pattern in enumerate(patterns, 1):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise LexiconError(f"{path}: entry {number} {pattern!r}: {exc}") from None
+    ad_patterns = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!)")
+
+    campaign_heads = _heads(root / "campaign_heads.txt")
+    initiative_heads = _heads(root / "initiative_heads.txt")
+    document_heads = _longest_first(_words(root / "document_heads.txt"))
+    organization_heads = _longest_first(_words(root / "organization_heads.txt"))
+    local_organs = _longest_first(_words(root / "local_organs.txt"))
+    user_words = _longest_first(
+        list(gazetteer)
+        + [h.word for h in campaign_heads + initiative_heads]
+        + list(organization_heads)
+        + [p + organ for p in "区市县省" for organ in local_organs]
+    )
+    logging.getLogger(__name__).debug("lexicon: %d gazetteer names from %s", len(gazetteer), root)
+    return Lexicon(
+        gazetteer=gazetteer,
+        document_heads=document_heads,
+        campaign_heads=campaign_heads,
+        initiative_heads=initiative_heads,
+        organization_heads=organization_heads,
+        local_organs=local_organs,
+        boundary_words=frozenset(_words(root / "boundary_words.txt")),
+        trailing_words=_longest_first(_words(root / "trailing_words.txt")),
+        generic_names=frozenset(_words(root / "generic_names.txt")),
+        relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},
+        ad_patterns=ad_patterns,
+        user_words=user_words,
+    )

@@ -1,0 +1,441 @@
+"""Stage 5, mentions: sentences -> :class:`~kg.model.Mention` of the four types.
+
+Rules follow the grammar of names in official Chinese writing
+(shared/spec/ANNOTATION.md), with word lists from :mod:`kg.lexicon`:
+
+1. **titles**: ``《…》`` is a Regulation when its title ends with a document
+   head (条例, 方案, 意见 …); a title nested inside it (``〈…〉`` or an inner
+   ``《…》``) is a Regulation of its own. Nothing else inside a title is a
+   mention.
+2. **quotes**: ``“…”`` followed by a head (``“四查四促”专项行动``) names a
+   Campaign or Initiative by the head; a quoted name with no head is an
+   Initiative when it is a numbered formulation (``“四个意识”``), a list of
+   short parallel phrases (``“坚定信心、同舟共济”``) or ends with a head.
+3. **gazetteer**: names of the lexicon (党中央, 新发展理念, 中央八项规定 …).
+4. **local organs**: a jurisdiction prefix and a standing organ (区 + 政府,
+   X区 + 委常委会, 团 + 区委).
+5. **heads**: a head word (领导小组, 专项斗争, 机制 …) grown leftwards over
+   jieba tokens until a boundary word, a function word or punctuation.
+6. **关于 titles without marks**: ``关于…的实施意见``.
+
+Overlaps are settled longest first; a span inside a title is dropped. Every
+mention's ``surface`` is ``text[begin:end]`` of the report.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .model import EntityType, Mention, Sentence
+
+__all__ = ["find_mentions", "canonical_name", "is_document_title"]
+
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
+_QUOTE_CHARS = "“”‘’「」『』\"'"
+_QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』|\"([^\"]{1,40})\"")
+_PUNCT = set("，。；：！？、,.;:!?（）()【】[]《》〈〉“”‘’「」『』\"'—…·/ \t\r\n　")
+_CLAUSE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
+# Characters that open a numbered formulation (四个意识, 两个维护, 六稳, 133工程).
+_NUMERALS = set("一二三四五六七八九十百千万两双0123456789０１２３４５６７８９")
+# POS tags (jieba/ICTCLAS) that never stand inside a name grown from its head:
+# adverbs, conjunctions, prepositions, pronouns, particles, interjections.
+_STOP_POS = {"d", "ad", "c", "p", "r", "uj", "ul", "uz", "ug", "uv", "y", "e", "o", "zg"}
+_JURISDICTION = re.compile(r"(?:中共)?(?:[X某]{1,3}|全)?[区市县省]$")
+_PREFIX_RE = re.compile(r"(团)?(中共)?([X某]{1,3})?(全)?([区市县省])")
+# Longest name grown from a head, in characters. Chosen by us: the longest
+# organisation and campaign names of the field run to about 30 characters.
+_MAX_NAME = 32
+# Longest prefix before a quoted name with a head (廉政文化“六进”活动), in
+# characters. Chosen by us.
+_QUOTE_PREFIX = 6
+# A document head alone is too weak to mark a title without 《》; only titles
+# of this form count: 关于 … (的) head.
+_GUANYU = re.compile(r"关于[^，。；：、《》“”！？\s]{4,60}?(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|方案|办法|细则|规定|通知|决定|若干措施|措施|计划|规则|要点)")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    begin: int
+    end: int
+    type: EntityType
+    name: str
+    core: str
+    rule: str
+    rank: int  # lower wins among spans of equal length
+
+
+def canonical_name(surface: str) -> str:
+    """Return the canonical name of a surface form (ANNOTATION.md, Names).
+
+    Quotation marks and white space go; the book-title marks that wrap the
+    whole name go; nested title marks stay, as the gold writes them.
+
+    Examples:
+        >>> canonical_name("“四查四促”专项行动")
+        '四查四促专项行动'
+        >>> canonical_name("《X区落实〈X市任务安排〉分工方案》")
+        'X区落实〈X市任务安排〉分工方案'
+    """
+    name = "".join(ch for ch in surface if ch not in _QUOTE_CHARS and not ch.isspace())
+    while len(name) >= 2 and (name[0], name[-1]) in {("《", "》"), ("〈", "〉")}:
+        name = name[1:-1]
+    return name
+
+
+def _strip_suffix_parens(title: str) -> str:
+    """Drop trailing parentheticals: （试行）, (2019—2022年)."""
+    while True:
+        stripped = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+        if stripped == title:
+            return title
+        title = stripped
+
+
+def is_document_title(title: str, lexicon: Lexicon) -> bool:
+    """Tell whether a title inside 《》 names an official document.
+
+    True when, with trailing parentheticals and quotes dropped, it ends with a
+    document head of ``data/lexicon/document_heads.txt``.
+
+    Examples:
+        >>> from kg.lexicon import load_lexicon
+        >>> lex = load_lexicon()
+        >>> is_document_title("中国共产党巡视工作条例", lex), is_document_title("习近平谈治国理政", lex)
+        (True, False)
+    """
+    core = _strip_suffix_parens(canonical_name(title))
+    return bool(core) and core.endswith(lexicon.document_heads)
+
+
+class _SentenceView:
+    """A sentence's tokens indexed by offsets, for alignment checks."""
+
+    def __init__(self, sentence: Sentence):
+        self.sentence = sentence
+        self.text = sentence.text
+        self.base = sentence.begin
+        self.tokens = sentence.tokens
+        self.starts = [t.begin - self.base for t in self.tokens]
+        self.ends = [t.end - self.base for t in self.tokens]
+        self.start_set = set(self.starts)
+        self.end_set = set(self.ends)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the token that covers sentence offset ``pos``."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+
+def _title_spans(text: str) -> list[tuple[int, int, int]]:
+    """Return ``(begin, end, depth)`` of every 《…》/〈…〉 pair, marks included."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "《〈":
+            stack.append(i)
+        elif ch in "》〉" and stack:
+            begin = stack.pop()
+            spans.append((begin, i + 1, len(stack)))
+    return spans
+
+
+def _titles(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+    candidates, protected = [], []
+    for begin, end, depth in _title_spans(view.text):
+        if depth == 0:
+            protected.append((begin, end))
+        surface = view.text[begin:end]
+        if is_document_title(surface[1:-1], lexicon):
+            candidates.append(
+                _Candidate(begin, end, EntityType.REGULATION, canonical_name(surface), "", "title", 0)
+            )
+    return candidates, protected
+
+
+def _head_at_end(name: str, heads) -> str | None:
+    for head in heads:
+        if name.endswith(head.word):
+            return head.word
+    return None
+
+
+def _type_by_head(name: str, lexicon: Lexicon) -> EntityType | None:
+    """Type of a name by the longest head it ends with (campaign, initiative)."""
+    best: tuple[int, EntityType] | None = None
+    for heads, etype in ((lexicon.campaign_heads, EntityType.CAMPAIGN), (lexicon.initiative_heads, EntityType.INITIATIVE)):
+        head = _head_at_end(name, heads)
+        if head and (best is None or len(head) > best[0]):
+            best = (len(head), etype)
+    return best[1] if best else None
+
+
+def _is_enumeration(core: str) -> bool:
+    parts = core.split("、")
+    return len(parts) >= 2 and all(1 <= len(p) <= 6 for p in parts)
+
+
+def _quotes(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    candidates = []
+    text = view.text
+    all_heads = sorted(lexicon.campaign_heads + lexicon.initiative_heads, key=lambda h: -len(h.word))
+    for match in _QUOTE_RE.finditer(text):
+        core = next(g for g in match.groups() if g is not None)
+        if _CLAUSE_PUNCT.search(core) or not core.strip():
+            continue
+        core = canonical_name(core)
+        begin, end = match.span()
+        # A head right after the quote, over at most 8 characters of whole tokens.
+        best_end, head_type = None, None
+        if end in view.start_set:
+            i = view.token_at(end)
+            while i < len(view.tokens):
+                tok = view.tokens[i]
+                t_end = view.ends[i]
+                if t_end - end > 8 or tok.word in _PUNCT or tok.word in lexicon.boundary_words:
+                    break
+                if tok.word in lexicon.trailing_words or tok.word == "的":
+                    break
+                tail = text[end:t_end]
+                head = next((h for h in all_heads if tail.endswith(h.word)), None)
+                if head is not None:
+                    best_end = t_end
+                    head_type = _type_by_head(tail, lexicon)
+                i += 1
+        if best_end is not None:
+            if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动
+                begin = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1)
+            name = canonical_name(text[begin:best_end])
+            candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
+            continue
+        etype = None
+        if re.search(r"\d+条$", core):
+            etype = EntityType.REGULATION
+        elif _head_at_end(core, lexicon.campaign_heads):
+            etype = EntityType.CAMPAIGN
+        elif core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads):
+            etype = EntityType.INITIATIVE
+        if etype is not None:
+            gaz = lexicon.gazetteer.get(core)
+            if gaz is not None:
+                etype = gaz[0]
+            candidates.append(_Candidate(begin, end, etype, core, "", "quote", 1))
+    return candidates
+
+
+def _gazetteer(view: _SentenceView, lexicon: Lexicon, by_first: dict[str, tuple[str, ...]]) -> list[_Candidate]:
+    candidates = []
+    text = view.text
+    for pos in view.starts:
+        for name in by_first.get(text[pos], ()):
+            end = pos + len(name)
+            if text.startswith(name, pos) and end in view.end_set:
+                etype, canonical = lexicon.gazetteer[name]
+                candidates.append(_Candidate(pos, end, etype, name, "", "gazetteer", 2))
+                break
+    return candidates
+
+
+def _local_organs(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    candidates = []
+    text = view.text
+    for pos in view.starts:
+        match = _PREFIX_RE.match(text, pos)
+        if not match:
+            continue
+        after = match.end()
+        for organ in lexicon.local_organs:
+            end = after + len(organ)
+            if text.startswith(organ, after) and end in view.end_set:
+                name = text[pos:end]
+                if match.group(1) and organ != "委":  # 团 goes only with 区委/市委: 团区委
+                    break
+                candidates.append(_Candidate(pos, end, EntityType.ORGANIZATION, name, "", "local-organ", 2))
+                break
+    return candidates
+
+
+# Measure words: "X次全会", "X项制度" — a count is not part of a name.
+_MEASURES = {"次", "项", "个", "件", "名", "家", "场", "批", "轮", "届", "余", "条", "位", "支"}
+# A count of the items of an enumeration before its head: 五大创建, 三大保卫战.
+_COUNTED = re.compile(r"[一二三四五六七八九十两]大")
+
+
+def _is_boundary(word: str, lexicon: Lexicon) -> bool:
+    """A boundary word, or a token ending with one (大力开展, 认真落实)."""
+    if word in lexicon.boundary_words:
+        return True
+    return any(word[-n:] in lexicon.boundary_words for n in (2, 3, 4) if len(word) > n)
+
+
+def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME) -> int:
+    """Grow a name leftwards from the token holding ``head_begin``; return its begin.
+
+    Tokens are taken while they are not punctuation, boundary words, measure
+    words, years, or function words by POS; a 和/与 is crossed only when the
+    name then starts with a jurisdiction (区社区治理和服务创新办公室).
+    """
+    i = view.token_at(head_begin)
+    begin = view.starts[i]
+    fallback = None  # where to cut back if a conjunction is not crossed after all
+    j = i - 1
+    while j >= 0:
+        tok = view.tokens[j]
+        word = tok.word
+        if view.ends[i] - view.starts[j] > limit:
+            break
+        if word in ("和", "与") and fallback is None:
+            fallback = begin
+            begin = view.starts[j]
+            j -= 1
+            continue
+        if word in _PUNCT or word in _MEASURES or tok.pos == "q" or _is_boundary(word, lexicon):
+            break
+        if tok.pos in _STOP_POS and not (word == "的" and j > 0 and view.tokens[j - 1].word == "党"):
+            break
+        if word.isdigit() and len(word) >= 4:  # a year is not part of a name
+            break
+        begin = view.starts[j]
+        j -= 1
+    if fallback is not None and not _PREFIX_RE.match(view.text, begin):
+        begin = fallback
+    while begin < view.ends[i] and view.text[begin] in "的和与":
+        begin += 1
+    return begin
+
+
+def _grow_enumeration(view: _SentenceView, begin: int, name: str) -> int:
+    """Take in the items of ``A、B、C五大创建`` when the name counts them."""
+    if not _COUNTED.search(name):
+        return begin
+    text = view.text
+    while begin > 1 and text[begin - 1] == "、":
+        item = re.search(r"[^，。；：、“”《》（）\s]{1,6}$", text[: begin - 1])
+        if not item:
+            break
+        begin = item.start()
+    return begin
+
+
+def _headed(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    candidates = []
+    text = view.text
+    tables = (
+        (EntityType.ORGANIZATION, [(h, False) for h in lexicon.organization_heads]),
+        (EntityType.CAMPAIGN, [(h.word, h.quoted_only) for h in lexicon.campaign_heads]),
+        (EntityType.INITIATIVE, [(h.word, h.quoted_only) for h in lexicon.initiative_heads]),
+    )
+    for end in view.ends:
+        best = None
+        for etype, heads in tables:
+            for head, quoted_only in heads:
+                if text.endswith(head, 0, end) and (best is None or len(head) > len(best[1])):
+                    best = (etype, head, quoted_only)
+                    break
+        if best is None:
+            continue
+        etype, head, quoted_only = best
+        if quoted_only and etype is EntityType.INITIATIVE:
+            continue
+        head_begin = end - len(head)
+        begin = _grow_left(view, head_begin, lexicon)
+        prefix = text[begin:head_begin]
+        if len(prefix) < 2 or (quoted_only and len(prefix) < 4):
+            continue
+        begin = _grow_enumeration(view, begin, text[begin:end])
+        name = canonical_name(text[begin:end])
+        if name in lexicon.generic_names or any(ch in _PUNCT for ch in name.replace("、", "")):
+            continue
+        candidates.append(_Candidate(begin, end, etype, name, "", "head", 3))
+    return candidates
+
+
+def _guanyu(view: _SentenceView) -> list[_Candidate]:
+    return [
+        _Candidate(m.start(), m.end(), EntityType.REGULATION, m.group(), "", "guanyu", 3)
+        for m in _GUANYU.finditer(view.text)
+    ]
+
+
+def _overlaps(begin: int, end: int, spans) -> bool:
+    return any(begin < e and b < end for b, e in spans)
+
+
+def _select(titles: list[_Candidate], protected, others: list[_Candidate]) -> list[_Candidate]:
+    chosen = list(titles)
+    taken: list[tuple[int, int]] = list(protected)
+    for cand in sorted(others, key=lambda c: (-(c.end - c.begin), c.rank, c.begin)):
+        if not _overlaps(cand.begin, cand.end, taken):
+            chosen.append(cand)
+            taken.append((cand.begin, cand.end))
+    return sorted(chosen, key=lambda c: (c.begin, -c.end))
+
+
+def _by_first_char(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    table: dict[str, list[str]] = {}
+    for name in lexicon.gazetteer:
+        table.setdefault(name[0], []).append(name)
+    return {ch: tuple(sorted(names, key=lambda n: (-len(n), n))) for ch, names in table.items()}
+
+
+_FIRST_CHAR_CACHE: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
+    """Find the entity mentions of one sentence.
+
+    Args:
+        sentence: a sentence with its tokens (document offsets).
+        lexicon: the loaded lexicon.
+
+    Returns:
+        Mentions sorted by begin offset, non-overlapping except that a title
+        nested in another title is a mention of its own. Offsets are the
+        document's, so ``document.text[m.begin:m.end] == m.surface``.
+
+    Examples:
+        >>> from kg.lexicon import load_lexicon
+        >>> from kg.model import Document
+        >>> from kg.segmentation import segment
+        >>> doc = Document("r.txt", "开展“四查四促”专项行动，制定《区委常委会议事规则》。", "utf-8", "")
+        >>> [(m.surface, m.type.value, m.name) for s in segment(doc, (), load_lexicon()) for m in find_mentions(s, load_lexicon())]
+        [('“四查四促”专项行动', 'Campaign', '四查四促专项行动'), ('《区委常委会议事规则》', 'Regulation', '区委常委会议事规则')]
+    """
+    by_first = _FIRST_CHAR_CACHE.get(id(lexicon))
+    if by_first is None:
+        by_first = _FIRST_CHAR_CACHE[id(lexicon)] = _by_first_char(lexicon)
+    view = _SentenceView(sentence)
+    titles, protected = _titles(view, lexicon)
+    others = (
+        _quotes(view, lexicon)
+        + _gazetteer(view, lexicon, by_first)
+        + _local_organs(view, lexicon)
+        + _headed(view, lexicon)
+        + _guanyu(view)
+    )
+    mentions = []
+    for cand in _select(titles, protected, others):
+        name = _drop_trailing(cand.name, lexicon)
+        end = cand.end - (len(cand.name) - len(name)) if cand.rule == "head" else cand.end
+        if not name:
+            continue
+        mentions.append(
+            Mention(
+                begin=view.base + cand.begin,
+                end=view.base + end,
+                surface=view.text[cand.begin:end],
+                type=cand.type,
+                name=name,
+                core=cand.core if cand.core != name else "",
+                rule=cand.rule,
+            )
+        )
+    return mentions
+
+
+def _drop_trailing(name: str, lexicon: Lexicon) -> str:
+    """Drop trailing non-name words (精神, 成果 …) from a name with no head after them."""
+    for word in lexicon.trailing_words:
+        if name.endswith(word) and len(name) > len(word) + 1:
+            return name[: -len(word)]
+    return name

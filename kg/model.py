@@ -1,0 +1,176 @@
+"""The data types that flow between the pipeline's stages.
+
+Every span is a pair of offsets into the report's decoded text: 0-based,
+end-exclusive, counted in Unicode characters (code points), so that
+``document.text[begin:end] == surface`` holds everywhere (the convention of
+spaCy's ``Span`` and of NIF 2.0's ``nif:beginIndex``/``nif:endIndex``).
+All types are frozen dataclasses: a stage makes new values, it never edits
+the ones it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "EntityType",
+    "RelationType",
+    "Document",
+    "Metadata",
+    "Sentence",
+    "Token",
+    "Mention",
+    "Relation",
+    "Entity",
+    "ReportResult",
+]
+
+
+class EntityType(str, Enum):
+    """The four entity types of shared/spec/ANNOTATION.md."""
+
+    ORGANIZATION = "Organization"
+    CAMPAIGN = "Campaign"
+    REGULATION = "Regulation"
+    INITIATIVE = "Initiative"
+
+
+class RelationType(str, Enum):
+    """The six relation types of shared/spec/ANNOTATION.md."""
+
+    ISSUED = "issued"
+    IMPLEMENTS = "implements"
+    CONDUCTS = "conducts"
+    ESTABLISHED = "established"
+    OVERSEES = "oversees"
+    REFERS_TO = "refersTo"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded report.
+
+    Attributes:
+        name: the file's name, no folder (``000_bda7739a96efcbec.txt``).
+        text: the decoded text, unchanged; every offset points into it.
+        encoding: the codec it was decoded with (``utf-8``, ``utf-8-sig``,
+            ``gb18030``, ``utf-16``).
+        sha256: hex digest of the file's bytes, to tell two versions apart.
+    """
+
+    name: str
+    text: str
+    encoding: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a report says about itself.
+
+    Attributes:
+        title: the report's title line, as written (may be empty).
+        author: the canonical name of the organisation that reports
+            (``区委常委会``, ``区委`` ...), the unstated subject of relations.
+        year: the year the report covers, or ``None``.
+        kind: the document kind (``工作报告``, ``主体责任情况报告``, ``讲话`` ...).
+        jurisdiction: the real place the report belongs to (``津南区``), or
+            ``None`` when unknown or anonymised.
+    """
+
+    title: str
+    author: str
+    year: int | None
+    kind: str
+    jurisdiction: str | None
+
+
+@dataclass(frozen=True)
+class Token:
+    """A jieba token: ``text[begin:end] == word``; ``pos`` is jieba's POS tag or ``""``."""
+
+    word: str
+    begin: int
+    end: int
+    pos: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the report's clean text, with its tokens.
+
+    ``begin``/``end`` are offsets into the document text; ``tokens`` carry
+    document offsets too.
+    """
+
+    begin: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place where an entity is named.
+
+    Attributes:
+        begin, end: offsets into the document text (characters).
+        surface: ``text[begin:end]``, marks and all (``“四查四促”专项行动``).
+        type: the entity type.
+        name: the canonical name (marks and white space removed, trailing
+            non-name words dropped), as ANNOTATION.md defines it.
+        core: a shorter name the same entity also goes by in this mention
+            (the quoted core ``四查四促`` of ``“四查四促”专项行动``), or ``""``.
+        rule: which rule found it, for error analysis (``title``, ``quote`` ...).
+    """
+
+    begin: int
+    end: int
+    surface: str
+    type: EntityType
+    name: str
+    core: str = ""
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation stated in one sentence.
+
+    ``subject`` and ``object`` are canonical names within the report;
+    ``begin``/``end`` the sentence's span (characters) and ``evidence`` its text.
+    """
+
+    subject: str
+    type: RelationType
+    object: str
+    evidence: str
+    begin: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved entity of one report: one canonical name, its aliases, its mentions.
+
+    ``key`` identifies the entity across reports (see :mod:`kg.resolution`).
+    """
+
+    key: str
+    type: EntityType
+    name: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """Everything extracted from one report: the output of the per-report map."""
+
+    document: Document
+    metadata: Metadata
+    excluded: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...] = field(repr=False)
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]

@@ -1,0 +1,269 @@
+"""The only place that composes the stages: input files -> a build folder.
+
+:func:`build` maps :func:`kg.extraction.extract_report` over the reports (a
+report that fails is reported on stderr by name and skipped; the others go
+on), merges the results into one graph and writes every output into a
+staging folder beside ``outdir``, which replaces ``outdir`` only when all is
+written: a failed build leaves the previous output as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import BuildError, KGError
+from .extraction import extract_report
+from .lexicon import load_lexicon
+from .model import EntityType, RelationType, ReportResult
+from .rdf.export import write_rdf
+from .rdf.graph import build_quads, entity_iri, report_iri
+from .resolution import merge_types
+from .viz import render_network, to_vis_data
+
+__all__ = ["build", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
+
+log = logging.getLogger("kg")
+
+#: The files every build writes into its output folder.
+OUTPUT_FILES = (
+    "graph.ttl", "graph.nt", "graph.trig", "graph.jsonld",
+    "entities.csv", "relations.csv", "network.html",
+)
+_REPORT_SUFFIXES = {".txt", ".text", ".md"}
+
+
+@dataclass
+class BuildSummary:
+    """What a build did.
+
+    Attributes:
+        outdir: the output folder.
+        reports: names of the reports read.
+        skipped: ``(file name, reason)`` of the reports skipped.
+        entities: entity count per type (distinct entities across reports).
+        relations: relation count per type (distinct triples across reports).
+        triples: triples in ``graph.ttl``.
+        seconds: wall time of the build.
+    """
+
+    outdir: Path
+    reports: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    entities: dict[str, int] = field(default_factory=dict)
+    relations: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        """The summary as lines of text, for the terminal."""
+        out = [f"reports read: {len(self.reports)}, skipped: {len(self.skipped)}"]
+        out += [f"  skipped {name}: {reason}" for name, reason in self.skipped]
+        out.append("entities: " + ", ".join(f"{k} {v}" for k, v in self.entities.items()) + f" (total {sum(self.entities.values())})")
+        out.append("relations: " + ", ".join(f"{k} {v}" for k, v in self.relations.items()) + f" (total {sum(self.relations.values())})")
+        out.append(f"triples: {self.triples}")
+        out.append(f"seconds: {self.seconds:.2f}")
+        out.append(f"output: {self.outdir}")
+        return out
+
+
+def read_manifest(path: Path) -> dict[str, str]:
+    """Read ``manifest.csv``: columns ``file`` and ``jurisdiction``; returns file name -> place.
+
+    Raises:
+        BuildError: the file lacks those columns.
+    """
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or not {"file", "jurisdiction"} <= set(reader.fieldnames):
+            raise BuildError(f"{path}: a manifest needs the columns 'file' and 'jurisdiction'")
+        return {row["file"].strip(): row["jurisdiction"].strip() for row in reader if row["jurisdiction"].strip()}
+
+
+def collect_inputs(inputs: list[str | Path]) -> tuple[list[Path], dict[str, str]]:
+    """Expand files and folders into report paths, and read folders' manifests.
+
+    A folder gives its ``*.txt``/``*.text``/``*.md`` files (not recursive),
+    sorted by name; a file is taken as it is.
+
+    Returns:
+        ``(paths, jurisdictions)``.
+
+    Raises:
+        BuildError: an input does not exist.
+    """
+    paths, jurisdictions = [], {}
+    for item in inputs:
+        item = Path(item)
+        if item.is_dir():
+            paths.extend(sorted(p for p in item.iterdir() if p.is_file() and p.suffix.lower() in _REPORT_SUFFIXES))
+            if (item / "manifest.csv").is_file():
+                jurisdictions.update(read_manifest(item / "manifest.csv"))
+        elif item.is_file():
+            paths.append(item)
+        else:
+            raise BuildError(f"{item}: no such file or folder")
+    return paths, jurisdictions
+
+
+def _csv(rows: list[list], header: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def entities_table(results: list[ReportResult]) -> str:
+    """``entities.csv``: one row per entity across reports, sorted by type and name."""
+    votes, info = {}, {}
+    for result in results:
+        for e in result.entities:
+            votes.setdefault(e.key, Counter())[e.type] += len(e.mentions) or 1
+            row = info.setdefault(e.key, {"name": e.name, "aliases": set(), "reports": set(), "mentions": 0})
+            row["aliases"].update(e.aliases)
+            row["reports"].add(result.document.name)
+            row["mentions"] += len(e.mentions)
+    types = merge_types(votes)
+    rows = [
+        [str(entity_iri(k)), types[k].value, v["name"], "|".join(sorted(v["aliases"])), len(v["reports"]),
+         v["mentions"], "|".join(sorted(v["reports"]))]
+        for k, v in info.items()
+    ]
+    rows.sort(key=lambda r: (r[1], r[2], r[0]))
+    return _csv(rows, ["iri", "type", "label", "aliases", "report_count", "mention_count", "reports"])
+
+
+def relations_table(results: list[ReportResult]) -> str:
+    """``relations.csv``: one row per relation per report, with its evidence sentence."""
+    rows = []
+    for result in results:
+        key_of = {a: e.key for e in result.entities for a in (e.name, *e.aliases)}
+        for r in result.relations:
+            if r.subject in key_of and r.object in key_of:
+                rows.append([r.subject, r.type.value, r.object, result.document.name, r.begin, r.end,
+                             r.evidence, str(entity_iri(key_of[r.subject])), str(entity_iri(key_of[r.object])),
+                             str(report_iri(result.document.name))])
+    rows.sort(key=lambda r: (r[3], r[4], r[1], r[0], r[2]))
+    return _csv(rows, ["subject", "relation", "object", "report", "begin", "end", "evidence",
+                       "subject_iri", "object_iri", "report_iri"])
+
+
+def _progress(items, total: int, enabled: bool):
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, total=total, desc="extracting", unit="report", file=None, leave=False)
+
+
+def build(
+    inputs: list[str | Path] | None = None,
+    outdir: str | Path = "output",
+    *,
+    lexicon_dir: str | Path | None = None,
+    progress: bool = False,
+) -> BuildSummary:
+    """Build the graph of a set of reports.
+
+    Args:
+        inputs: report files and folders (default ``data/reports``).
+        outdir: the output folder (default ``output``); replaced whole only
+            when the build succeeds.
+        lexicon_dir: the lexicon folder (default ``data/lexicon``).
+        progress: show a progress bar on stderr.
+
+    Returns:
+        A :class:`BuildSummary`.
+
+    Raises:
+        BuildError: no input exists, or no report could be read.
+        LexiconError: the lexicon is missing or malformed.
+    """
+    started = time.perf_counter()
+    outdir = Path(outdir)
+    lexicon = load_lexicon(lexicon_dir)
+    paths, jurisdictions = collect_inputs(list(inputs) if inputs else ["data/reports"])
+    summary = BuildSummary(outdir=outdir)
+    results: list[ReportResult] = []
+    seen: set[str] = set()
+    for path in _progress(paths, len(paths), progress):
+        if path.name in seen:
+            summary.skipped.append((path.name, f"{path}: a report of the same file name was already read"))
+            log.warning("skipped %s: a report of the same file name was already read", path)
+            continue
+        seen.add(path.name)
+        try:
+            result = extract_report(path, lexicon, jurisdictions.get(path.name))
+        except KGError as exc:
+            summary.skipped.append((path.name, str(exc)))
+            log.warning("skipped %s", exc)
+            continue
+        except Exception as exc:  # one bad report never sinks the others
+            summary.skipped.append((path.name, f"{type(exc).__name__}: {exc}"))
+            log.exception("skipped %s: unexpected error", path.name)
+            continue
+        results.append(result)
+        summary.reports.append(path.name)
+    if not results:
+        raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs or ['data/reports']))}"))
+    results.sort(key=lambda r: r.document.name)
+
+    quads = build_quads(results)
+    nodes, edges = to_vis_data(results)
+    _write_atomically(outdir, lambda folder: _write_outputs(folder, results, quads, nodes, edges, summary))
+
+    votes = {}
+    for result in results:
+        for e in result.entities:
+            votes.setdefault(e.key, Counter())[e.type] += len(e.mentions) or 1
+    type_counts = Counter(merge_types(votes).values())
+    summary.entities = {t.value: type_counts.get(t, 0) for t in EntityType}
+    relation_keys = {(r.subject, r.type, r.object) for res in results for r in res.relations}
+    rel_counts = Counter(t for _, t, _ in relation_keys)
+    summary.relations = {t.value: rel_counts.get(t, 0) for t in RelationType}
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _write_outputs(folder: Path, results, quads, nodes, edges, summary: BuildSummary) -> None:
+    counts = write_rdf(quads, folder)
+    summary.triples = counts["triples"]
+    (folder / "entities.csv").write_text(entities_table(results), encoding="utf-8")
+    (folder / "relations.csv").write_text(relations_table(results), encoding="utf-8")
+    (folder / "network.html").write_text(render_network(nodes, edges, "kg network"), encoding="utf-8")
+
+
+def _write_atomically(outdir: Path, write) -> None:
+    """Write into a staging folder beside ``outdir``, then swap it in.
+
+    Raises:
+        BuildError: the output folder's parent cannot be written.
+    """
+    parent = outdir.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.tmp-", dir=parent))
+    except OSError as exc:
+        raise BuildError(f"{outdir}: cannot write the output folder: {exc}") from exc
+    try:
+        write(staging)
+        os.chmod(staging, 0o755)
+        old = None
+        if outdir.exists():
+            old = parent / f".{outdir.name}.old-{os.getpid()}"
+            os.replace(outdir, old)
+        os.replace(staging, outdir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -1,0 +1,89 @@
+"""SPARQL 1.1 over the last build, with results as table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .rdf.store import open_store, run_query
+
+__all__ = ["query", "format_result", "QueryResult"]
+
+
+class QueryResult:
+    """The answer to a query: ``kind`` is ``select``, ``ask`` or ``graph``.
+
+    ``variables`` and ``rows`` (lists of strings, ``""`` for unbound) for
+    SELECT; ``boolean`` for ASK; ``triples`` (N-Triples lines) for CONSTRUCT
+    and DESCRIBE.
+    """
+
+    def __init__(self, kind: str, variables=(), rows=(), boolean=None, triples=()):
+        self.kind, self.variables, self.rows, self.boolean, self.triples = kind, list(variables), list(rows), boolean, list(triples)
+
+
+def _value(term) -> str:
+    if term is None:
+        return ""
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def query(sparql: str, outdir: str | Path = "output") -> QueryResult:
+    """Run a SPARQL query (or the path of a ``.rq`` file) over the build in ``outdir``.
+
+    Raises:
+        QueryError: no build, an unreadable query file, or a malformed query.
+    """
+    if sparql.strip().endswith(".rq") and "\n" not in sparql.strip():
+        path = Path(sparql.strip())
+        try:
+            sparql = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise QueryError(f"{path}: cannot read the query file: {exc.strerror or exc}") from exc
+    result = run_query(open_store(outdir), sparql)
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = [[_value(solution[v]) for v in variables] for solution in result]
+        return QueryResult("select", variables, rows)
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    lines = sorted(f"{t.subject} {t.predicate} {t.object} ." for t in result)
+    return QueryResult("graph", triples=lines)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """Render a :class:`QueryResult` as ``table``, ``csv`` or ``json`` text."""
+    if result.kind == "ask":
+        return json.dumps({"boolean": result.boolean}) if fmt == "json" else str(result.boolean).lower()
+    if result.kind == "graph":
+        return "\n".join(result.triples)
+    if fmt == "json":
+        return json.dumps([dict(zip(result.variables, row)) for row in result.rows], ensure_ascii=False, indent=1)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows(result.rows)
+        return buffer.getvalue().rstrip("\n")
+    widths = [max([_width(v)] + [_width(r[i]) for r in result.rows]) for i, v in enumerate(result.variables)]
+    lines = [" | ".join(_pad(v, w) for v, w in zip(result.variables, widths))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(_pad(c, w) for c, w in zip(row, widths)) for row in result.rows]
+    lines.append(f"({len(result.rows)} rows)")
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    """Display width in terminal columns: CJK characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

@@ -1,0 +1,1 @@
+"""The RDF layer: vocabulary terms, graph construction, serialisation, SPARQL store."""

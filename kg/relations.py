@@ -1,0 +1,159 @@
+"""Stage 7, relations: sentences + mentions -> :class:`~kg.model.Relation`.
+
+A relation is stated in one clause (shared/spec/ANNOTATION.md, Relations):
+a relation verb of ``data/lexicon/relation_verbs.txt`` stands before its
+object, with nothing between them but other objects of the same verb and
+their separators (``制定出台《A》《B》等文件``, ``听取区人大常委会、区政府…汇报``)
+and at most :data:`MAX_GAP` other characters. The object's type must fit
+the relation (issued -> Regulation, implements -> Regulation or Initiative,
+conducts -> Campaign, established and oversees -> Organization).
+
+The subject is, in this order: the issuing bodies written right before a
+title (``区委、区政府《…》``); an organisation written right before the verb
+(``市委印发…``); else the report's author, the unstated actor.
+
+A title nested inside another title gives ``refersTo`` from the outer to the
+inner one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .model import EntityType, Mention, Relation, RelationType, Sentence
+
+__all__ = ["find_relations", "MAX_GAP"]
+
+#: Most characters allowed between a verb and its object besides other
+#: objects and separators. Chosen by us: room for a modifier (全面, 党组织).
+MAX_GAP = 6
+# Characters between a subject and its verb: adverbs such as 认真, 及时, 先后.
+_SUBJECT_GAP = 4
+_OBJECT_TYPES = {
+    RelationType.ISSUED: {EntityType.REGULATION},
+    RelationType.IMPLEMENTS: {EntityType.REGULATION, EntityType.INITIATIVE},
+    RelationType.CONDUCTS: {EntityType.CAMPAIGN},
+    RelationType.ESTABLISHED: {EntityType.ORGANIZATION},
+    RelationType.OVERSEES: {EntityType.ORGANIZATION},
+}
+_CLAUSE = re.compile(r"[^，。；：！？,;:!?]+")
+_SEPARATORS = re.compile(r"[、和及与等以及\s“”]")
+_ORG_LIST = re.compile(r"^(?:[、和及与])?$")
+
+
+def _verbs(clause: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """Every relation verb in a clause as (begin, end, verb), longest at each place."""
+    found = []
+    pos = 0
+    verbs = sorted(lexicon.relation_verbs, key=len, reverse=True)
+    while pos < len(clause):
+        for verb in verbs:
+            if clause.startswith(verb, pos):
+                found.append((pos, pos + len(verb), verb))
+                pos += len(verb)
+                break
+        else:
+            pos += 1
+    return found
+
+
+def _gap(text: str, begin: int, end: int, mentions: list[Mention], base: int) -> int:
+    """Characters between begin and end (sentence offsets) outside mentions and separators."""
+    covered = [False] * max(0, end - begin)
+    for m in mentions:
+        for i in range(max(begin, m.begin - base), min(end, m.end - base)):
+            covered[i - begin] = True
+    return sum(1 for i, c in enumerate(covered) if not c and not _SEPARATORS.match(text[begin + i]))
+
+
+def _issuers_before(text: str, title_begin: int, orgs: list[Mention], base: int) -> list[str]:
+    """Organisations written right before a title (区委、区政府《…》)."""
+    names, cursor = [], title_begin
+    for org in sorted(orgs, key=lambda m: -m.begin):
+        end = org.end - base
+        if end <= cursor and _ORG_LIST.match(text[end:cursor]):
+            names.append(org.name)
+            cursor = org.begin - base
+        elif end <= cursor:
+            break
+    return names
+
+
+def find_relations(
+    sentence: Sentence, mentions: list[Mention], author: str, names: dict[str, str], lexicon: Lexicon
+) -> list[Relation]:
+    """Find the relations stated in one sentence.
+
+    Args:
+        sentence: the sentence.
+        mentions: its mentions (document offsets), in text order.
+        author: canonical name of the report's author, the default subject.
+        names: a mention name -> the canonical name of its entity.
+        lexicon: gives the relation verbs.
+
+    Returns:
+        Relations with canonical names at both ends, the sentence as
+        evidence and its span; duplicates within the sentence removed.
+
+    Examples:
+        >>> from kg.lexicon import load_lexicon
+        >>> from kg.model import Document
+        >>> from kg.segmentation import segment
+        >>> from kg.mentions import find_mentions
+        >>> lex = load_lexicon()
+        >>> s = segment(Document("r", "及时成立区委巡视整改工作领导小组。", "utf-8", ""), (), lex)[0]
+        >>> ms = find_mentions(s, lex)
+        >>> [(r.subject, r.type.value, r.object) for r in find_relations(s, ms, "区委常委会", {}, lex)]
+        [('区委常委会', 'established', '区委巡视整改工作领导小组')]
+    """
+    text, base = sentence.text, sentence.begin
+    canon = lambda m: names.get(m.name, m.name)  # noqa: E731
+    found: dict[tuple[str, RelationType, str], Relation] = {}
+
+    def add(subject: str, rtype: RelationType, obj: str) -> None:
+        if subject != obj:
+            found.setdefault(
+                (subject, rtype, obj),
+                Relation(subject, rtype, obj, text, sentence.begin, sentence.end),
+            )
+
+    regulations = [m for m in mentions if m.type is EntityType.REGULATION]
+    for outer in regulations:
+        for inner in regulations:
+            if inner is not outer and outer.begin <= inner.begin and inner.end <= outer.end:
+                add(canon(outer), RelationType.REFERS_TO, canon(inner))
+
+    top = [m for m in mentions if not any(o is not m and o.begin <= m.begin and m.end <= o.end for o in mentions)]
+    for clause in _CLAUSE.finditer(text):
+        c_begin, c_end = clause.span()
+        in_clause = [m for m in top if c_begin <= m.begin - base and m.end - base <= c_end]
+        if not in_clause:
+            continue
+        orgs = [m for m in in_clause if m.type is EntityType.ORGANIZATION]
+        verbs = _verbs(clause.group(), lexicon)
+        for mention in in_clause:
+            m_begin = mention.begin - base
+            before = [v for v in verbs if c_begin + v[1] <= m_begin]
+            for v_begin, v_end, verb in reversed(before):
+                v_begin, v_end = v_begin + c_begin, v_end + c_begin
+                if _gap(text, v_end, m_begin, in_clause, base) > MAX_GAP:
+                    break
+                rtypes = [r for r in lexicon.relation_verbs[verb] if mention.type in _OBJECT_TYPES[r]]
+                if not rtypes:
+                    continue
+                rtype = rtypes[0]
+                subjects = []
+                if rtype is RelationType.ISSUED:
+                    subjects = _issuers_before(text, m_begin, orgs, base)
+                if not subjects:
+                    subject = next(
+                        (o for o in reversed(orgs) if o.end - base <= v_begin and v_begin - (o.end - base) <= _SUBJECT_GAP
+                         and not re.search(r"[、和与及]", text[o.end - base:v_begin])),
+                        None,
+                    )
+                    subjects = [canon(subject)] if subject is not None and subject is not mention else [author]
+                for subject in subjects:
+                    add(names.get(subject, subject), rtype, canon(mention))
+                break
+    return sorted(found.values(), key=lambda r: (r.type.value, r.subject, r.object))

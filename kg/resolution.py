@@ -1,0 +1,172 @@
+"""Stage 6, entity resolution: mentions -> entities, within a report and across reports.
+
+Within a report, names that denote the same entity are merged
+(shared/spec/ANNOTATION.md, Names), by four rules:
+
+* **gazetteer aliases**: names on one row of a gazetteer (党中央, 中央);
+* **quoted cores**: the quoted core of a name with a head (四查四促 of
+  “四查四促”专项行动);
+* **anonymised jurisdictions**: X区委 and XX区委 are 区委;
+* **organ prefixes**: an organisation name is the same as the name that adds
+  the report's own organ before it (全面深化改革领导小组 and
+  区委全面深化改革领导小组), when the shorter has at least 4 characters.
+
+The canonical name of a merged entity is the gazetteer's first name when
+present, the bare organ for anonymised jurisdictions, else the fullest
+(longest) name; the others become aliases.
+
+Across reports, entities with the same canonical name are one entity, except
+local organisations (区委, 区政府, 市委 … whose name starts with a
+jurisdiction word): those are one entity per jurisdiction when the report's
+jurisdiction is known, and one shared entity when it is not. The key that
+says so is :func:`entity_key`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lexicon import Lexicon
+from .metadata import normalise_organ
+from .model import Entity, EntityType, Mention
+
+__all__ = ["resolve", "entity_key", "is_local_organisation"]
+
+_LOCAL = re.compile(r"^(?:团)?(?:中共)?(?:[X某]{1,3})?(?:全)?[区市县省镇乡街]")
+_ORGAN_PREFIX = re.compile(r"^(?:[X某]{0,3}[区市县省](?:委|政府)?)")
+_MIN_SUFFIX = 4
+_TYPE_ORDER = list(EntityType)
+
+
+def is_local_organisation(name: str, etype: EntityType) -> bool:
+    """True for an organisation whose name starts with a jurisdiction word (区委, 市政府)."""
+    return etype is EntityType.ORGANIZATION and bool(_LOCAL.match(name))
+
+
+def entity_key(name: str, etype: EntityType, jurisdiction: str | None) -> str:
+    """The cross-report identity of an entity.
+
+    Returns ``name`` for most entities; ``name@jurisdiction`` for a local
+    organisation of a known jurisdiction.
+
+    Examples:
+        >>> entity_key("区委", EntityType.ORGANIZATION, "津南区"), entity_key("区委", EntityType.ORGANIZATION, None)
+        ('区委@津南区', '区委')
+    """
+    if jurisdiction and is_local_organisation(name, etype):
+        return f"{name}@{jurisdiction}"
+    return name
+
+
+class _UnionFind:
+    def __init__(self, items):
+        self.parent = {item: item for item in items}
+
+    def find(self, item):
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _canonical(names: set[str], lexicon: Lexicon) -> str:
+    gazetteer_firsts = {lexicon.gazetteer[n][1] for n in names if n in lexicon.gazetteer}
+    present = sorted(gazetteer_firsts & names)
+    if present:
+        return present[0]
+    bare = sorted(n for n in names if normalise_organ(n) == n and any(normalise_organ(m) == n for m in names if m != n))
+    if bare:
+        return bare[0]
+    return sorted(names, key=lambda n: (-len(n), n))[0]
+
+
+def resolve(
+    mentions: list[Mention], lexicon: Lexicon, jurisdiction: str | None = None, author: str | None = None
+) -> tuple[Entity, ...]:
+    """Merge one report's mentions into entities.
+
+    Args:
+        mentions: the report's mentions, in text order.
+        lexicon: gives the gazetteer's alias rows.
+        jurisdiction: the report's jurisdiction, or ``None`` when unknown.
+        author: the report's author; it becomes an entity of the report even
+            when only the title names it.
+
+    Returns:
+        Entities sorted by canonical name; each has every distinct name
+        under which it was mentioned (canonical first in ``name``, the rest
+        sorted in ``aliases``) and its mentions in text order.
+    """
+    names = sorted({m.name for m in mentions} | ({author} if author else set()))
+    uf = _UnionFind(names)
+    by_name = set(names)
+    gazetteer_rows: dict[str, str] = {}
+    for name in names:
+        if name in lexicon.gazetteer:
+            first = lexicon.gazetteer[name][1]
+            if first in gazetteer_rows:
+                uf.union(name, gazetteer_rows[first])
+            gazetteer_rows.setdefault(first, name)
+    for mention in mentions:
+        if mention.core and mention.core in by_name and len(mention.core) >= 2:
+            uf.union(mention.core, mention.name)
+    types = _types(mentions)
+    for name in names:
+        bare = normalise_organ(name)
+        if bare != name and bare in by_name:
+            uf.union(name, bare)
+        if types.get(name) is EntityType.ORGANIZATION:
+            prefix = _ORGAN_PREFIX.match(name)
+            if prefix and len(name) - prefix.end() >= _MIN_SUFFIX and name[prefix.end():] in by_name:
+                uf.union(name, name[prefix.end():])
+
+    groups: dict[str, set[str]] = {}
+    for name in names:
+        groups.setdefault(uf.find(name), set()).add(name)
+    entities = []
+    for group in groups.values():
+        canonical = _canonical(group, lexicon)
+        group_mentions = tuple(m for m in mentions if m.name in group)
+        etype = types.get(canonical) or _vote(group_mentions) or EntityType.ORGANIZATION
+        entities.append(
+            Entity(
+                key=entity_key(canonical, etype, jurisdiction),
+                type=etype,
+                name=canonical,
+                aliases=tuple(sorted(group - {canonical})),
+                mentions=group_mentions,
+            )
+        )
+    return tuple(sorted(entities, key=lambda e: e.name))
+
+
+def _vote(mentions) -> EntityType | None:
+    if not mentions:
+        return None
+    counts = Counter(m.type for m in mentions)
+    return min(counts, key=lambda t: (-counts[t], _TYPE_ORDER.index(t)))
+
+
+def _types(mentions: list[Mention]) -> dict[str, EntityType]:
+    by_name: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_name.setdefault(mention.name, []).append(mention)
+    return {name: _vote(ms) for name, ms in by_name.items()}
+
+
+def merge_types(votes: dict[str, Counter]) -> dict[str, EntityType]:
+    """Settle one type per entity key across reports: the most frequent, ties by enum order.
+
+    Args:
+        votes: entity key -> Counter of the types reports gave it.
+
+    Returns:
+        entity key -> type.
+    """
+    return {key: min(c, key=lambda t: (-c[t], _TYPE_ORDER.index(t))) for key, c in votes.items()}
