@@ -26,7 +26,8 @@ __all__ = ["extract_metadata", "normalise_organ"]
 
 _TITLE_MAX = 60
 _SENTENCE_PUNCT = re.compile(r"[。；！？!?]")
-_ORGAN = r"(?:[X某]{1,3})?[区市县省](?:委常委会|委|人民政府|政府|人大常委会|政协|纪委监委)"
+_ORGAN_BARE = r"[区市县省](?:委常委会|委|人民政府|政府|人大常委会|人大|政协|纪委监委|法院|检察院)"
+_ORGAN = r"(?:[X某]{1,3})?" + _ORGAN_BARE
 _TITLE_ORGAN = re.compile(_ORGAN)
 _ON_BEHALF = re.compile(r"受(" + _ORGAN + r")委托")
 _OPENING_ORGAN = re.compile(r"(?:^|[，,])(" + _ORGAN + r")(?=[\u4e00-\u9fff])")
@@ -40,8 +41,11 @@ DEFAULT_AUTHOR = "区委"
 
 
 def normalise_organ(name: str) -> str:
-    """Drop an anonymised jurisdiction (X区委 -> 区委) and 人民 (区人民政府 -> 区政府)."""
-    name = re.sub(r"^[X某]{1,3}(?=[区市县省])", "", name)
+    """Drop an anonymised jurisdiction from a standing organ (X区委 -> 区委) and 人民 (区人民政府 -> 区政府).
+
+    Other names keep their placeholder: X区社会主义学院 stays.
+    """
+    name = re.sub(r"^[X某]{1,3}(?=" + _ORGAN_BARE + r"$)", "", name)
     return name.replace("人民政府", "政府")
 
 

@@ -41,15 +41,16 @@ def _looks_utf16(data: bytes) -> str | None:
     """Return ``utf-16-le``/``utf-16-be`` for BOM-less UTF-16, else ``None``.
 
     UTF-8 and GB18030 text never holds a NUL byte; UTF-16 holds one in the
-    high byte of every ASCII character (digits, newlines). So: NULs present,
-    and (nearly) all of them at odd offsets (LE) or at even offsets (BE).
+    high byte of every ASCII character (digits, newlines), and in the low
+    byte of the few CJK characters at U+xx00 (开 U+5F00). So: NULs present,
+    and at least 80% of them at odd offsets (LE) or at even offsets (BE).
     """
     if len(data) < 2 or len(data) % 2 or 0 not in data:
         return None
     even, odd = data[0::2].count(0), data[1::2].count(0)
-    if odd >= 0.95 * (even + odd):
+    if odd >= 0.8 * (even + odd):
         return "utf-16-le"
-    if even >= 0.95 * (even + odd):
+    if even >= 0.8 * (even + odd):
         return "utf-16-be"
     return None
 

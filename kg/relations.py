@@ -40,14 +40,22 @@ _OBJECT_TYPES = {
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?]+")
 _SEPARATORS = re.compile(r"[、和及与等以及\s“”]")
 _ORG_LIST = re.compile(r"^(?:[、和及与])?$")
+_BREAK = re.compile(r"[，。；：！？,;:!?、和与及《》“”]")
 
 
-def _verbs(clause: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """Every relation verb in a clause as (begin, end, verb), longest at each place."""
+def _verbs(clause: str, lexicon: Lexicon, covered: set[int]) -> list[tuple[int, int, str]]:
+    """Every relation verb in a clause as (begin, end, verb), longest at each place.
+
+    ``covered`` holds the clause offsets inside mentions: 领导 in 领导小组 is
+    no verb.
+    """
     found = []
     pos = 0
     verbs = sorted(lexicon.relation_verbs, key=len, reverse=True)
     while pos < len(clause):
+        if pos in covered:
+            pos += 1
+            continue
         for verb in verbs:
             if clause.startswith(verb, pos):
                 found.append((pos, pos + len(verb), verb))
@@ -67,17 +75,27 @@ def _gap(text: str, begin: int, end: int, mentions: list[Mention], base: int) ->
     return sum(1 for i, c in enumerate(covered) if not c and not _SEPARATORS.match(text[begin + i]))
 
 
-def _issuers_before(text: str, title_begin: int, orgs: list[Mention], base: int) -> list[str]:
-    """Organisations written right before a title (区委、区政府《…》)."""
-    names, cursor = [], title_begin
+def _subjects_before(text: str, pos: int, orgs: list[Mention], base: int, gap: int) -> list[Mention]:
+    """The organisations written right before ``pos`` (sentence offset).
+
+    The nearest must end at most ``gap`` characters before ``pos`` with no
+    punctuation between; more may precede it, joined by 、和及与
+    (区委、区政府印发…, 区委、区政府《…》).
+    """
+    found, cursor = [], pos
     for org in sorted(orgs, key=lambda m: -m.begin):
         end = org.end - base
-        if end <= cursor and _ORG_LIST.match(text[end:cursor]):
-            names.append(org.name)
-            cursor = org.begin - base
-        elif end <= cursor:
+        if end > cursor:
+            continue
+        between = text[end:cursor]
+        if not found:
+            if cursor - end > gap or _BREAK.search(between):
+                break
+        elif not _ORG_LIST.match(between):
             break
-    return names
+        found.append(org)
+        cursor = org.begin - base
+    return found
 
 
 def find_relations(
@@ -131,7 +149,8 @@ def find_relations(
         if not in_clause:
             continue
         orgs = [m for m in in_clause if m.type is EntityType.ORGANIZATION]
-        verbs = _verbs(clause.group(), lexicon)
+        covered = {i - c_begin for m in in_clause for i in range(m.begin - base, m.end - base)}
+        verbs = _verbs(clause.group(), lexicon, covered)
         for mention in in_clause:
             m_begin = mention.begin - base
             before = [v for v in verbs if c_begin + v[1] <= m_begin]
@@ -145,15 +164,11 @@ def find_relations(
                 rtype = rtypes[0]
                 subjects = []
                 if rtype is RelationType.ISSUED:
-                    subjects = _issuers_before(text, m_begin, orgs, base)
+                    subjects = _subjects_before(text, m_begin, orgs, base, 0)
                 if not subjects:
-                    subject = next(
-                        (o for o in reversed(orgs) if o.end - base <= v_begin and v_begin - (o.end - base) <= _SUBJECT_GAP
-                         and not re.search(r"[、和与及]", text[o.end - base:v_begin])),
-                        None,
-                    )
-                    subjects = [canon(subject)] if subject is not None and subject is not mention else [author]
+                    subjects = _subjects_before(text, v_begin, orgs, base, _SUBJECT_GAP)
+                subjects = [canon(s) for s in subjects if s is not mention] or [author]
                 for subject in subjects:
-                    add(names.get(subject, subject), rtype, canon(mention))
+                    add(subject, rtype, canon(mention))
                 break
     return sorted(found.values(), key=lambda r: (r.type.value, r.subject, r.object))

@@ -1,0 +1,43 @@
+"""Shared fixtures: the real sample reports, the lexicon, and one build of them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.lexicon import load_lexicon
+from kg.extraction import extract_report
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "data" / "reports"
+GOLD = Path(__file__).resolve().parent / "gold"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def results(lexicon):
+    """Extraction results of the five sample reports, by file name."""
+    return {p.name: extract_report(p, lexicon) for p in sorted(REPORTS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The output folder of `kg build data/reports`, run once as a user would."""
+    outdir = tmp_path_factory.mktemp("build") / "output"
+    result = CliRunner().invoke(main, ["build", str(REPORTS), "-o", str(outdir)])
+    assert result.exit_code == 0, result.output
+    return outdir
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict[str, dict]:
+    return {p.name.replace(".json", ".txt"): json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))}

@@ -1,0 +1,128 @@
+"""The kg command as a user runs it: click's CliRunner on the real entry point."""
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+from .conftest import DATA, GOLD, REPORTS
+
+
+def _run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+@pytest.mark.parametrize("command", ["build", "query", "eval", "validate"])
+def test_every_command_has_help(command):
+    result = _run(command, "--help")
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_build_prints_the_summary(built):
+    result = _run("eval", str(GOLD), "--graph", str(built))
+    assert result.exit_code == 0
+    assert "reports scored: 5" in result.output
+
+
+def test_summary_counts_reports_entities_relations(tmp_path):
+    result = _run("build", str(REPORTS / "000_bda7739a96efcbec.txt"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "reports read: 1, skipped: 0" in result.output
+    assert "entities: Organization" in result.output and "relations: issued" in result.output
+    assert "triples:" in result.output and "seconds:" in result.output
+
+
+def test_a_bad_report_is_named_and_skipped_and_the_others_built(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(REPORTS / "000_bda7739a96efcbec.txt", folder)
+    shutil.copy(DATA / "binary.txt", folder / "broken.txt")
+    result = _run("build", str(folder), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert "reports read: 1, skipped: 1" in result.stdout
+    assert "broken.txt: not text in UTF-8" in result.stderr
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
+def test_no_readable_report_is_an_error_and_keeps_the_old_output(tmp_path, built):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DATA / "binary.txt", folder / "broken.txt")
+    result = _run("build", str(folder), "-o", str(out))
+    assert result.exit_code != 0
+    assert "no report could be read" in result.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_build_that_fails_while_writing_leaves_the_previous_output(tmp_path, built, monkeypatch):
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def fail(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("kg.pipeline.render_network", fail)
+    result = _run("build", str(REPORTS / "000_bda7739a96efcbec.txt"), "-o", str(out))
+    assert result.exit_code != 0
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+
+
+def test_missing_input_is_a_clear_error(tmp_path):
+    result = _run("build", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out"))
+    assert result.exit_code != 0
+    assert "nowhere: no such file or folder" in result.output
+
+
+def test_query_without_a_build_says_so(tmp_path):
+    result = _run("query", "SELECT * WHERE { ?s ?p ?o }", "--graph", str(tmp_path))
+    assert result.exit_code != 0
+    assert "no build found" in result.output
+
+
+def test_malformed_query_is_a_clear_error(built):
+    result = _run("query", "SELECT WHERE {", "--graph", str(built))
+    assert result.exit_code != 0
+    assert "SPARQL error" in result.output
+
+
+def test_query_formats(built):
+    q = "PREFIX kg: <https://w3id.org/kg-reports/ontology#> SELECT ?f WHERE { ?r kg:fileName ?f } ORDER BY ?f"
+    out = _run("query", q, "--graph", str(built), "--format", "json")
+    assert json.loads(out.output)[0] == {"f": "000_bda7739a96efcbec.txt"}
+
+
+def test_eval_errors_groups_by_cause(built):
+    result = _run("eval", str(GOLD), "--graph", str(built), "--errors")
+    assert result.exit_code == 0
+    assert "error groups" in result.output
+    for cause in ("boundary", "missed", "spurious"):
+        assert cause in result.output
+
+
+def test_eval_json(built):
+    result = _run("eval", str(GOLD), "--graph", str(built), "--json")
+    scores = json.loads(result.output)
+    assert scores["reports"] == 5
+    assert set(scores["per_type"]) == {"Organization", "Campaign", "Regulation", "Initiative"}
+
+
+def test_eval_of_a_bad_gold_folder(tmp_path, built):
+    (tmp_path / "x.json").write_text("{", encoding="utf-8")
+    result = _run("eval", str(tmp_path), "--graph", str(built))
+    assert result.exit_code != 0
+    assert "x.json: not a gold file" in result.output
+
+
+def test_validate(built):
+    result = _run("validate", "--graph", str(built))
+    assert result.exit_code == 0
+    assert "Conforms: True" in result.output

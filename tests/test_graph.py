@@ -1,0 +1,150 @@
+"""The graph contract of shared/spec/GRAPH.md, checked by SPARQL on a real build."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, RDFS, OWL
+
+from kg.rdf.namespace import ITSRDF, KG, NIF
+from kg.rdf.store import open_store, run_query
+from kg.validation import ONTOLOGY_DIR, validate
+
+from .conftest import REPORTS, ROOT
+
+PREFIXES = """
+PREFIX kg: <https://w3id.org/kg-reports/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+"""
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    return open_store(built)
+
+
+def _ask(store, body: str) -> bool:
+    return bool(run_query(store, PREFIXES + "ASK { " + body + " }"))
+
+
+def _select(store, query: str):
+    return list(run_query(store, PREFIXES + query))
+
+
+def test_every_report_has_its_node(store):
+    rows = _select(store, "SELECT ?file ?title ?author WHERE { ?r a kg:Report ; kg:fileName ?file ; dcterms:title ?title ; kg:author ?a . ?a rdfs:label ?author }")
+    files = {row["file"].value: row["author"].value for row in rows}
+    assert files == {
+        "000_bda7739a96efcbec.txt": "区委常委会",
+        "001_60ffe4ad60b6dedb.txt": "区委",
+        "002_9ff72cfa76f7b3fe.txt": "区委常委会",
+        "003_d135b40d4c98ecd1.txt": "区委常委会",
+        "004_2967b34aefa6a6f9.txt": "区委常委会",
+    }
+    assert all(row["title"].language == "zh" for row in rows)
+
+
+@pytest.mark.parametrize("cls", ["Organization", "Campaign", "Regulation", "Initiative"])
+def test_entities_of_each_type_have_labels(store, cls):
+    rows = _select(store, f"SELECT ?e ?label WHERE {{ ?r kg:mentions ?e . ?e a kg:{cls} ; rdfs:label ?label }}")
+    assert len(rows) > 10
+    assert all(row["label"].language == "zh" for row in rows)
+
+
+def test_aliases_are_alt_labels(store):
+    assert _ask(store, '?e rdfs:label "党中央"@zh ; skos:altLabel "中央"@zh ; a kg:Organization')
+
+
+@pytest.mark.parametrize("relation", ["issued", "implements", "conducts", "established", "oversees", "refersTo"])
+def test_each_relation_has_a_direct_triple_and_its_reified_provenance(store, relation):
+    assert _ask(store, f"""
+        ?s kg:{relation} ?o .
+        ?st a rdf:Statement ; rdf:subject ?s ; rdf:predicate kg:{relation} ; rdf:object ?o ;
+            prov:wasDerivedFrom ?report ; kg:evidence ?evidence ; nif:beginIndex ?b ; nif:endIndex ?e .
+        ?report a kg:Report .""")
+
+
+def test_evidence_is_the_sentence_at_its_offsets(store):
+    rows = _select(store, "SELECT ?file ?evidence ?b ?e WHERE { ?st kg:evidence ?evidence ; nif:beginIndex ?b ; nif:endIndex ?e ; prov:wasDerivedFrom ?r . ?r kg:fileName ?file }")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in REPORTS.glob("*.txt")}
+    assert len(rows) > 100
+    for row in rows:
+        assert texts[row["file"].value][int(row["b"].value):int(row["e"].value)] == row["evidence"].value
+
+
+def test_every_mention_anchor_is_its_span_in_the_report(store):
+    rows = _select(store, """SELECT ?file ?anchor ?b ?e WHERE {
+        ?m a nif:Phrase ; nif:referenceContext ?r ; nif:anchorOf ?anchor ; nif:beginIndex ?b ; nif:endIndex ?e ;
+           itsrdf:taIdentRef ?entity . ?r kg:fileName ?file . ?entity rdfs:label ?label }""")
+    texts = {p.name: p.read_text(encoding="utf-8") for p in REPORTS.glob("*.txt")}
+    assert len(rows) > 1000
+    for row in rows:
+        assert texts[row["file"].value][int(row["b"].value):int(row["e"].value)] == row["anchor"].value
+
+
+def test_one_named_graph_per_report(store):
+    rows = _select(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a kg:Report } }")
+    assert len(rows) == 5
+
+
+def test_graph_conforms_to_the_shacl_shapes(built):
+    conforms, report = validate(built)
+    assert conforms, report
+
+
+def test_every_kg_term_is_declared_in_the_ontology():
+    ontology = Graph().parse(ONTOLOGY_DIR / "kg.ttl")
+    declared = {s for s in ontology.subjects(RDF.type, None) if isinstance(s, URIRef)}
+    for name in KG.__annotations__:
+        term = KG[name]
+        assert term in declared, f"{term} is not declared in ontology/kg.ttl"
+        labels = {label.language for label in ontology.objects(term, RDFS.label)}
+        assert {"zh", "en"} <= labels, f"{term} lacks a zh or en label"
+    classes = set(ontology.subjects(RDF.type, OWL.Class))
+    assert {KG.Report, KG.Organization, KG.Campaign, KG.Regulation, KG.Initiative} <= classes
+
+
+def test_an_unknown_term_fails_loudly():
+    with pytest.raises(AttributeError):
+        KG.issuedBy  # noqa: B018
+    with pytest.raises(AttributeError):
+        NIF.anchor  # noqa: B018
+    assert ITSRDF.taIdentRef
+
+
+def test_serialisations_hold_the_same_triples(built):
+    from rdflib import Dataset
+    from rdflib.compare import isomorphic
+
+    turtle = Graph().parse(built / "graph.ttl", format="turtle")
+    ntriples = Graph().parse(built / "graph.nt", format="nt")
+    assert len(turtle) > 5000
+    assert isomorphic(turtle, ntriples)
+    for name, fmt in (("graph.trig", "trig"), ("graph.jsonld", "json-ld")):
+        dataset = Dataset()
+        dataset.parse(built / name, format=fmt)
+        graphs = [g for g in dataset.graphs() if len(g)]
+        assert len(graphs) == 5, name  # one named graph per report
+        union = {t for g in graphs for t in g}
+        assert union == set(turtle), name
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    """A second build, in another process with another hash seed, writes the same bytes."""
+    outdir = tmp_path / "again"
+    env = dict(os.environ, PYTHONHASHSEED="12345")
+    subprocess.run([sys.executable, "-m", "kg", "build", str(REPORTS), "-o", str(outdir)],
+                   check=True, cwd=ROOT, env=env, capture_output=True)
+    files = sorted(p.name for p in built.iterdir())
+    assert files == sorted(p.name for p in outdir.iterdir())
+    for name in files:
+        assert (built / name).read_bytes() == (outdir / name).read_bytes(), name

@@ -1,0 +1,82 @@
+"""Mentions on real sentences of the sample reports: (sentence, expected mentions) tables."""
+
+import pytest
+
+from kg.mentions import canonical_name, find_mentions, is_document_title
+from kg.model import Document
+from kg.segmentation import segment
+
+
+def _mentions(text, lexicon):
+    document = Document("t.txt", text, "utf-8", "")
+    return [m for s in segment(document, (), lexicon) for m in find_mentions(s, lexicon)]
+
+
+CASES = [
+    # quoted core + campaign head; a campaign head with a grown prefix
+    ("深入开展“四查四促”专项行动，坚决打赢疫情防控阻击战。",
+     [("四查四促专项行动", "Campaign"), ("疫情防控阻击战", "Campaign")]),
+    # book-title marks; an enumeration of titles
+    ("制定出台《关于坚决维护党中央集中统一领导的规定》《全面从严治党主体责任清单》等文件，牢牢把握大局方向。",
+     [("关于坚决维护党中央集中统一领导的规定", "Regulation"), ("全面从严治党主体责任清单", "Regulation")]),
+    # a title nested with 〈〉 is a document of its own
+    ("印发《X区落实〈X市2020年落实全面从严治党主体责任任务安排〉分工方案》。",
+     [("X区落实〈X市2020年落实全面从严治党主体责任任务安排〉分工方案", "Regulation"),
+      ("X市2020年落实全面从严治党主体责任任务安排", "Regulation")]),
+    # organ + head, crossing a verb inside the name (配合); an enumeration
+    ("及时成立区委配合省委巡视工作领导小组、区委巡视整改工作领导小组，统筹推进全区巡视整改工作。",
+     [("区委配合省委巡视工作领导小组", "Organization"), ("区委巡视整改工作领导小组", "Organization")]),
+    # local organs in an enumeration; 党组 is not part of the court's name
+    ("定期听取区人大常委会、区政府、区政协和区法院、区检察院党组工作汇报。",
+     [("区人大常委会", "Organization"), ("区政府", "Organization"), ("区政协", "Organization"),
+      ("区法院", "Organization"), ("区检察院", "Organization")]),
+    # numbered formulations in quotes; a trailing word (精神) is not part of the name
+    ("牢固树立“四个意识”，坚决做到“两个维护”，贯彻落实中央八项规定精神。",
+     [("四个意识", "Initiative"), ("两个维护", "Initiative"), ("中央八项规定", "Regulation")]),
+    # 团区委 is one organ, not 区委
+    ("指导区总工会、团区委、区妇联圆满完成改革各项事宜。",
+     [("区总工会", "Organization"), ("团区委", "Organization"), ("区妇联", "Organization")]),
+    # an initiative head grown over nouns; an adverb and verb stop it
+    ("认真落实信访工作制度，健全容错纠错机制。",
+     [("信访工作制度", "Initiative"), ("容错纠错机制", "Initiative")]),
+    # a book in 《》 is not a regulation
+    ("认真学习《习近平谈治国理政》第三卷。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_mentions_of_real_sentences(lexicon, text, expected):
+    found = [(m.name, m.type.value) for m in _mentions(text, lexicon)]
+    assert found == expected
+
+
+def test_every_mention_of_the_sample_reports_is_its_span(results):
+    count = 0
+    for result in results.values():
+        text = result.document.text
+        for entity in result.entities:
+            for mention in entity.mentions:
+                assert text[mention.begin:mention.end] == mention.surface
+                count += 1
+    assert count > 1000
+
+
+def test_no_mention_inside_an_ad_line(results):
+    for result in results.values():
+        for entity in result.entities:
+            for m in entity.mentions:
+                assert not any(b <= m.begin < e for b, e in result.excluded)
+
+
+def test_canonical_names_follow_the_annotation_guide():
+    assert canonical_name("“四查四促”专项行动") == "四查四促专项行动"
+    assert canonical_name("《中国共产党巡视工作条例》") == "中国共产党巡视工作条例"
+    assert canonical_name("“不忘初心、牢记使命”主题教育") == "不忘初心、牢记使命主题教育"
+    assert canonical_name("《X区落实〈X市任务安排〉分工方案》") == "X区落实〈X市任务安排〉分工方案"
+
+
+def test_document_titles_by_head(lexicon):
+    assert is_document_title("网络意识形态工作责任制实施细则（试行）", lexicon)
+    assert is_document_title("惠企21条", lexicon)
+    assert not is_document_title("X区疫情防控法律手册", lexicon)
+    assert not is_document_title("共产党宣言", lexicon)

@@ -1,0 +1,50 @@
+"""Relations on real sentences of the sample reports."""
+
+import pytest
+
+from kg.mentions import find_mentions
+from kg.model import Document
+from kg.relations import find_relations
+from kg.segmentation import segment
+
+AUTHOR = "区委常委会"
+
+CASES = [
+    ("及时成立区委配合省委巡视工作领导小组、区委巡视整改工作领导小组，统筹推进全区巡视整改工作。",
+     {(AUTHOR, "established", "区委配合省委巡视工作领导小组"), (AUTHOR, "established", "区委巡视整改工作领导小组")}),
+    ("区委常委会认真贯彻《中国共产党地方委员会工作条例》，定期听取区人大常委会、区政府、区政协和区法院、区检察院党组工作汇报。",
+     {(AUTHOR, "implements", "中国共产党地方委员会工作条例"), (AUTHOR, "oversees", "区人大常委会"),
+      (AUTHOR, "oversees", "区政府"), (AUTHOR, "oversees", "区政协"), (AUTHOR, "oversees", "区法院"),
+      (AUTHOR, "oversees", "区检察院")}),
+    ("制定出台《关于坚决维护党中央集中统一领导的规定》《全面从严治党主体责任清单》等文件，牢牢把握大局方向。",
+     {(AUTHOR, "issued", "关于坚决维护党中央集中统一领导的规定"), (AUTHOR, "issued", "全面从严治党主体责任清单")}),
+    ("印发《X区落实〈X市2020年落实全面从严治党主体责任任务安排〉分工方案》。",
+     {(AUTHOR, "issued", "X区落实〈X市2020年落实全面从严治党主体责任任务安排〉分工方案"),
+      ("X区落实〈X市2020年落实全面从严治党主体责任任务安排〉分工方案", "refersTo", "X市2020年落实全面从严治党主体责任任务安排")}),
+    ("深入开展“四查四促”专项行动，坚决打赢疫情防控阻击战。",
+     {(AUTHOR, "conducts", "四查四促专项行动"), (AUTHOR, "conducts", "疫情防控阻击战")}),
+    # issuing bodies written before the title are the subjects, not the author
+    ("区委、区政府印发《关于推动高质量发展的若干措施》。",
+     {("区委", "issued", "关于推动高质量发展的若干措施"), ("区政府", "issued", "关于推动高质量发展的若干措施")}),
+    # too far from its verb: no relation
+    ("落实好各项工作任务，推动形成良好的氛围，全面推进《民法典》。", set()),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_relations_of_real_sentences(lexicon, text, expected):
+    sentence = segment(Document("t.txt", text, "utf-8", ""), (), lexicon)[0]
+    mentions = find_mentions(sentence, lexicon)
+    relations = find_relations(sentence, mentions, AUTHOR, {}, lexicon)
+    assert {(r.subject, r.type.value, r.object) for r in relations} == expected
+    for r in relations:
+        assert r.evidence == text[r.begin - sentence.begin:r.end - sentence.begin]
+
+
+def test_relations_of_a_report_name_its_entities(results):
+    for result in results.values():
+        names = {n for e in result.entities for n in (e.name, *e.aliases)}
+        assert result.relations
+        for r in result.relations:
+            assert r.subject in names and r.object in names
+            assert result.document.text[r.begin:r.end] == r.evidence
