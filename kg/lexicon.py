@@ -6,8 +6,8 @@ this module only parses them. Formats, all UTF-8, ``#`` starting a comment:
 
 * plain lists (``*_heads.txt``, ``boundary_words.txt``, ``trailing_words.txt``,
   ``generic_names.txt``):
-  one entry a line; a second, tab-separated column ``quoted`` marks a head that
-  counts only after a quoted name;
+  one entry a line; a second, tab-separated column ``quoted`` or ``named``
+  restricts a head (see :class:`Head`);
 * gazetteers (``organizations.txt``, ``campaigns.txt``, ``initiatives.txt``,
   ``regulations.txt``): ``name``, then any aliases, tab-separated;
 * ``relation_verbs.txt``: ``relation<TAB>verb``;
@@ -40,10 +40,19 @@ _GAZETTEERS = {
 
 @dataclass(frozen=True)
 class Head:
-    """A head word of a name; ``quoted_only`` heads count only after a quoted name."""
+    """A head word of a name.
+
+    ``mode`` is ``""`` (any prefix), ``"quoted"`` (only right after a quoted
+    name) or ``"named"`` (after plain words only when they name something:
+    a place, a proper noun, a number, a placeholder).
+    """
 
     word: str
-    quoted_only: bool
+    mode: str = ""
+
+    @property
+    def quoted_only(self) -> bool:
+        return self.mode == "quoted"
 
 
 @dataclass(frozen=True, eq=False)
@@ -60,14 +69,15 @@ class Lexicon:
         generic_names: head-built names that name nothing in particular.
         relation_verbs: verb -> the relations it can state.
         ad_patterns: one compiled alternation of the ad patterns.
-        user_words: the words jieba must keep whole (gazetteer names and heads).
+        user_words: the words jieba must keep whole (gazetteer names, heads,
+            boundary words and relation verbs, so that 打好 is not cut 打/好).
     """
 
     gazetteer: dict[str, tuple[EntityType, str]]
     document_heads: tuple[str, ...]
     campaign_heads: tuple[Head, ...]
     initiative_heads: tuple[Head, ...]
-    organization_heads: tuple[str, ...]
+    organization_heads: tuple[Head, ...]
     local_organs: tuple[str, ...]
     boundary_words: frozenset[str]
     trailing_words: tuple[str, ...]
@@ -96,9 +106,9 @@ def _rows(path: Path) -> list[list[str]]:
 def _heads(path: Path) -> tuple[Head, ...]:
     heads = []
     for number, row in enumerate(_rows(path), 1):
-        if len(row) > 2 or (len(row) == 2 and row[1] != "quoted"):
-            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'word' or 'word<TAB>quoted'")
-        heads.append(Head(row[0], len(row) == 2))
+        if len(row) > 2 or (len(row) == 2 and row[1] not in ("quoted", "named")):
+            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'word', 'word<TAB>quoted' or 'word<TAB>named'")
+        heads.append(Head(row[0], row[1] if len(row) == 2 else ""))
     return tuple(sorted(heads, key=lambda h: (-len(h.word), h.word)))
 
 
@@ -158,12 +168,14 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     campaign_heads = _heads(root / "campaign_heads.txt")
     initiative_heads = _heads(root / "initiative_heads.txt")
     document_heads = _longest_first(_words(root / "document_heads.txt"))
-    organization_heads = _longest_first(_words(root / "organization_heads.txt"))
+    organization_heads = _heads(root / "organization_heads.txt")
     local_organs = _longest_first(_words(root / "local_organs.txt"))
+    boundary_words = frozenset(_words(root / "boundary_words.txt"))
     user_words = _longest_first(
         list(gazetteer)
+        + [w for w in boundary_words | set(relation_verbs) if len(w) >= 2]
         + [h.word for h in campaign_heads + initiative_heads]
-        + list(organization_heads)
+        + [h.word for h in organization_heads]
         + [p + organ for p in "区市县省" for organ in local_organs]
     )
     logging.getLogger(__name__).debug("lexicon: %d gazetteer names from %s", len(gazetteer), root)
@@ -174,7 +186,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         initiative_heads=initiative_heads,
         organization_heads=organization_heads,
         local_organs=local_organs,
-        boundary_words=frozenset(_words(root / "boundary_words.txt")),
+        boundary_words=boundary_words,
         trailing_words=_longest_first(_words(root / "trailing_words.txt")),
         generic_names=frozenset(_words(root / "generic_names.txt")),
         relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},

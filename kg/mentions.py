@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -37,13 +38,17 @@ _QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
 _QUOTE_CHARS = "“”‘’「」『』\"'"
 _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』|\"([^\"]{1,40})\"")
 _PUNCT = set("，。；：！？、,.;:!?（）()【】[]《》〈〉“”‘’「」『』\"'—…·/ \t\r\n　")
+
+
+def _is_punct(word: str) -> bool:
+    """Punctuation or white space, by Unicode category (so ``．`` and ``·`` count)."""
+    return all(unicodedata.category(ch)[0] in "PZS" or ch.isspace() for ch in word)
 _CLAUSE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
 # Characters that open a numbered formulation (四个意识, 两个维护, 六稳, 133工程).
 _NUMERALS = set("一二三四五六七八九十百千万两双0123456789０１２３４５６７８９")
 # POS tags (jieba/ICTCLAS) that never stand inside a name grown from its head:
 # adverbs, conjunctions, prepositions, pronouns, particles, interjections.
 _STOP_POS = {"d", "ad", "c", "p", "r", "uj", "ul", "uz", "ug", "uv", "y", "e", "o", "zg"}
-_JURISDICTION = re.compile(r"(?:中共)?(?:[X某]{1,3}|全)?[区市县省]$")
 _PREFIX_RE = re.compile(r"(团)?(中共)?([X某]{1,3})?(全)?([区市县省])")
 # Longest name grown from a head, in characters. Chosen by us: the longest
 # organisation and campaign names of the field run to about 30 characters.
@@ -51,6 +56,9 @@ _MAX_NAME = 32
 # Longest prefix before a quoted name with a head (廉政文化“六进”活动), in
 # characters. Chosen by us.
 _QUOTE_PREFIX = 6
+# A quoted phrase ending with one of these names a problem or state, not an
+# initiative (“三大问题”, “四风”问题 is caught by its own quote).
+_NOT_NAME_ENDS = ("问题", "现象", "情况", "倾向")
 # A document head alone is too weak to mark a title without 《》; only titles
 # of this form count: 关于 … (的) head.
 _GUANYU = re.compile(r"关于[^，。；：、《》“”！？\s]{4,60}?(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|方案|办法|细则|规定|通知|决定|若干措施|措施|计划|规则|要点)")
@@ -209,6 +217,10 @@ def _quotes(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue
         etype = None
+        if core in lexicon.generic_names or any(core == h.word for h in lexicon.campaign_heads):
+            continue  # “两委”, “回头看”: no name of their own
+        if core.endswith(_NOT_NAME_ENDS) or (core[0].isdigit() and not re.search(r"\d+条$", core)):
+            continue  # “三大问题”; “132”, “100天拿销售许可”: a number with no head
         if re.search(r"\d+条$", core):
             etype = EntityType.REGULATION
         elif _head_at_end(core, lexicon.campaign_heads):
@@ -246,7 +258,9 @@ def _local_organs(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
         after = match.end()
         for organ in lexicon.local_organs:
             end = after + len(organ)
-            if text.startswith(organ, after) and end in view.end_set:
+            # a standing organ of 3+ characters is taken even where jieba glued
+            # its end to the next word (区委中心组|学习 as 中心/组织)
+            if text.startswith(organ, after) and (end in view.end_set or len(organ) >= 3):
                 name = text[pos:end]
                 if match.group(1) and organ != "委":  # 团 goes only with 区委/市委: 团区委
                     break
@@ -259,21 +273,35 @@ def _local_organs(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
 _MEASURES = {"次", "项", "个", "件", "名", "家", "场", "批", "轮", "届", "余", "条", "位", "支"}
 # A count of the items of an enumeration before its head: 五大创建, 三大保卫战.
 _COUNTED = re.compile(r"[一二三四五六七八九十两]大")
+_ENUM_ITEM_MAX = 6
 
 
 def _is_boundary(word: str, lexicon: Lexicon) -> bool:
-    """A boundary word, or a token ending with one (大力开展, 认真落实)."""
+    """A boundary word, or a token ending with a relation verb (大力开展, 认真落实)."""
     if word in lexicon.boundary_words:
         return True
-    return any(word[-n:] in lexicon.boundary_words for n in (2, 3, 4) if len(word) > n)
+    return any(word[-n:] in lexicon.relation_verbs for n in (2, 3) if len(word) > n)
+
+
+def _crosses_conjunction(view: _SentenceView, j: int, lexicon: Lexicon) -> bool:
+    """May a name grow over the 和/与 at token ``j``?
+
+    Not between two bodies: when a jurisdiction follows it (区中医医院与市肿瘤医院)
+    or an organisation head or organ ends before it (区委常委会和党建工作领导小组).
+    """
+    after = view.text[view.ends[j]:view.ends[j] + 1]
+    before = view.text[:view.starts[j]]
+    if after in "区市县省" or not before:
+        return False
+    return not before.endswith(tuple(h.word for h in lexicon.organization_heads) + lexicon.local_organs + ("会",))
 
 
 def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME) -> int:
     """Grow a name leftwards from the token holding ``head_begin``; return its begin.
 
     Tokens are taken while they are not punctuation, boundary words, measure
-    words, years, or function words by POS; a 和/与 is crossed only when the
-    name then starts with a jurisdiction (区社区治理和服务创新办公室).
+    words, years, or function words by POS; a 和/与 is crossed only inside
+    one body's name that starts with a jurisdiction (区社区治理和服务创新办公室).
     """
     i = view.token_at(head_begin)
     begin = view.starts[i]
@@ -285,11 +313,13 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
         if view.ends[i] - view.starts[j] > limit:
             break
         if word in ("和", "与") and fallback is None:
+            if not _crosses_conjunction(view, j, lexicon):
+                break
             fallback = begin
             begin = view.starts[j]
             j -= 1
             continue
-        if word in _PUNCT or word in _MEASURES or tok.pos == "q" or _is_boundary(word, lexicon):
+        if _is_punct(word) or word in _MEASURES or tok.pos == "q" or _is_boundary(word, lexicon):
             break
         if tok.pos in _STOP_POS and not (word == "的" and j > 0 and view.tokens[j - 1].word == "党"):
             break
@@ -304,47 +334,98 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
     return begin
 
 
-def _grow_enumeration(view: _SentenceView, begin: int, name: str) -> int:
-    """Take in the items of ``A、B、C五大创建`` when the name counts them."""
+# An organisation's name opens with a place, an organ or a noun: never with a
+# verb, preposition, adverb or conjunction (援建火神山医院, 对微山路中学), nor
+# with the 年 of a year glued to it by jieba (2020年区人才工作领导小组).
+_ORG_LEAD_POS = {"v", "vd", "p", "d", "ad", "c", "r", "a"}
+_GLUED_LEAD = re.compile(r"(?:年|[对按在向为把将从由经])(?=[\u4e00-\u9fffX])")
+# A campaign or initiative named for the whole jurisdiction is the same drive:
+# 全市四查四促专项行动 is 四查四促专项行动.
+_SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市)")
+
+
+def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityType) -> int:
+    """Drop what cannot open a name of this type from a grown name's start."""
+    if etype is EntityType.ORGANIZATION:
+        i = view.token_at(begin)
+        while begin < head_begin and view.starts[i] == begin and view.tokens[i].pos in _ORG_LEAD_POS:
+            begin = view.ends[i]
+            i += 1
+        glued = _GLUED_LEAD.match(view.text, begin)
+        if glued and view.token_at(begin) == view.token_at(begin + 1) and begin + 1 < head_begin:
+            begin += 1
+    else:
+        scope = _SCOPE_LEAD.match(view.text, begin)
+        if scope and scope.end() < head_begin:
+            begin = scope.end()
+    return begin
+
+
+def _grow_enumeration(view: _SentenceView, begin: int, name: str, lexicon: Lexicon) -> int:
+    """Take in the items of ``A、B、C五大创建`` when the name counts them.
+
+    Each item is grown like a name (boundary words stop it) and has at most
+    :data:`_ENUM_ITEM_MAX` characters.
+    """
     if not _COUNTED.search(name):
         return begin
-    text = view.text
-    while begin > 1 and text[begin - 1] == "、":
-        item = re.search(r"[^，。；：、“”《》（）\s]{1,6}$", text[: begin - 1])
-        if not item:
+    while begin > 1 and view.text[begin - 1] == "、" and begin - 1 in view.end_set:
+        item_begin = _grow_left(view, begin - 2, lexicon, limit=_ENUM_ITEM_MAX)
+        if item_begin >= begin - 1:
             break
-        begin = item.start()
+        begin = item_begin
     return begin
+
+
+# POS tags of tokens that name something: places, proper nouns, organisation
+# names, other proper nouns, numbers, Latin letters (X placeholders); "" is a
+# word jieba's dictionary lacks, most often a name.
+_NAMING_POS = {"ns", "nr", "nrt", "nrfg", "nt", "nz", "m", "eng", "j", ""}
+
+
+def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
+    """Does the prefix ``text[begin:head_begin]`` hold a naming token?"""
+    i = view.token_at(begin)
+    while i < len(view.tokens) and view.starts[i] < head_begin:
+        tok = view.tokens[i]
+        if tok.pos in _NAMING_POS and not _is_punct(tok.word):
+            return True
+        i += 1
+    return bool(_PREFIX_RE.match(view.text, begin))
 
 
 def _headed(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
     candidates = []
     text = view.text
     tables = (
-        (EntityType.ORGANIZATION, [(h, False) for h in lexicon.organization_heads]),
-        (EntityType.CAMPAIGN, [(h.word, h.quoted_only) for h in lexicon.campaign_heads]),
-        (EntityType.INITIATIVE, [(h.word, h.quoted_only) for h in lexicon.initiative_heads]),
+        (EntityType.ORGANIZATION, lexicon.organization_heads),
+        (EntityType.CAMPAIGN, lexicon.campaign_heads),
+        (EntityType.INITIATIVE, lexicon.initiative_heads),
     )
     for end in view.ends:
         best = None
         for etype, heads in tables:
-            for head, quoted_only in heads:
-                if text.endswith(head, 0, end) and (best is None or len(head) > len(best[1])):
-                    best = (etype, head, quoted_only)
+            for head in heads:
+                if text.endswith(head.word, 0, end) and (best is None or len(head.word) > len(best[1].word)):
+                    best = (etype, head)
                     break
         if best is None:
             continue
-        etype, head, quoted_only = best
-        if quoted_only and etype is EntityType.INITIATIVE:
+        etype, head = best
+        if head.quoted_only:
             continue
-        head_begin = end - len(head)
-        begin = _grow_left(view, head_begin, lexicon)
-        prefix = text[begin:head_begin]
-        if len(prefix) < 2 or (quoted_only and len(prefix) < 4):
+        head_begin = end - len(head.word)
+        token = view.tokens[view.token_at(end - 1)]
+        if token.word in lexicon.gazetteer and token.end - view.base == end:
+            continue  # 污染防治攻坚战 is a name of its own: the gazetteer has it
+        begin = _trim_lead(view, _grow_left(view, head_begin, lexicon), head_begin, etype)
+        if len(text[begin:head_begin]) < 2:
             continue
-        begin = _grow_enumeration(view, begin, text[begin:end])
+        if head.mode == "named" and not _names_something(view, begin, head_begin):
+            continue
+        begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
         name = canonical_name(text[begin:end])
-        if name in lexicon.generic_names or any(ch in _PUNCT for ch in name.replace("、", "")):
+        if name in lexicon.generic_names or any(_is_punct(ch) for ch in name.replace("、", "")):
             continue
         candidates.append(_Candidate(begin, end, etype, name, "", "head", 3))
     return candidates
@@ -354,7 +435,58 @@ def _guanyu(view: _SentenceView) -> list[_Candidate]:
     return [
         _Candidate(m.start(), m.end(), EntityType.REGULATION, m.group(), "", "guanyu", 3)
         for m in _GUANYU.finditer(view.text)
+        if not _VAGUE_DOCUMENT.search(m.group())  # 关于…的有关规定: the relevant rules, no title
     ]
+
+
+_VAGUE_DOCUMENT = re.compile(r"(?:有关|相关|各项|一系列|系列)(?:规定|意见|要求|措施|办法)$")
+# The heads of documents named without marks: 制定专业型人才引进办法.
+_UNMARKED_HEADS = ("实施方案", "工作方案", "分工方案", "方案", "实施意见", "意见", "暂行办法", "办法",
+                   "实施细则", "细则", "若干措施", "工作措施", "措施", "规定", "规则", "要点", "清单")
+_UNMARKED = re.compile(
+    r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发)?"
+    r"([^，。；：《》“”！？\s]{4,50}?(?:" + "|".join(_UNMARKED_HEADS) + r"))(?=[，。；、和及等（(]|$)"
+)
+# Descriptions, not titles: 制定具体实施方案, 制定33条具体措施.
+_UNMARKED_GENERIC = re.compile(r"^(?:[0-9X]+条|具体|相关|有关|配套|工作|重点任务|政策|若干)")
+# The shared-head enumeration 工会、共青团、妇联改革方案: short items, no count.
+_SHARED_ITEM_MAX = 4
+
+
+def _unmarked_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    """Documents named without 《》 right after an issuing verb (ANNOTATION.md, rules of thumb).
+
+    ``制定工会、共青团、妇联改革方案`` names three documents that share the
+    head: 工会改革方案 (its mention is the span of 工会), 共青团改革方案 and
+    妇联改革方案.
+    """
+    candidates = []
+    for match in _UNMARKED.finditer(view.text):
+        title, begin = match.group(1), match.start(1)
+        if "关于" in title[:4]:  # 制定出合关于…: a typo or a second verb before the title
+            cut = title.index("关于")
+            title, begin = title[cut:], begin + cut
+        scope = _SCOPE_LEAD.match(title)  # 我区目标考核细则: the scope is not the title
+        if scope:
+            title, begin = title[scope.end():], begin + scope.end()
+        if _UNMARKED_GENERIC.match(title) or _VAGUE_DOCUMENT.search(title) or len(title) < 4:
+            continue
+        items = title.split("、")
+        if len(items) > 1 and all(len(i) <= _SHARED_ITEM_MAX for i in items[:-1]) and not _COUNTED.search(title):
+            last = items[-1]
+            i = view.token_at(begin + len(title) - len(last))
+            tail = view.text[view.ends[i]:begin + len(title)]
+            if tail and tail.endswith(_UNMARKED_HEADS) and len(tail) > 2:
+                pos = begin
+                for item in items[:-1]:
+                    candidates.append(_Candidate(pos, pos + len(item), EntityType.REGULATION, item + tail, "", "unmarked", 4))
+                    pos += len(item) + 1
+                candidates.append(_Candidate(pos, begin + len(title), EntityType.REGULATION, last, "", "unmarked", 4))
+                continue
+        if "、" in title:
+            continue
+        candidates.append(_Candidate(begin, begin + len(title), EntityType.REGULATION, title, "", "unmarked", 4))
+    return candidates
 
 
 def _overlaps(begin: int, end: int, spans) -> bool:
@@ -412,10 +544,11 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
         + _local_organs(view, lexicon)
         + _headed(view, lexicon)
         + _guanyu(view)
+        + _unmarked_titles(view, lexicon)
     )
     mentions = []
     for cand in _select(titles, protected, others):
-        name = _drop_trailing(cand.name, lexicon)
+        name = _drop_trailing(cand.name, lexicon) if cand.rule in ("head", "quote") else cand.name
         end = cand.end - (len(cand.name) - len(name)) if cand.rule == "head" else cand.end
         if not name:
             continue
