@@ -169,9 +169,13 @@ def _head_at_end(name: str, heads) -> str | None:
 
 
 def _type_by_head(name: str, lexicon: Lexicon) -> EntityType | None:
-    """Type of a name by the longest head it ends with (campaign, initiative)."""
+    """Type of a name by the longest head it ends with (organisation, campaign, initiative)."""
     best: tuple[int, EntityType] | None = None
-    for heads, etype in ((lexicon.campaign_heads, EntityType.CAMPAIGN), (lexicon.initiative_heads, EntityType.INITIATIVE)):
+    for heads, etype in (
+        (lexicon.organization_heads, EntityType.ORGANIZATION),
+        (lexicon.campaign_heads, EntityType.CAMPAIGN),
+        (lexicon.initiative_heads, EntityType.INITIATIVE),
+    ):
         head = _head_at_end(name, heads)
         if head and (best is None or len(head) > best[0]):
             best = (len(head), etype)
@@ -186,7 +190,9 @@ def _is_enumeration(core: str) -> bool:
 def _quotes(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
     candidates = []
     text = view.text
-    all_heads = sorted(lexicon.campaign_heads + lexicon.initiative_heads, key=lambda h: -len(h.word))
+    all_heads = sorted(
+        lexicon.organization_heads + lexicon.campaign_heads + lexicon.initiative_heads, key=lambda h: -len(h.word)
+    )
     for match in _QUOTE_RE.finditer(text):
         core = next(g for g in match.groups() if g is not None)
         if _CLAUSE_PUNCT.search(core) or not core.strip():
@@ -225,6 +231,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
             etype = EntityType.REGULATION
         elif _head_at_end(core, lexicon.campaign_heads):
             etype = EntityType.CAMPAIGN
+        elif _head_at_end(core, lexicon.organization_heads) and len(core) >= 4:
+            etype = EntityType.ORGANIZATION
         elif core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads):
             etype = EntityType.INITIATIVE
         if etype is not None:
