@@ -56,6 +56,11 @@ _MAX_NAME = 32
 # Longest prefix before a quoted name with a head (廉政文化“六进”活动), in
 # characters. Chosen by us.
 _QUOTE_PREFIX = 6
+# Longest run of words between a quoted name and its head (“做志愿表率、为党旗
+# 增辉”党员志愿服务活动), in characters. Chosen by us.
+_QUOTE_HEAD_SPAN = 8
+# A count is no name: 一次集中行动, 两个攻坚战, 数十场大型交流活动.
+_COUNTED_PHRASE = re.compile(r"^(?:[一二两三四五六七八九十百千数多几X\d]+)(?:个|次|场|项|批|轮|系列|类|种)")
 # A quoted phrase ending with one of these names a problem or state, not an
 # initiative (“三大问题”, “四风”问题 is caught by its own quote).
 _NOT_NAME_ENDS = ("问题", "现象", "情况", "倾向")
@@ -199,14 +204,14 @@ def _quotes(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
             continue
         core = canonical_name(core)
         begin, end = match.span()
-        # A head right after the quote, over at most 8 characters of whole tokens.
+        # A head right after the quote, over whole tokens.
         best_end, head_type = None, None
         if end in view.start_set:
             i = view.token_at(end)
             while i < len(view.tokens):
                 tok = view.tokens[i]
                 t_end = view.ends[i]
-                if t_end - end > 8 or tok.word in _PUNCT or tok.word in lexicon.boundary_words:
+                if t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True):
                     break
                 if tok.word in lexicon.trailing_words or tok.word == "的":
                     break
@@ -222,9 +227,16 @@ def _quotes(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue
+        if any(core == h.word for h in lexicon.campaign_heads):
+            # a drive named by its head alone takes what names it before the
+            # quote: 中央环保督察“回头看”, 社区环境整治“百日会战”
+            prefix = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1) if begin in view.start_set else begin
+            if prefix < begin:
+                candidates.append(_Candidate(prefix, end, EntityType.CAMPAIGN, canonical_name(text[prefix:end]), "", "quote+head", 1))
+            continue
         etype = None
-        if core in lexicon.generic_names or any(core == h.word for h in lexicon.campaign_heads):
-            continue  # “两委”, “回头看”: no name of their own
+        if core in lexicon.generic_names:
+            continue  # “两委”: no name of its own
         if core.endswith(_NOT_NAME_ENDS) or (core[0].isdigit() and not re.search(r"\d+条$", core)):
             continue  # “三大问题”; “132”, “100天拿销售许可”: a number with no head
         if re.search(r"\d+条$", core):
@@ -284,9 +296,13 @@ _COUNTED = re.compile(r"[一二三四五六七八九十两]大")
 _ENUM_ITEM_MAX = 6
 
 
-def _is_boundary(word: str, lexicon: Lexicon) -> bool:
-    """A boundary word, or a token ending with a relation verb (大力开展, 认真落实)."""
-    if word in lexicon.boundary_words:
+def _is_boundary(word: str, lexicon: Lexicon, verbs_only: bool = False) -> bool:
+    """A boundary word, or a token ending with a relation verb (大力开展, 认真落实).
+
+    With ``verbs_only``, only relation verbs count (for the words after a
+    quoted name, where 服务 in “…”党员志愿服务活动 is part of the name).
+    """
+    if word in lexicon.relation_verbs or (not verbs_only and word in lexicon.boundary_words):
         return True
     return any(word[-n:] in lexicon.relation_verbs for n in (2, 3) if len(word) > n)
 
@@ -433,7 +449,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
             continue
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
         name = canonical_name(text[begin:end])
-        if name in lexicon.generic_names or any(_is_punct(ch) for ch in name.replace("、", "")):
+        if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) for ch in name.replace("、", "")):
             continue
         candidates.append(_Candidate(begin, end, etype, name, "", "head", 3))
     return candidates

@@ -16,10 +16,11 @@ from .conftest import GOLD
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 FLOORS = {
-    "entities_untyped": 0.70,
-    "entities_typed": 0.68,
-    "relations": 0.70,
+    "entities_untyped": 0.79,
+    "entities_typed": 0.78,
+    "relations": 0.82,
 }
+TYPE_FLOORS = {"Organization": 0.79, "Campaign": 0.71, "Regulation": 0.92, "Initiative": 0.72}
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,11 @@ def test_all_five_reports_are_scored(scores):
 def test_f1_floor(scores, measure, floor):
     prf = {"entities_untyped": scores.entities, "entities_typed": scores.typed, "relations": scores.relations}[measure]
     assert prf.f1 >= floor, f"{measure}: F1 {prf.f1:.3f} < {floor}"
+
+
+@pytest.mark.parametrize("etype, floor", sorted(TYPE_FLOORS.items()))
+def test_per_type_f1_floor(scores, etype, floor):
+    assert scores.per_type[etype].f1 >= floor, f"{etype}: F1 {scores.per_type[etype].f1:.3f} < {floor}"
 
 
 def test_gold_is_loaded_whole():
