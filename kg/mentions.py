@@ -25,11 +25,12 @@ mention's ``surface`` is ``text[begin:end]`` of the report.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Head, Lexicon
 from .model import EntityType, Mention, Sentence
 
 __all__ = ["find_mentions", "canonical_name", "is_document_title"]
@@ -173,31 +174,14 @@ def _head_at_end(name: str, heads) -> str | None:
     return None
 
 
-def _type_by_head(name: str, lexicon: Lexicon) -> EntityType | None:
-    """Type of a name by the longest head it ends with (organisation, campaign, initiative)."""
-    best: tuple[int, EntityType] | None = None
-    for heads, etype in (
-        (lexicon.organization_heads, EntityType.ORGANIZATION),
-        (lexicon.campaign_heads, EntityType.CAMPAIGN),
-        (lexicon.initiative_heads, EntityType.INITIATIVE),
-    ):
-        head = _head_at_end(name, heads)
-        if head and (best is None or len(head) > best[0]):
-            best = (len(head), etype)
-    return best[1] if best else None
-
-
 def _is_enumeration(core: str) -> bool:
     parts = core.split("、")
     return len(parts) >= 2 and all(1 <= len(p) <= 6 for p in parts)
 
 
-def _quotes(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
-    all_heads = sorted(
-        lexicon.organization_heads + lexicon.campaign_heads + lexicon.initiative_heads, key=lambda h: -len(h.word)
-    )
     for match in _QUOTE_RE.finditer(text):
         core = next(g for g in match.groups() if g is not None)
         if _CLAUSE_PUNCT.search(core) or not core.strip():
@@ -215,11 +199,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
                     break
                 if tok.word in lexicon.trailing_words or tok.word == "的":
                     break
-                tail = text[end:t_end]
-                head = next((h for h in all_heads if tail.endswith(h.word)), None)
-                if head is not None:
-                    best_end = t_end
-                    head_type = _type_by_head(tail, lexicon)
+                found = _head_ending_at(text[end:t_end], t_end - end, tables)
+                if found is not None:
+                    best_end, head_type = t_end, found[0]
                 i += 1
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动
@@ -418,24 +400,14 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
     return bool(_PREFIX_RE.match(view.text, begin))
 
 
-def _headed(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
-    tables = (
-        (EntityType.ORGANIZATION, lexicon.organization_heads),
-        (EntityType.CAMPAIGN, lexicon.campaign_heads),
-        (EntityType.INITIATIVE, lexicon.initiative_heads),
-    )
     for end in view.ends:
-        best = None
-        for etype, heads in tables:
-            for head in heads:
-                if text.endswith(head.word, 0, end) and (best is None or len(head.word) > len(best[1].word)):
-                    best = (etype, head)
-                    break
-        if best is None:
+        found = _head_ending_at(text, end, tables)
+        if found is None:
             continue
-        etype, head = best
+        etype, head = found
         if head.quoted_only:
             continue
         head_begin = end - len(head.word)
@@ -527,14 +499,50 @@ def _select(titles: list[_Candidate], protected, others: list[_Candidate]) -> li
     return sorted(chosen, key=lambda c: (c.begin, -c.end))
 
 
-def _by_first_char(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
-    table: dict[str, list[str]] = {}
+@dataclass(frozen=True)
+class _Tables:
+    """Lookup tables built once per lexicon.
+
+    ``by_first``: first character -> gazetteer names, longest first.
+    ``heads``: head word -> (type, head), the organisation table first, then
+    campaign, then initiative; ``head_lengths``: the lengths present, longest
+    first, so the longest head ending at a place is found by a few dict
+    lookups instead of trying every head.
+    """
+
+    by_first: dict[str, tuple[str, ...]]
+    heads: dict[str, tuple[EntityType, Head]]
+    head_lengths: tuple[int, ...]
+
+
+@functools.lru_cache(maxsize=4)
+def _tables(lexicon: Lexicon) -> _Tables:
+    by_first: dict[str, list[str]] = {}
     for name in lexicon.gazetteer:
-        table.setdefault(name[0], []).append(name)
-    return {ch: tuple(sorted(names, key=lambda n: (-len(n), n))) for ch, names in table.items()}
+        by_first.setdefault(name[0], []).append(name)
+    heads: dict[str, tuple[EntityType, Head]] = {}
+    for etype, table in (
+        (EntityType.ORGANIZATION, lexicon.organization_heads),
+        (EntityType.CAMPAIGN, lexicon.campaign_heads),
+        (EntityType.INITIATIVE, lexicon.initiative_heads),
+    ):
+        for head in table:
+            heads.setdefault(head.word, (etype, head))
+    return _Tables(
+        by_first={ch: tuple(sorted(names, key=lambda n: (-len(n), n))) for ch, names in by_first.items()},
+        heads=heads,
+        head_lengths=tuple(sorted({len(w) for w in heads}, reverse=True)),
+    )
 
 
-_FIRST_CHAR_CACHE: dict[int, dict[str, tuple[str, ...]]] = {}
+def _head_ending_at(text: str, end: int, tables: _Tables) -> tuple[EntityType, Head] | None:
+    """The longest head that ends at ``end``, with its type, or ``None``."""
+    for length in tables.head_lengths:
+        if length <= end:
+            found = tables.heads.get(text[end - length:end])
+            if found is not None:
+                return found
+    return None
 
 
 def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
@@ -557,16 +565,14 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
         >>> [(m.surface, m.type.value, m.name) for s in segment(doc, (), load_lexicon()) for m in find_mentions(s, load_lexicon())]
         [('“四查四促”专项行动', 'Campaign', '四查四促专项行动'), ('《区委常委会议事规则》', 'Regulation', '区委常委会议事规则')]
     """
-    by_first = _FIRST_CHAR_CACHE.get(id(lexicon))
-    if by_first is None:
-        by_first = _FIRST_CHAR_CACHE[id(lexicon)] = _by_first_char(lexicon)
+    tables = _tables(lexicon)
     view = _SentenceView(sentence)
     titles, protected = _titles(view, lexicon)
     others = (
-        _quotes(view, lexicon)
-        + _gazetteer(view, lexicon, by_first)
+        _quotes(view, lexicon, tables)
+        + _gazetteer(view, lexicon, tables.by_first)
         + _local_organs(view, lexicon)
-        + _headed(view, lexicon)
+        + _headed(view, lexicon, tables)
         + _guanyu(view)
         + _unmarked_titles(view, lexicon)
     )

@@ -18,6 +18,7 @@ inner one.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .lexicon import Lexicon
@@ -51,19 +52,25 @@ def _verbs(clause: str, lexicon: Lexicon, covered: set[int]) -> list[tuple[int, 
     """
     found = []
     pos = 0
-    verbs = sorted(lexicon.relation_verbs, key=len, reverse=True)
+    lengths = _verb_lengths(lexicon)
     while pos < len(clause):
         if pos in covered:
             pos += 1
             continue
-        for verb in verbs:
-            if clause.startswith(verb, pos):
-                found.append((pos, pos + len(verb), verb))
-                pos += len(verb)
+        for length in lengths:
+            verb = clause[pos:pos + length]
+            if verb in lexicon.relation_verbs:
+                found.append((pos, pos + length, verb))
+                pos += length
                 break
         else:
             pos += 1
     return found
+
+
+@functools.lru_cache(maxsize=4)
+def _verb_lengths(lexicon: Lexicon) -> tuple[int, ...]:
+    return tuple(sorted({len(v) for v in lexicon.relation_verbs}, reverse=True))
 
 
 def _gap(text: str, begin: int, end: int, mentions: list[Mention], base: int) -> int:
