@@ -50,3 +50,47 @@ def test_local_organisations_are_kept_apart_per_known_jurisdiction():
     assert entity_key("区委", EntityType.ORGANIZATION, "津南区") != entity_key("区委", EntityType.ORGANIZATION, "和平区")
     assert entity_key("区委", EntityType.ORGANIZATION, None) == "区委"
     assert entity_key("国务院", EntityType.ORGANIZATION, "津南区") == "国务院"
+
+
+def _org_iris(outdir, label):
+    from kg.query import query
+
+    q = ("PREFIX kg: <https://w3id.org/kg-reports/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+         f'SELECT DISTINCT ?e WHERE {{ ?e a kg:Organization ; rdfs:label "{label}"@zh }}')
+    return {row[0] for row in query(q, outdir).rows}
+
+
+def test_manifest_keeps_local_organs_apart_and_national_ones_shared(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    from .conftest import REPORTS
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(REPORTS / "001_60ffe4ad60b6dedb.txt", folder / "a.txt")
+    shutil.copy(REPORTS / "001_60ffe4ad60b6dedb.txt", folder / "b.txt")
+    assert CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "merged")]).exit_code == 0
+    assert len(_org_iris(tmp_path / "merged", "区委")) == 1  # jurisdictions unknown: merged
+
+    (folder / "manifest.csv").write_text("file,jurisdiction\na.txt,津南区\nb.txt,和平区\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "apart")])
+    assert result.exit_code == 0, result.output
+    assert len(_org_iris(tmp_path / "apart", "区委")) == 2  # one per district
+    assert len(_org_iris(tmp_path / "apart", "市委")) == 2  # a city committee is local too
+    assert len(_org_iris(tmp_path / "apart", "科技部")) == 1  # national: one node
+
+
+def test_a_bad_manifest_is_a_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "r.txt").write_text("区委工作报告\n区委深入开展扫黑除恶专项斗争。\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("name,place\nr.txt,X\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0
+    assert "manifest.csv: a manifest needs the columns 'file' and 'jurisdiction'" in result.output
