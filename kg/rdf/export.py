@@ -14,6 +14,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from .namespace import PREFIXES
+from .store import write_store
 
 __all__ = ["to_oxigraph", "write_rdf", "RDF_FILES"]
 
@@ -46,7 +47,7 @@ def to_oxigraph(quads) -> list[ox.Quad]:
 
 
 def write_rdf(quads, folder: Path) -> dict[str, int]:
-    """Write the RDF files of :data:`RDF_FILES` into ``folder``.
+    """Write the RDF files of :data:`RDF_FILES` and the on-disk store into ``folder``.
 
     Args:
         quads: sorted rdflib-term quads from :func:`kg.rdf.graph.build_quads`.
@@ -67,4 +68,5 @@ def write_rdf(quads, folder: Path) -> dict[str, int]:
         data = ox_quads if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD) else triples
         prefixes = PREFIXES if fmt is not ox.RdfFormat.N_TRIPLES else None
         ox.serialize(data, folder / name, fmt, prefixes=prefixes)
+    write_store(ox_quads, triples, folder)
     return {"quads": len(ox_quads), "triples": len(triples)}

@@ -1,9 +1,10 @@
-"""The SPARQL store over a build: Oxigraph, loaded from the build's files.
+"""The SPARQL store of a build: an Oxigraph database in ``OUTDIR/store``.
 
-The default graph holds every triple once (``graph.nt``, the RDF merge of the
-reports' graphs), so plain queries need no ``GRAPH`` clause and count each
-fact once; the named graphs of ``graph.trig`` are kept too, so
-``GRAPH ?g { … }`` still tells reports apart.
+The default graph holds every triple once (the RDF merge of the reports'
+graphs), so plain queries need no ``GRAPH`` clause and count each fact once;
+each report's named graph is kept too, so ``GRAPH ?g { … }`` tells reports
+apart. The same database is what ``kg serve`` hands to the Oxigraph server.
+A build from before the store existed is loaded from its files instead.
 """
 
 from __future__ import annotations
@@ -14,16 +15,40 @@ import pyoxigraph as ox
 
 from ..errors import QueryError
 
-__all__ = ["open_store", "run_query"]
+__all__ = ["write_store", "open_store", "run_query", "STORE_DIR"]
+
+#: The database folder inside a build folder.
+STORE_DIR = "store"
+
+
+def write_store(quads: list[ox.Quad], triples: list[ox.Triple], folder: Path) -> None:
+    """Write the on-disk store of a build into ``folder / STORE_DIR``.
+
+    Args:
+        quads: every quad, with its report's named graph.
+        triples: the deduplicated triples, for the default graph.
+        folder: the (staging) build folder.
+    """
+    store = ox.Store(str(folder / STORE_DIR))
+    store.bulk_extend(quads)
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+    store.flush()
+    store.optimize()
+    del store
 
 
 def open_store(outdir: str | Path) -> ox.Store:
-    """Load a build's graph into an in-memory Oxigraph store.
+    """Open a build's store read-only (or load its files into memory for an old build).
 
     Raises:
-        QueryError: the folder holds no ``graph.trig`` or ``graph.nt`` (no build yet).
+        QueryError: the folder holds no build.
     """
     outdir = Path(outdir)
+    if (outdir / STORE_DIR).is_dir():
+        try:
+            return ox.Store.read_only(str(outdir / STORE_DIR))
+        except OSError as exc:
+            raise QueryError(f"{outdir / STORE_DIR}: cannot open the store: {exc}") from exc
     for name in ("graph.trig", "graph.nt"):
         if not (outdir / name).is_file():
             raise QueryError(f"{outdir / name}: no build found; run 'kg build' first")
