@@ -15,6 +15,11 @@ def _run(*args):
     return CliRunner().invoke(main, list(args))
 
 
+def _snapshot(folder):
+    """Every file below ``folder`` (the store's database files too), by relative path."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 @pytest.mark.parametrize("command", ["build", "query", "eval", "validate"])
 def test_every_command_has_help(command):
     result = _run(command, "--help")
@@ -51,20 +56,20 @@ def test_a_bad_report_is_named_and_skipped_and_the_others_built(tmp_path):
 def test_no_readable_report_is_an_error_and_keeps_the_old_output(tmp_path, built):
     out = tmp_path / "out"
     shutil.copytree(built, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _snapshot(out)
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(DATA / "binary.txt", folder / "broken.txt")
     result = _run("build", str(folder), "-o", str(out))
     assert result.exit_code != 0
     assert "no report could be read" in result.output
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _snapshot(out) == before
 
 
 def test_a_build_that_fails_while_writing_leaves_the_previous_output(tmp_path, built, monkeypatch):
     out = tmp_path / "out"
     shutil.copytree(built, out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _snapshot(out)
 
     def fail(*args, **kwargs):
         raise OSError("disk full")
@@ -72,7 +77,7 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_output(tmp_path, b
     monkeypatch.setattr("kg.pipeline.render_network", fail)
     result = _run("build", str(REPORTS / "000_bda7739a96efcbec.txt"), "-o", str(out))
     assert result.exit_code != 0
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _snapshot(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
 
 
