@@ -99,6 +99,17 @@ def eval_(gold_dir, outdir, show_errors, as_json):
 
 
 @main.command()
+@click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to draw.")
+@click.option("-o", "--output", default=None, type=click.Path(), help="The page to write (default OUTDIR/network.html).")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None, help="Keep the N most-connected entities.")
+@_errors
+def viz(outdir, output, max_nodes):
+    """Draw the network page of the last build, optionally with fewer nodes."""
+    summary = pipeline.redraw(outdir, output, max_nodes)
+    click.echo(summary)
+
+
+@main.command()
 @click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to check.")
 @click.option("--shapes", default=None, type=click.Path(), help="SHACL shapes (default ontology/shapes.ttl).")
 @_errors

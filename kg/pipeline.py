@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import logging
 import os
 import shutil
@@ -27,16 +28,16 @@ from .model import EntityType, RelationType, ReportResult
 from .rdf.export import write_rdf
 from .rdf.graph import build_quads, entity_iri, report_iri
 from .resolution import merge_types
-from .viz import render_network, to_vis_data
+from .viz import limit_nodes, render_network, to_vis_data
 
-__all__ = ["build", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
+__all__ = ["build", "redraw", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
 
 log = logging.getLogger("kg")
 
 #: The files every build writes into its output folder.
 OUTPUT_FILES = (
     "graph.ttl", "graph.nt", "graph.trig", "graph.jsonld",
-    "entities.csv", "relations.csv", "network.html",
+    "entities.csv", "relations.csv", "network.json", "network.html",
 )
 _REPORT_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -218,8 +219,8 @@ def build(
     results.sort(key=lambda r: r.document.name)
 
     quads = build_quads(results)
-    nodes, edges = to_vis_data(results)
-    _write_atomically(outdir, lambda folder: _write_outputs(folder, results, quads, nodes, edges, summary))
+    network = to_vis_data(results)
+    _write_atomically(outdir, lambda folder: _write_outputs(folder, results, quads, network, summary))
 
     votes = {}
     for result in results:
@@ -234,12 +235,55 @@ def build(
     return summary
 
 
-def _write_outputs(folder: Path, results, quads, nodes, edges, summary: BuildSummary) -> None:
+def redraw(outdir: str | Path = "output", output: str | Path | None = None, max_nodes: int | None = None) -> str:
+    """Draw ``network.html`` again from a build's ``network.json``.
+
+    Args:
+        outdir: the build folder.
+        output: the page to write (default ``outdir/network.html``), written
+            atomically.
+        max_nodes: keep the N most-connected entities (see :func:`kg.viz.limit_nodes`).
+
+    Returns:
+        A line that says what was kept and what was dropped.
+
+    Raises:
+        BuildError: the folder holds no ``network.json``.
+    """
+    source = Path(outdir) / "network.json"
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise BuildError(f"{source}: no network data; run 'kg build' first ({exc})") from exc
+    total_nodes, total_edges = len(data["nodes"]), len(data["edges"])
+    data, dropped = limit_nodes(data, max_nodes)
+    target = Path(output) if output else Path(outdir) / "network.html"
+    _write_file_atomically(target, render_network(data, "kg network"))
+    by_type = ", ".join(f"{t} {n}" for t, n in dropped["by_type"].items())
+    return (f"kept {len(data['nodes'])} of {total_nodes} entities and {len(data['edges'])} of {total_edges} relations; "
+            f"dropped {dropped['nodes']} entities ({by_type or 'none'}) and {dropped['edges']} relations -> {target}")
+
+
+def _write_file_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_outputs(folder: Path, results, quads, network: dict, summary: BuildSummary) -> None:
     counts = write_rdf(quads, folder)
     summary.triples = counts["triples"]
     (folder / "entities.csv").write_text(entities_table(results), encoding="utf-8")
     (folder / "relations.csv").write_text(relations_table(results), encoding="utf-8")
-    (folder / "network.html").write_text(render_network(nodes, edges, "kg network"), encoding="utf-8")
+    (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    (folder / "network.html").write_text(render_network(network, "kg network"), encoding="utf-8")
 
 
 def _write_atomically(outdir: Path, write) -> None:

@@ -1,31 +1,39 @@
 """The interactive network page: report results -> vis data -> offline HTML.
 
 :func:`to_vis_data` is pure and tested (after spaCy's displacy, where
-``parse_ents`` returns plain data and ``render`` draws it); only
-:func:`render_network` touches pyvis. The page must open from a USB stick on a
-machine with no internet: pyvis 0.3.2 inlines vis-network with
-``cdn_resources='in_line'`` but still links Bootstrap from a CDN (and keeps a
-commented ``../node_modules`` path), so those tags are removed and the page
-is checked to hold no external reference before it is returned.
+``parse_ents`` returns plain data and ``render`` draws it); every build
+writes its result as ``network.json``, and :func:`render_network` draws it
+with pyvis. :func:`limit_nodes` keeps the most-connected entities for
+``kg viz --max-nodes``.
 
-All report text reaches the page as data: pyvis embeds nodes and edges with
-Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&`` and ``'``) and
-vis-network shows string tooltips as plain text, so a report's ``<script>``
-is shown, never run. The legend is our own HTML, escaped with
-:func:`html.escape`.
+The page must open from a USB stick on a machine with no internet: pyvis
+0.3.2 inlines vis-network with ``cdn_resources='in_line'`` but still links
+Bootstrap from a CDN (and keeps a commented ``../node_modules`` path), so
+those tags are removed and the page is checked to hold no external
+reference before it is returned. Our controls (search, filters, the entity
+panel, in ``kg/assets/network_ui.html``) are inline too.
+
+All report text reaches the page as data, never as markup: pyvis embeds
+nodes and edges with Jinja's ``tojson`` (which escapes ``<``, ``>``, ``&``
+and ``'``), our page data is embedded the same way, vis-network shows
+string tooltips as plain text, and the controls write text only with
+``textContent``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from .model import EntityType, ReportResult
-from .resolution import merge_types
 from .rdf.graph import entity_iri
+from .resolution import merge_types
 
-__all__ = ["to_vis_data", "render_network", "TYPE_COLOURS", "external_references"]
+__all__ = ["to_vis_data", "limit_nodes", "render_network", "external_references", "TYPE_COLOURS", "TYPE_LABELS"]
 
 #: Node colour per entity type (colour-blind-safe Okabe–Ito palette).
 TYPE_COLOURS = {
@@ -40,26 +48,40 @@ TYPE_LABELS = {
     EntityType.REGULATION: "法规政策文件 Regulation",
     EntityType.INITIATIVE: "举措/提法 Initiative",
 }
-_EVIDENCE_MAX = 120  # characters of evidence shown in a tooltip
+_EVIDENCE_PER_NODE = 10  # evidence sentences kept per entity (the panel says how many there are)
+_EVIDENCE_PER_EDGE = 5
+_SENTENCE_MAX = 200  # characters of a sentence shown
+_UI = Path(__file__).resolve().parent / "assets" / "network_ui.html"
 
 
-def _clip(text: str, limit: int = _EVIDENCE_MAX) -> str:
+def _clip(text: str, limit: int = _SENTENCE_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def to_vis_data(results: list[ReportResult]) -> tuple[list[dict], list[dict]]:
-    """Turn report results into vis-network nodes and edges.
+def _sentence_of(result: ReportResult, offset: int):
+    """The sentence of ``result`` holding character ``offset`` (sentences are sorted)."""
+    import bisect
+
+    starts = [s.begin for s in result.sentences]
+    i = bisect.bisect_right(starts, offset) - 1
+    return result.sentences[i] if i >= 0 else None
+
+
+def to_vis_data(results: list[ReportResult]) -> dict:
+    """Turn report results into the network's plain data.
 
     Args:
         results: one result per report.
 
     Returns:
-        ``(nodes, edges)``, both sorted by id. A node: ``id`` (entity IRI),
-        ``label`` (canonical name), ``type``, ``color``, ``value`` (the number
-        of reports that mention it), ``reports``, ``aliases`` and ``title``
-        (plain-text tooltip: name, type, aliases, reports, one evidence
-        sentence). An edge: ``from``, ``to``, ``label`` (relation type),
-        ``reports`` and ``title`` (one evidence sentence and its report).
+        ``{"reports": [file names], "nodes": [...], "edges": [...]}``, each
+        list sorted. A node: ``id`` (entity IRI), ``label`` (canonical name),
+        ``type``, ``color``, ``value`` (the number of reports that mention
+        it), ``reports``, ``aliases``, ``mentions`` (count), ``evidence``
+        (up to 10 ``[report, begin, end, sentence]``, offsets in characters)
+        and ``title`` (a plain-text tooltip). An edge: ``id``, ``from``,
+        ``to``, ``label`` (relation type), ``reports``, ``evidence`` (up to 5)
+        and ``title``.
     """
     votes: dict[str, Counter] = defaultdict(Counter)
     info: dict[str, dict] = {}
@@ -67,61 +89,97 @@ def to_vis_data(results: list[ReportResult]) -> tuple[list[dict], list[dict]]:
         report = result.document.name
         for entity in result.entities:
             votes[entity.key][entity.type] += len(entity.mentions) or 1
-            node = info.setdefault(entity.key, {"name": entity.name, "aliases": set(), "reports": set(), "evidence": ""})
+            node = info.setdefault(entity.key, {"name": entity.name, "aliases": set(), "reports": set(),
+                                                "mentions": 0, "evidence": []})
             node["aliases"].update(entity.aliases)
             node["reports"].add(report)
-            if not node["evidence"] and entity.mentions:
-                m = entity.mentions[0]
-                sentence = next((s for s in result.sentences if s.begin <= m.begin < s.end), None)
-                if sentence is not None:
-                    node["evidence"] = f"{_clip(sentence.text)}（{report}）"
+            node["mentions"] += len(entity.mentions)
+            seen = set()
+            for m in entity.mentions:
+                sentence = _sentence_of(result, m.begin)
+                if sentence is None or sentence.begin in seen:
+                    continue
+                seen.add(sentence.begin)
+                node["evidence"].append([report, sentence.begin, sentence.end, _clip(sentence.text)])
     types = merge_types(votes)
     nodes = []
     for key, node in info.items():
         etype = types[key]
         aliases = sorted(node["aliases"] - {node["name"]})
         reports = sorted(node["reports"])
+        evidence = node["evidence"][:_EVIDENCE_PER_NODE]
         title = "\n".join(
-            line
-            for line in (
+            line for line in (
                 node["name"],
                 f"类型 type: {TYPE_LABELS[etype]}",
                 f"别名 aliases: {'、'.join(aliases)}" if aliases else "",
                 f"报告 reports ({len(reports)}): {'、'.join(reports)}",
-                f"证据 evidence: {node['evidence']}" if node["evidence"] else "",
-            )
-            if line
+                f"证据 evidence: {_clip(evidence[0][3], 120)}（{evidence[0][0]}）" if evidence else "",
+            ) if line
         )
-        nodes.append(
-            {
-                "id": str(entity_iri(key)),
-                "label": node["name"],
-                "type": etype.value,
-                "color": TYPE_COLOURS[etype],
-                "value": len(reports),
-                "reports": reports,
-                "aliases": aliases,
-                "title": title,
-            }
-        )
+        nodes.append({
+            "id": str(entity_iri(key)), "label": node["name"], "type": etype.value, "color": TYPE_COLOURS[etype],
+            "value": len(reports), "reports": reports, "aliases": aliases, "mentions": node["mentions"],
+            "evidence": evidence, "title": title,
+        })
     edges: dict[tuple[str, str, str], dict] = {}
     for result in sorted(results, key=lambda r: r.document.name):
+        report = result.document.name
         key_of = {alias: e.key for e in result.entities for alias in (e.name, *e.aliases)}
         for relation in result.relations:
             if relation.subject not in key_of or relation.object not in key_of:
                 continue
             source, target = str(entity_iri(key_of[relation.subject])), str(entity_iri(key_of[relation.object]))
-            edge = edges.setdefault(
-                (source, relation.type.value, target),
-                {"from": source, "to": target, "label": relation.type.value, "reports": [],
-                 "title": f"{relation.type.value}: {_clip(relation.evidence)}（{result.document.name}）"},
-            )
-            if result.document.name not in edge["reports"]:
-                edge["reports"].append(result.document.name)
-    return sorted(nodes, key=lambda n: n["id"]), [edges[k] for k in sorted(edges)]
+            edge = edges.setdefault((source, relation.type.value, target), {
+                "id": hashlib.sha1(f"{source}|{relation.type.value}|{target}".encode()).hexdigest()[:16],
+                "from": source, "to": target, "label": relation.type.value, "reports": [], "evidence": [],
+                "title": f"{relation.subject} {relation.type.value} {relation.object}\n{_clip(relation.evidence, 120)}（{report}）",
+            })
+            if report not in edge["reports"]:
+                edge["reports"].append(report)
+            if len(edge["evidence"]) < _EVIDENCE_PER_EDGE:
+                edge["evidence"].append([report, relation.begin, relation.end, _clip(relation.evidence)])
+    return {
+        "reports": sorted(r.document.name for r in results),
+        "nodes": sorted(nodes, key=lambda n: n["id"]),
+        "edges": [edges[k] for k in sorted(edges)],
+    }
 
 
-_EXTERNAL = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+def limit_nodes(data: dict, max_nodes: int | None) -> tuple[dict, dict]:
+    """Keep the ``max_nodes`` most-connected entities and the edges between them.
+
+    Connectedness is the number of edges (degree); ties go to the entity
+    mentioned by more reports, then to the label. ``None`` keeps everything.
+
+    Returns:
+        ``(data, dropped)`` where ``dropped`` is ``{"nodes": n, "edges": m,
+        "by_type": {type: n}}``.
+
+    Raises:
+        ValueError: ``max_nodes`` is below 1.
+    """
+    if max_nodes is None or max_nodes >= len(data["nodes"]):
+        return data, {"nodes": 0, "edges": 0, "by_type": {}}
+    if max_nodes < 1:
+        raise ValueError("--max-nodes must be at least 1")
+    degree = Counter()
+    for edge in data["edges"]:
+        degree[edge["from"]] += 1
+        degree[edge["to"]] += 1
+    ranked = sorted(data["nodes"], key=lambda n: (-degree[n["id"]], -n["value"], n["label"], n["id"]))
+    keep = {n["id"] for n in ranked[:max_nodes]}
+    nodes = [n for n in data["nodes"] if n["id"] in keep]
+    edges = [e for e in data["edges"] if e["from"] in keep and e["to"] in keep]
+    dropped = {
+        "nodes": len(data["nodes"]) - len(nodes),
+        "edges": len(data["edges"]) - len(edges),
+        "by_type": dict(sorted(Counter(n["type"] for n in ranked[max_nodes:]).items())),
+    }
+    return {"reports": data["reports"], "nodes": nodes, "edges": edges}, dropped
+
+
+_EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|audio|video)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 
 
 def external_references(page: str) -> list[str]:
@@ -129,27 +187,17 @@ def external_references(page: str) -> list[str]:
     return _EXTERNAL.findall(page)
 
 
-def _legend(nodes: list[dict]) -> str:
-    counts = defaultdict(int)
-    for node in nodes:
-        counts[node["type"]] += 1
-    items = "".join(
-        f'<span style="display:inline-block;margin-right:14px">'
-        f'<span style="display:inline-block;width:12px;height:12px;border-radius:6px;background:{colour};'
-        f'margin-right:4px;vertical-align:middle"></span>{html.escape(TYPE_LABELS[etype])} ({counts[etype.value]})</span>'
-        for etype, colour in TYPE_COLOURS.items()
-    )
-    return (
-        '<div id="kg-legend" style="font:13px sans-serif;padding:6px 8px;border-bottom:1px solid #ddd">'
-        f"{items}<span style=\"color:#666\">节点大小 = 提及报告数 (node size = reports)</span></div>"
-    )
+def _json_for_html(value) -> str:
+    """JSON that cannot close a ``<script>`` element (as Jinja's ``tojson``)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027")
 
 
-def render_network(nodes: list[dict], edges: list[dict], title: str = "kg network") -> str:
-    """Draw vis data as one self-contained HTML page with pyvis.
+def render_network(data: dict, title: str = "kg network") -> str:
+    """Draw network data as one self-contained HTML page with pyvis.
 
     Args:
-        nodes, edges: from :func:`to_vis_data`.
+        data: from :func:`to_vis_data` (or :func:`limit_nodes`).
         title: the page's title (escaped).
 
     Returns:
@@ -161,32 +209,53 @@ def render_network(nodes: list[dict], edges: list[dict], title: str = "kg networ
     """
     from pyvis.network import Network
 
-    net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="")
-    for node in nodes:
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    for node in data["nodes"]:
         net.add_node(
-            node["id"], label=node["label"], title=node["title"], color=node["color"],
-            value=node["value"], shape="dot",
+            node["id"], label=node["label"], title=node["title"], color=node["color"], value=node["value"],
+            shape="dot", kg_type=node["type"], reports=node["reports"], aliases=node["aliases"],
+            mentions=node["mentions"], evidence=node["evidence"],
         )
-    for edge in edges:
-        net.add_edge(edge["from"], edge["to"], label=edge["label"], title=edge["title"], arrows="to")
-    # Physics settles, then stops: stabilisation runs before the first draw.
-    net.set_options(
-        '{"physics": {"solver": "forceAtlas2Based", "stabilization": {"iterations": 300, "fit": true},'
-        ' "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},'
-        ' "edges": {"font": {"size": 9, "align": "middle"}, "smooth": false, "color": {"inherit": false}},'
-        ' "nodes": {"font": {"size": 12}, "scaling": {"min": 8, "max": 40}},'
-        ' "interaction": {"hover": true, "tooltipDelay": 150}}'
-    )
+    for edge in data["edges"]:
+        net.add_edge(edge["from"], edge["to"], id=edge["id"], label=edge["label"], title=edge["title"],
+                     arrows="to", reports=edge["reports"], evidence=edge["evidence"])
+    big = len(data["nodes"]) > 500
+    # Physics settles before the first draw, then stops; vis's "improved
+    # layout" (Kamada-Kawai, slow and refused by vis above ~100 nodes) is off;
+    # large graphs take fewer iterations.
+    net.set_options(json.dumps({
+        "layout": {"improvedLayout": False},
+        "physics": {"solver": "forceAtlas2Based",
+                    "stabilization": {"iterations": 150 if big else 300, "updateInterval": 50, "fit": True},
+                    "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 120}},
+        "edges": {"font": {"size": 9, "align": "middle"}, "smooth": False, "color": {"inherit": False}},
+        "nodes": {"font": {"size": 12}, "scaling": {"min": 8, "max": 40, "label": {"drawThreshold": 6}}},
+        "interaction": {"hover": not big, "tooltipDelay": 150, "hideEdgesOnDrag": big},
+    }))
     page = net.generate_html()
     page = re.sub(r"<!--\s*<link[^>]*node_modules.*?-->", "", page, flags=re.S)
     page = re.sub(r"<link\s[^>]*href=\"https?://[^\"]*\"[^>]*/?>", "", page, flags=re.S)
     page = re.sub(r"<script\s[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>", "", page, flags=re.S)
-    page = page.replace("<body>", "<body>\n" + _legend(nodes), 1)
-    page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>", 1)
+    meta = {
+        "reports": data["reports"],
+        "types": [{"type": t.value, "label": TYPE_LABELS[t], "color": TYPE_COLOURS[t]} for t in EntityType],
+        "relations": sorted({e["label"] for e in data["edges"]}),
+        "nodes": len(data["nodes"]),
+        "edges": len(data["edges"]),
+    }
+    ui = _UI.read_text(encoding="utf-8").replace("__KG_META__", _json_for_html(meta))
+    head, body = ui.split("<!-- body -->", 1)
+    body, script = body.split("<!-- script -->", 1)
+    page = page.replace("<head>", f"<head>\n<title>{html.escape(title)}</title>\n{head}", 1)
+    page = page.replace("<body>", "<body>\n" + body, 1)
+    page = page.replace("</body>", script + "\n</body>", 1)
     page = page.replace(
         "network = new vis.Network(container, data, options);",
         "network = new vis.Network(container, data, options);\n"
-        "                  network.once('stabilizationIterationsDone', function () { network.setOptions({physics: false}); });",
+        "                  network.once('stabilizationIterationsDone', function () {\n"
+        "                      network.setOptions({physics: false});\n"
+        "                      window.kgSettledMs = performance.now();\n"
+        "                  });",
         1,
     )
     leftovers = external_references(page) + re.findall(r"node_modules", page)

@@ -20,7 +20,7 @@ def _snapshot(folder):
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("command", ["build", "query", "eval", "validate"])
+@pytest.mark.parametrize("command", ["build", "query", "eval", "validate", "viz"])
 def test_every_command_has_help(command):
     result = _run(command, "--help")
     assert result.exit_code == 0

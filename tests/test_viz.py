@@ -5,18 +5,22 @@ import re
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.viz import TYPE_COLOURS, external_references, to_vis_data
+from kg.viz import TYPE_COLOURS, external_references, limit_nodes, to_vis_data
 
 from .conftest import DATA
 
 
 def test_vis_data_is_plain_and_sized_by_reports(results):
-    nodes, edges = to_vis_data(list(results.values()))
+    data = to_vis_data(list(results.values()))
+    nodes, edges = data["nodes"], data["edges"]
+    assert data["reports"] == sorted(results)
     by_label = {n["label"]: n for n in nodes}
     thought = by_label["习近平新时代中国特色社会主义思想"]
     assert thought["value"] == 5 and len(thought["reports"]) == 5
     assert thought["type"] == "Initiative"
     assert "报告 reports (5)" in thought["title"] and "证据 evidence" in thought["title"]
+    for report, begin, end, sentence in thought["evidence"]:
+        assert results[report].document.text[begin:end].startswith(sentence.rstrip("…"))
     assert {n["color"] for n in nodes} <= set(TYPE_COLOURS.values())
     ids = {n["id"] for n in nodes}
     assert all(e["from"] in ids and e["to"] in ids for e in edges)
@@ -29,7 +33,7 @@ def test_network_page_is_self_contained(built):
     assert "node_modules" not in page and "cdn.jsdelivr" not in page
     assert not re.search(r"""(?:src|href)\s*=\s*["']?https?:""", page)
     assert "vis.Network" in page  # vis-network is inline
-    assert 'id="kg-legend"' in page
+    assert 'id="kg-types"' in page and 'id="kg-panel"' in page  # legend with type filters, entity panel
     for label in ("Organization", "Campaign", "Regulation", "Initiative"):
         assert label in page
 
@@ -43,3 +47,27 @@ def test_hostile_report_text_stays_inert(tmp_path):
     assert "<script>alert(1)</script>" not in page
     assert "<img src=x onerror" not in page
     assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
+
+
+def test_limit_nodes_keeps_the_most_connected(results):
+    data = to_vis_data(list(results.values()))
+    kept, dropped = limit_nodes(data, 20)
+    assert len(kept["nodes"]) == 20
+    assert dropped["nodes"] == len(data["nodes"]) - 20
+    assert sum(dropped["by_type"].values()) == dropped["nodes"]
+    ids = {n["id"] for n in kept["nodes"]}
+    assert all(e["from"] in ids and e["to"] in ids for e in kept["edges"])
+    assert dropped["edges"] == len(data["edges"]) - len(kept["edges"])
+    # the two authors, hubs of the graph, are kept
+    assert {"区委常委会", "区委"} <= {n["label"] for n in kept["nodes"]}
+    assert limit_nodes(data, None) == (data, {"nodes": 0, "edges": 0, "by_type": {}})
+
+
+def test_kg_viz_redraws_a_build_with_max_nodes(built, tmp_path):
+    out = tmp_path / "small.html"
+    result = CliRunner().invoke(main, ["viz", "--graph", str(built), "-o", str(out), "--max-nodes", "50"])
+    assert result.exit_code == 0, result.output
+    assert "kept 50 of" in result.output and "dropped" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert external_references(page) == []
+    assert page.count('"kg_type"') == 50

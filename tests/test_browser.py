@@ -1,0 +1,146 @@
+"""The network page in a real browser: headless Chromium driven by Playwright.
+
+Uses Debian's ``chromium`` (``/usr/bin/chromium``, or ``$KG_CHROMIUM``) through
+Playwright's ``executable_path``, with no browser download; skipped, with the
+reason, where either is missing (``.ci/run`` installs both). The browser is
+offline: any request that leaves the page fails the test.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.query import query
+
+from .conftest import DATA
+
+CHROMIUM = os.environ.get("KG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+playwright = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}")
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A loaded network page and what it did: requests off the file, errors, dialogs."""
+
+    def __init__(self, browser, path: Path):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, offline=True)
+        self.page = self.context.new_page()
+        self.outside, self.errors, self.dialogs = [], [], []
+        self.page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:")) else self.outside.append(r.url))
+        self.page.on("requestfailed", lambda r: self.outside.append(r.url))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("window.kgReady === true && window.kgSettledMs !== undefined", timeout=30000)
+
+    def js(self, expression):
+        return self.page.evaluate(expression)
+
+    def click_node(self, node_id: str) -> None:
+        x, y = self.js(f"""(() => {{ const p = network.getPositions([{node_id!r}])[{node_id!r}];
+            network.moveTo({{position: p, scale: 1.5, animation: false}});
+            const d = network.canvasToDOM(p); const r = document.getElementById('mynetwork').getBoundingClientRect();
+            return [d.x + r.left, d.y + r.top]; }})()""")
+        self.page.mouse.click(x, y)
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def sample(browser, built):
+    page = Page(browser, built / "network.html")
+    yield page
+    page.close()
+
+
+def test_page_loads_offline_with_no_request_leaving_it(sample):
+    assert sample.outside == []
+    assert sample.errors == []
+
+
+def test_node_count_equals_the_graphs_entities(sample, built):
+    entities = query("PREFIX kg: <https://w3id.org/kg-reports/ontology#> "
+                     "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?r kg:mentions ?e }", built).rows[0][0]
+    assert sample.js("nodes.length") == int(entities)
+    assert sample.js("window.kgVisibleNodes") == int(entities)
+
+
+def test_type_filter_hides_exactly_that_type(sample):
+    total = sample.js("nodes.length")
+    campaigns = sample.js("nodes.get({filter: n => n.kg_type === 'Campaign'}).length")
+    sample.page.uncheck("input[data-types='Campaign']")
+    assert sample.js("window.kgVisibleNodes") == total - campaigns
+    assert sample.js("nodes.get({filter: n => n.hidden}).every(n => n.kg_type === 'Campaign')")
+    sample.page.check("input[data-types='Campaign']")
+    assert sample.js("window.kgVisibleNodes") == total
+
+
+def test_report_and_min_reports_filters(sample):
+    sample.page.select_option("#kg-reports", "000_bda7739a96efcbec.txt")
+    shown = sample.js("nodes.get({filter: n => !n.hidden})")
+    assert shown and all("000_bda7739a96efcbec.txt" in n["reports"] for n in shown)
+    sample.page.select_option("#kg-reports", "")
+    sample.page.fill("#kg-min", "5")
+    shown = sample.js("nodes.get({filter: n => !n.hidden})")
+    assert shown and all(n["value"] >= 5 for n in shown)
+    assert "习近平新时代中国特色社会主义思想" in {n["label"] for n in shown}
+    sample.page.fill("#kg-min", "1")
+
+
+def test_chinese_search_finds_by_name_and_alias(sample):
+    sample.page.fill("#kg-search", "扫黑除恶")
+    assert sample.js("window.kgSearchHits") >= 1
+    assert "扫黑除恶专项斗争" in sample.page.inner_text("#kg-matches")
+    sample.page.fill("#kg-search", "中央")  # an alias of 党中央
+    labels = sample.js("network.getSelectedNodes().map(id => nodes.get(id).label)")
+    assert "党中央" in labels
+    sample.page.fill("#kg-search", "")
+
+
+def test_clicking_a_node_fills_the_panel(sample):
+    node = sample.js("nodes.get({filter: n => n.label === '扫黑除恶专项斗争'})[0]")
+    sample.click_node(node["id"])
+    panel = sample.page.inner_text("#kg-panel")
+    assert panel.startswith("扫黑除恶专项斗争")
+    assert "Campaign" in panel
+    for report in node["reports"]:
+        assert report in panel
+    evidence = sample.page.locator("#kg-evidence li")
+    assert evidence.count() == len(node["evidence"]) > 0
+    first = node["evidence"][0]
+    assert f"{first[0]} · 字符 chars {first[1]}–{first[2]}" in evidence.first.inner_text()
+
+
+def test_hostile_report_text_stays_inert(browser, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(DATA / "hostile.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = Page(browser, out / "network.html")
+    try:
+        node = page.js("nodes.get({filter: n => n.label.includes('<script>')})[0]")
+        assert node is not None
+        page.click_node(node["id"])
+        assert "<script>alert(1)</script>" in page.page.inner_text("#kg-panel")
+        page.page.fill("#kg-search", "<img")
+        page.page.wait_for_timeout(200)
+        assert page.dialogs == []
+        assert page.js("document.querySelectorAll('#kg-panel script, #kg-panel img, #kg-matches img').length") == 0
+        assert page.errors == [] and page.outside == []
+    finally:
+        page.close()
