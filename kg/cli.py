@@ -14,8 +14,11 @@ import sys
 
 import click
 
-from . import evaluation, pipeline
+from pathlib import Path
+
+from . import across, evaluation, pipeline
 from .errors import KGError
+from .model import EntityType
 from .query import format_result, query as run_query
 
 __all__ = ["main"]
@@ -96,6 +99,49 @@ def eval_(gold_dir, outdir, show_errors, as_json):
                 for e in (e for e in scores.errors if e["report"] == report and e["cause"] == cause):
                     gold = f"  (gold: {e['gold']})" if e["gold"] and e["gold"] != e["name"] else ""
                     click.echo(f"  {cause:<18} {e['type']:<13} {e['name']}{gold}")
+
+
+@main.command()
+@click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to serve.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="The SPARQL endpoint's port.")
+@click.option("--pages-port", default=None, type=click.IntRange(1, 65535), help="The pages' port (default PORT+1).")
+@click.option("--writable", is_flag=True, help="Allow SPARQL Update (read-only by default).")
+@_errors
+def serve(outdir, port, pages_port, writable):
+    """Serve the last build on 127.0.0.1: a SPARQL endpoint and the network and across pages."""
+    import signal
+
+    from .serve import Server
+
+    server = Server(outdir, port, pages_port, writable).start()
+    # a TERM (from a service manager, a test) stops both servers, as Ctrl-C does
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    click.echo(f"SPARQL endpoint: {server.endpoint}  ({'read-write' if writable else 'read-only'})")
+    click.echo(f"network page:    {server.pages}network.html")
+    click.echo(f"across page:     {server.pages}across.html")
+    click.echo("Ctrl-C stops.")
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+
+
+@main.command(name="across")
+@click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder.")
+@click.option("--type", "etype", type=click.Choice([t.value for t in EntityType]), default=None, help="One entity type only.")
+@click.option("--min-reports", type=click.IntRange(min=1), default=2, show_default=True, help="Least number of reports.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "html"]), default="table", show_default=True)
+@click.option("-o", "--output", default=None, type=click.Path(), help="Write to a file instead of stdout.")
+@_errors
+def across_(outdir, etype, min_reports, fmt, output):
+    """Entities by the number of reports that mention them, with mention counts per report."""
+    table = across.across(outdir, etype, min_reports)
+    text = {"table": across.to_text, "csv": across.to_csv, "html": across.to_html}[fmt](table)
+    if output:
+        pipeline.write_file_atomically(Path(output), text)
+        click.echo(f"{len(table.rows)} entities x {len(table.reports)} reports -> {output}")
+    else:
+        click.echo(text.rstrip("\n"))
 
 
 @main.command()

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import across
 from .errors import BuildError, KGError
 from .extraction import extract_report
 from .lexicon import load_lexicon
@@ -30,14 +31,14 @@ from .rdf.graph import build_quads, entity_iri, report_iri
 from .resolution import merge_types
 from .viz import limit_nodes, render_network, to_vis_data
 
-__all__ = ["build", "redraw", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
+__all__ = ["build", "redraw", "write_file_atomically", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
 
 log = logging.getLogger("kg")
 
 #: The files every build writes into its output folder.
 OUTPUT_FILES = (
     "graph.ttl", "graph.nt", "graph.trig", "graph.jsonld",
-    "entities.csv", "relations.csv", "network.json", "network.html",
+    "entities.csv", "relations.csv", "network.json", "network.html", "across.html",
 )
 _REPORT_SUFFIXES = {".txt", ".text", ".md"}
 
@@ -258,13 +259,13 @@ def redraw(outdir: str | Path = "output", output: str | Path | None = None, max_
     total_nodes, total_edges = len(data["nodes"]), len(data["edges"])
     data, dropped = limit_nodes(data, max_nodes)
     target = Path(output) if output else Path(outdir) / "network.html"
-    _write_file_atomically(target, render_network(data, "kg network"))
+    write_file_atomically(target, render_network(data, "kg network"))
     by_type = ", ".join(f"{t} {n}" for t, n in dropped["by_type"].items())
     return (f"kept {len(data['nodes'])} of {total_nodes} entities and {len(data['edges'])} of {total_edges} relations; "
             f"dropped {dropped['nodes']} entities ({by_type or 'none'}) and {dropped['edges']} relations -> {target}")
 
 
-def _write_file_atomically(path: Path, text: str) -> None:
+def write_file_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -284,6 +285,7 @@ def _write_outputs(folder: Path, results, quads, network: dict, summary: BuildSu
     (folder / "relations.csv").write_text(relations_table(results), encoding="utf-8")
     (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     (folder / "network.html").write_text(render_network(network, "kg network"), encoding="utf-8")
+    (folder / "across.html").write_text(across.to_html(across.across(folder)), encoding="utf-8")
 
 
 def _write_atomically(outdir: Path, write) -> None:
