@@ -91,6 +91,16 @@ def test_type_filter_hides_exactly_that_type(sample):
     assert sample.js("window.kgVisibleNodes") == total
 
 
+def test_relation_filter_hides_exactly_that_relation(sample):
+    issued = sample.js("edges.get({filter: e => e.rel === 'issued'}).length")
+    assert issued > 0
+    sample.page.uncheck("input[data-relations='issued']")
+    hidden = sample.js("edges.get({filter: e => e.hidden}).map(e => e.rel)")
+    assert len(hidden) == issued and set(hidden) == {"issued"}
+    sample.page.check("input[data-relations='issued']")
+    assert sample.js("edges.get({filter: e => e.hidden}).length") == 0
+
+
 def test_report_and_min_reports_filters(sample):
     sample.page.select_option("#kg-reports", "000_bda7739a96efcbec.txt")
     shown = sample.js("nodes.get({filter: n => !n.hidden})")
