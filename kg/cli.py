@@ -49,12 +49,14 @@ def main(verbose: bool) -> None:
 @click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(), help="Output folder.")
 @click.option("--lexicon", "lexicon_dir", default=None, type=click.Path(), help="Lexicon folder (default data/lexicon).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
+              help="Processes that extract reports (0: one per core). The output is the same for any number.")
 @_errors
-def build(inputs, outdir, lexicon_dir, progress):
+def build(inputs, outdir, lexicon_dir, progress, jobs):
     """Build the graph of INPUTS (report files or folders; default data/reports/)."""
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress)
+    summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs)
     for name, reason in summary.skipped:
         click.echo(f"warning: {reason}", err=True)
     click.echo("\n".join(summary.lines()))

@@ -13,7 +13,7 @@ from .cleaning import find_excluded
 from .lexicon import Lexicon
 from .mentions import find_mentions
 from .metadata import extract_metadata
-from .model import Document, ReportResult
+from .model import Document, ReportResult, Sentence
 from .reading import read_document
 from .relations import find_relations
 from .resolution import resolve
@@ -31,8 +31,9 @@ def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | N
         jurisdiction: the report's place from the manifest, or ``None``.
 
     Returns:
-        The :class:`ReportResult`: metadata, excluded spans, sentences,
-        entities (sorted by name) and relations (sorted).
+        The :class:`ReportResult`: metadata, excluded spans, sentences
+        (without their tokens), entities (sorted by name) and relations
+        (sorted).
     """
     excluded = find_excluded(document, lexicon)
     sentences = segment(document, excluded, lexicon)
@@ -50,7 +51,8 @@ def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | N
         document=document,
         metadata=metadata,
         excluded=excluded,
-        sentences=sentences,
+        # the tokens served extraction; a build holds thousands of results
+        sentences=tuple(Sentence(s.begin, s.end, s.text) for s in sentences),
         entities=entities,
         relations=tuple(sorted(relations.values(), key=lambda r: (r.subject, r.type.value, r.object))),
     )

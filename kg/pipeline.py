@@ -23,12 +23,12 @@ from pathlib import Path
 
 from . import across
 from .errors import BuildError, KGError
-from .extraction import extract_report
+from .executors import Task, make_executor
 from .lexicon import load_lexicon
 from .model import EntityType, RelationType, ReportResult
 from .rdf.export import write_rdf
 from .rdf.graph import build_quads, entity_iri, report_iri
-from .resolution import merge_types
+from .resolution import entity_types
 from .viz import limit_nodes, render_network, to_vis_data
 
 __all__ = ["build", "redraw", "write_file_atomically", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
@@ -124,17 +124,15 @@ def _csv(rows: list[list], header: list[str]) -> str:
     return buffer.getvalue()
 
 
-def entities_table(results: list[ReportResult]) -> str:
+def entities_table(results: list[ReportResult], types: dict[str, EntityType]) -> str:
     """``entities.csv``: one row per entity across reports, sorted by type and name."""
-    votes, info = {}, {}
+    info = {}
     for result in results:
         for e in result.entities:
-            votes.setdefault(e.key, Counter())[e.type] += len(e.mentions) or 1
             row = info.setdefault(e.key, {"name": e.name, "aliases": set(), "reports": set(), "mentions": 0})
             row["aliases"].update(e.aliases)
             row["reports"].add(result.document.name)
             row["mentions"] += len(e.mentions)
-    types = merge_types(votes)
     rows = [
         [str(entity_iri(k)), types[k].value, v["name"], "|".join(sorted(v["aliases"])), len(v["reports"]),
          v["mentions"], "|".join(sorted(v["reports"]))]
@@ -173,6 +171,7 @@ def build(
     *,
     lexicon_dir: str | Path | None = None,
     progress: bool = False,
+    jobs: int | None = 1,
 ) -> BuildSummary:
     """Build the graph of a set of reports.
 
@@ -182,6 +181,8 @@ def build(
             when the build succeeds.
         lexicon_dir: the lexicon folder (default ``data/lexicon``).
         progress: show a progress bar on stderr.
+        jobs: processes that extract reports (1: this one; 0: one per core);
+            the output is the same for any number.
 
     Returns:
         A :class:`BuildSummary`.
@@ -192,42 +193,36 @@ def build(
     """
     started = time.perf_counter()
     outdir = Path(outdir)
-    lexicon = load_lexicon(lexicon_dir)
+    load_lexicon(lexicon_dir)  # a malformed lexicon fails the build here, before any report
     paths, jurisdictions = collect_inputs(list(inputs) if inputs else ["data/reports"])
     summary = BuildSummary(outdir=outdir)
-    results: list[ReportResult] = []
-    seen: set[str] = set()
-    for path in _progress(paths, len(paths), progress):
+    tasks, seen = [], set()
+    for path in paths:
         if path.name in seen:
             summary.skipped.append((path.name, f"{path}: a report of the same file name was already read"))
             log.warning("skipped %s: a report of the same file name was already read", path)
             continue
         seen.add(path.name)
-        try:
-            result = extract_report(path, lexicon, jurisdictions.get(path.name))
-        except KGError as exc:
-            summary.skipped.append((path.name, str(exc)))
-            log.warning("skipped %s", exc)
+        tasks.append(Task(path, jurisdictions.get(path.name), str(lexicon_dir) if lexicon_dir else None))
+    results: list[ReportResult] = []
+    for outcome in _progress(make_executor(jobs, tasks[0].lexicon_dir if tasks else None).map(tasks), len(tasks), progress):
+        if outcome.result is None:
+            summary.skipped.append((outcome.name, outcome.error))
+            (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)
             continue
-        except Exception as exc:  # one bad report never sinks the others
-            summary.skipped.append((path.name, f"{type(exc).__name__}: {exc}"))
-            log.exception("skipped %s: unexpected error", path.name)
-            continue
-        results.append(result)
-        summary.reports.append(path.name)
+        results.append(outcome.result)
+        summary.reports.append(outcome.name)
     if not results:
         raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs or ['data/reports']))}"))
     results.sort(key=lambda r: r.document.name)
+    summary.reports.sort()
 
-    quads = build_quads(results)
-    network = to_vis_data(results)
-    _write_atomically(outdir, lambda folder: _write_outputs(folder, results, quads, network, summary))
+    types = entity_types(results)
+    quads = build_quads(results, types)
+    network = to_vis_data(results, types)
+    _write_atomically(outdir, lambda folder: _write_outputs(folder, results, types, quads, network, summary))
 
-    votes = {}
-    for result in results:
-        for e in result.entities:
-            votes.setdefault(e.key, Counter())[e.type] += len(e.mentions) or 1
-    type_counts = Counter(merge_types(votes).values())
+    type_counts = Counter(types.values())
     summary.entities = {t.value: type_counts.get(t, 0) for t in EntityType}
     relation_keys = {(r.subject, r.type, r.object) for res in results for r in res.relations}
     rel_counts = Counter(t for _, t, _ in relation_keys)
@@ -278,10 +273,10 @@ def write_file_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _write_outputs(folder: Path, results, quads, network: dict, summary: BuildSummary) -> None:
+def _write_outputs(folder: Path, results, types, quads, network: dict, summary: BuildSummary) -> None:
     counts = write_rdf(quads, folder)
     summary.triples = counts["triples"]
-    (folder / "entities.csv").write_text(entities_table(results), encoding="utf-8")
+    (folder / "entities.csv").write_text(entities_table(results, types), encoding="utf-8")
     (folder / "relations.csv").write_text(relations_table(results), encoding="utf-8")
     (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     (folder / "network.html").write_text(render_network(network, "kg network"), encoding="utf-8")

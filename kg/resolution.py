@@ -31,7 +31,7 @@ from .lexicon import Lexicon
 from .metadata import normalise_organ
 from .model import Entity, EntityType, Mention
 
-__all__ = ["resolve", "entity_key", "is_local_organisation"]
+__all__ = ["resolve", "entity_key", "is_local_organisation", "entity_types", "merge_types"]
 
 _LOCAL = re.compile(r"^(?:团)?(?:中共)?(?:[X某]{1,3})?(?:全)?[区市县省镇乡街]")
 _ORGAN_PREFIX = re.compile(r"^(?:[X某]{0,3}[区市县省](?:委|政府)?)")
@@ -170,3 +170,19 @@ def merge_types(votes: dict[str, Counter]) -> dict[str, EntityType]:
         entity key -> type.
     """
     return {key: min(c, key=lambda t: (-c[t], _TYPE_ORDER.index(t))) for key, c in votes.items()}
+
+
+def entity_types(results) -> dict[str, EntityType]:
+    """One type per entity key across the results of many reports.
+
+    Each report votes for the type it gave the entity, weighted by its
+    mentions there; see :func:`merge_types`.
+
+    Args:
+        results: :class:`~kg.model.ReportResult` of every report.
+    """
+    votes: dict[str, Counter] = {}
+    for result in results:
+        for entity in result.entities:
+            votes.setdefault(entity.key, Counter())[entity.type] += len(entity.mentions) or 1
+    return merge_types(votes)

@@ -26,12 +26,11 @@ import hashlib
 import html
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 from .model import EntityType, ReportResult
 from .rdf.graph import entity_iri
-from .resolution import merge_types
 
 __all__ = ["to_vis_data", "limit_nodes", "render_network", "external_references", "TYPE_COLOURS", "TYPE_LABELS"]
 
@@ -67,11 +66,12 @@ def _sentence_of(result: ReportResult, offset: int):
     return result.sentences[i] if i >= 0 else None
 
 
-def to_vis_data(results: list[ReportResult]) -> dict:
+def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> dict:
     """Turn report results into the network's plain data.
 
     Args:
         results: one result per report.
+        types: entity key -> type across reports (:func:`kg.resolution.entity_types`).
 
     Returns:
         ``{"reports": [file names], "nodes": [...], "edges": [...]}``, each
@@ -83,12 +83,10 @@ def to_vis_data(results: list[ReportResult]) -> dict:
         ``to``, ``label`` (relation type), ``reports``, ``evidence`` (up to 5)
         and ``title``.
     """
-    votes: dict[str, Counter] = defaultdict(Counter)
     info: dict[str, dict] = {}
     for result in sorted(results, key=lambda r: r.document.name):
         report = result.document.name
         for entity in result.entities:
-            votes[entity.key][entity.type] += len(entity.mentions) or 1
             node = info.setdefault(entity.key, {"name": entity.name, "aliases": set(), "reports": set(),
                                                 "mentions": 0, "evidence": []})
             node["aliases"].update(entity.aliases)
@@ -101,7 +99,6 @@ def to_vis_data(results: list[ReportResult]) -> dict:
                     continue
                 seen.add(sentence.begin)
                 node["evidence"].append([report, sentence.begin, sentence.end, _clip(sentence.text)])
-    types = merge_types(votes)
     nodes = []
     for key, node in info.items():
         etype = types[key]

@@ -5,13 +5,14 @@ import re
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.resolution import entity_types
 from kg.viz import TYPE_COLOURS, external_references, limit_nodes, to_vis_data
 
 from .conftest import DATA
 
 
 def test_vis_data_is_plain_and_sized_by_reports(results):
-    data = to_vis_data(list(results.values()))
+    data = to_vis_data(list(results.values()), entity_types(results.values()))
     nodes, edges = data["nodes"], data["edges"]
     assert data["reports"] == sorted(results)
     by_label = {n["label"]: n for n in nodes}
@@ -50,7 +51,7 @@ def test_hostile_report_text_stays_inert(tmp_path):
 
 
 def test_limit_nodes_keeps_the_most_connected(results):
-    data = to_vis_data(list(results.values()))
+    data = to_vis_data(list(results.values()), entity_types(results.values()))
     kept, dropped = limit_nodes(data, 20)
     assert len(kept["nodes"]) == 20
     assert dropped["nodes"] == len(data["nodes"]) - 20

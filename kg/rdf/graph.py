@@ -13,21 +13,25 @@ seen in several reports is described in each of their graphs.
 IRIs are stable across builds: entities and statements are named by a hash
 of their identity, mentions by RFC 5147 fragments (``#char=12,20``) of
 their report's IRI.
+
+Quads are Oxigraph terms, made directly (no rdflib objects: a build of
+10,000 reports holds tens of millions of them); each report's quads are
+sorted and reports follow in file-name order, so the output is
+deterministic without one global sort.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from urllib.parse import quote
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import URIRef
 
 from ..model import EntityType, RelationType, ReportResult
-from ..resolution import merge_types
 from .namespace import DCTERMS, ITSRDF, KG, NIF, PROV, RDF, RDFS, RES, SKOS, XSD
 
-__all__ = ["report_iri", "entity_iri", "build_quads", "CLASS_OF", "PREDICATE_OF"]
+__all__ = ["report_iri", "entity_iri", "report_quads", "build_quads", "CLASS_OF", "PREDICATE_OF"]
 
 CLASS_OF = {
     EntityType.ORGANIZATION: KG.Organization,
@@ -44,7 +48,24 @@ PREDICATE_OF = {
     RelationType.REFERS_TO: KG.refersTo,
 }
 
-Quad = tuple[URIRef, URIRef, object, URIRef]
+def _node(term) -> ox.NamedNode:
+    return ox.NamedNode(str(term))
+
+
+# The vocabulary as Oxigraph terms, made once.
+_A, _LABEL, _ALT = _node(RDF.type), _node(RDFS.label), _node(SKOS.altLabel)
+_O = {name: _node(term) for name, term in {
+    "Report": KG.Report, "ProvEntity": PROV.Entity, "fileName": KG.fileName, "title": DCTERMS.title,
+    "encoding": KG.encoding, "sha256": KG.sha256, "documentKind": KG.documentKind, "year": KG.year,
+    "jurisdiction": KG.jurisdiction, "author": KG.author, "mentions": KG.mentions, "Phrase": NIF.Phrase,
+    "referenceContext": NIF.referenceContext, "anchorOf": NIF.anchorOf, "beginIndex": NIF.beginIndex,
+    "endIndex": NIF.endIndex, "taIdentRef": ITSRDF.taIdentRef, "Statement": RDF.Statement,
+    "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
+    "wasDerivedFrom": PROV.wasDerivedFrom, "evidence": KG.evidence,
+}.items()}
+_CLASS = {t: _node(c) for t, c in CLASS_OF.items()}
+_PREDICATE = {t: _node(p) for t, p in PREDICATE_OF.items()}
+_INTEGER = _node(XSD.integer)
 
 
 def _digest(*parts: str) -> str:
@@ -61,85 +82,79 @@ def entity_iri(key: str) -> URIRef:
     return RES[f"entity/{_digest(key)}"]
 
 
-def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+def _zh(text: str) -> ox.Literal:
+    return ox.Literal(text, language="zh")
 
 
-def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+def _int(value: int) -> ox.Literal:
+    return ox.Literal(str(value), datatype=_INTEGER)
 
 
-def build_quads(results: list[ReportResult]) -> list[Quad]:
-    """Turn report results into the graph's quads.
+def report_quads(result: ReportResult, types: dict[str, EntityType]) -> list[ox.Quad]:
+    """The quads of one report's named graph (its IRI), deduplicated and sorted.
 
     Args:
-        results: one result per report, any order.
-
-    Returns:
-        The quads ``(subject, predicate, object, graph)`` as rdflib terms,
-        deduplicated and sorted, so that serialising them in this order is
-        deterministic.
+        result: the report's extraction result.
+        types: entity key -> the type settled across reports
+            (:func:`kg.resolution.entity_types`).
     """
-    votes: dict[str, Counter] = {}
-    for result in results:
-        for entity in result.entities:
-            votes.setdefault(entity.key, Counter())[entity.type] += len(entity.mentions) or 1
-    types = merge_types(votes)
+    doc, meta = result.document, result.metadata
+    report = _node(report_iri(doc.name))
+    quads: set[ox.Quad] = set()
 
-    quads: set[Quad] = set()
-    for result in sorted(results, key=lambda r: r.document.name):
-        doc, meta = result.document, result.metadata
-        report = report_iri(doc.name)
-        g = report
+    def add(s, p, o):
+        quads.add(ox.Quad(s, p, o, report))
 
-        def add(s, p, o):
-            quads.add((s, p, o, g))
+    key_of = {alias: e.key for e in result.entities for alias in (e.name, *e.aliases)}
+    add(report, _A, _O["Report"])
+    add(report, _A, _O["ProvEntity"])
+    add(report, _O["fileName"], ox.Literal(doc.name))
+    add(report, _O["title"], _zh(meta.title or doc.name))
+    add(report, _O["encoding"], ox.Literal(doc.encoding))
+    add(report, _O["sha256"], ox.Literal(doc.sha256))
+    if meta.kind:
+        add(report, _O["documentKind"], _zh(meta.kind))
+    if meta.year is not None:
+        add(report, _O["year"], _int(meta.year))
+    if meta.jurisdiction:
+        add(report, _O["jurisdiction"], _zh(meta.jurisdiction))
+    if meta.author in key_of:
+        add(report, _O["author"], _node(entity_iri(key_of[meta.author])))
 
-        key_of = {alias: e.key for e in result.entities for alias in (e.name, *e.aliases)}
-        add(report, RDF.type, KG.Report)
-        add(report, RDF.type, PROV.Entity)
-        add(report, KG.fileName, Literal(doc.name))
-        add(report, DCTERMS.title, _zh(meta.title or doc.name))
-        add(report, KG.encoding, Literal(doc.encoding))
-        add(report, KG.sha256, Literal(doc.sha256))
-        if meta.kind:
-            add(report, KG.documentKind, _zh(meta.kind))
-        if meta.year is not None:
-            add(report, KG.year, _int(meta.year))
-        if meta.jurisdiction:
-            add(report, KG.jurisdiction, _zh(meta.jurisdiction))
-        if meta.author in key_of:
-            add(report, KG.author, entity_iri(key_of[meta.author]))
+    for entity in result.entities:
+        node = _node(entity_iri(entity.key))
+        add(report, _O["mentions"], node)
+        add(node, _A, _CLASS[types[entity.key]])
+        add(node, _LABEL, _zh(entity.name))
+        for alias in entity.aliases:
+            add(node, _ALT, _zh(alias))
+        for mention in entity.mentions:
+            phrase = ox.NamedNode(f"{report.value}#char={mention.begin},{mention.end}")
+            add(phrase, _A, _O["Phrase"])
+            add(phrase, _O["referenceContext"], report)
+            add(phrase, _O["anchorOf"], ox.Literal(mention.surface))
+            add(phrase, _O["beginIndex"], _int(mention.begin))
+            add(phrase, _O["endIndex"], _int(mention.end))
+            add(phrase, _O["taIdentRef"], node)
 
-        for entity in result.entities:
-            node = entity_iri(entity.key)
-            add(report, KG.mentions, node)
-            add(node, RDF.type, CLASS_OF[types[entity.key]])
-            add(node, RDFS.label, _zh(entity.name))
-            for alias in entity.aliases:
-                add(node, SKOS.altLabel, _zh(alias))
-            for mention in entity.mentions:
-                phrase = URIRef(f"{report}#char={mention.begin},{mention.end}")
-                add(phrase, RDF.type, NIF.Phrase)
-                add(phrase, NIF.referenceContext, report)
-                add(phrase, NIF.anchorOf, Literal(mention.surface))
-                add(phrase, NIF.beginIndex, _int(mention.begin))
-                add(phrase, NIF.endIndex, _int(mention.end))
-                add(phrase, ITSRDF.taIdentRef, node)
+    for relation in result.relations:
+        if relation.subject not in key_of or relation.object not in key_of:
+            continue
+        subject_iri, object_iri = entity_iri(key_of[relation.subject]), entity_iri(key_of[relation.object])
+        subject, obj, predicate = _node(subject_iri), _node(object_iri), _PREDICATE[relation.type]
+        add(subject, predicate, obj)
+        statement = ox.NamedNode(str(RES[f"statement/{_digest(doc.name, str(subject_iri), predicate.value, str(object_iri), str(relation.begin))}"]))
+        add(statement, _A, _O["Statement"])
+        add(statement, _O["subject"], subject)
+        add(statement, _O["predicate"], predicate)
+        add(statement, _O["object"], obj)
+        add(statement, _O["wasDerivedFrom"], report)
+        add(statement, _O["evidence"], _zh(relation.evidence))
+        add(statement, _O["beginIndex"], _int(relation.begin))
+        add(statement, _O["endIndex"], _int(relation.end))
+    return sorted(quads, key=str)
 
-        for relation in result.relations:
-            if relation.subject not in key_of or relation.object not in key_of:
-                continue
-            subject, obj = entity_iri(key_of[relation.subject]), entity_iri(key_of[relation.object])
-            predicate = PREDICATE_OF[relation.type]
-            add(subject, predicate, obj)
-            statement = RES[f"statement/{_digest(doc.name, str(subject), str(predicate), str(obj), str(relation.begin))}"]
-            add(statement, RDF.type, RDF.Statement)
-            add(statement, RDF.subject, subject)
-            add(statement, RDF.predicate, predicate)
-            add(statement, RDF.object, obj)
-            add(statement, PROV.wasDerivedFrom, report)
-            add(statement, KG.evidence, _zh(relation.evidence))
-            add(statement, NIF.beginIndex, _int(relation.begin))
-            add(statement, NIF.endIndex, _int(relation.end))
-    return sorted(quads, key=lambda q: (str(q[3]), str(q[0]), str(q[1]), q[2].n3()))
+
+def build_quads(results: list[ReportResult], types: dict[str, EntityType]) -> list[ox.Quad]:
+    """Every report's quads, reports in file-name order (see :func:`report_quads`)."""
+    return [q for result in sorted(results, key=lambda r: r.document.name) for q in report_quads(result, types)]

@@ -21,17 +21,14 @@ __all__ = ["write_store", "open_store", "run_query", "STORE_DIR"]
 STORE_DIR = "store"
 
 
-def write_store(quads: list[ox.Quad], triples: list[ox.Triple], folder: Path) -> None:
-    """Write the on-disk store of a build into ``folder / STORE_DIR``.
+def write_store(folder: Path) -> None:
+    """Load a build's ``graph.trig`` (named graphs) and ``graph.nt`` (default graph) into ``folder / STORE_DIR``.
 
-    Args:
-        quads: every quad, with its report's named graph.
-        triples: the deduplicated triples, for the default graph.
-        folder: the (staging) build folder.
+    Oxigraph parses the files itself, far faster than taking Python objects.
     """
     store = ox.Store(str(folder / STORE_DIR))
-    store.bulk_extend(quads)
-    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples)
+    store.bulk_load(path=str(folder / "graph.trig"), format=ox.RdfFormat.TRIG)
+    store.bulk_load(path=str(folder / "graph.nt"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     store.flush()
     store.optimize()
     del store

@@ -1,0 +1,106 @@
+"""Scale benchmark: build N generated reports and measure against plain segmentation.
+
+Usage::
+
+    python bench/scale.py N [--jobs 2] [--seed 1] [--workdir /tmp/kg-scale] [--check-identical]
+
+1. Makes N reports with ``bench/corpus.py`` (real paragraphs recombined,
+   deterministic by seed) unless they exist in WORKDIR.
+2. The floor: plain ``jieba.lcut`` over every report, one at a time, in this
+   process (characters per second).
+3. ``kg build --jobs J`` in a child process: wall seconds, characters per
+   second, ratio to the floor, peak RSS (the largest process, MB).
+4. The cross-report query (:func:`kg.across.across`, opening the on-disk
+   store read-only) over the result: median of 5, seconds.
+5. With ``--check-identical``, also a single-process build, compared file by
+   file with the parallel one.
+
+Prints a table and one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus  # noqa: E402
+
+
+def floor(reports: list[Path]) -> tuple[float, int]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    chars, started = 0, time.perf_counter()
+    for path in reports:
+        text = path.read_text(encoding="utf-8")
+        chars += len(text)
+        jieba.lcut(text)
+    return time.perf_counter() - started, chars
+
+
+def build(inputs: Path, outdir: Path, jobs: int) -> tuple[float, float]:
+    """Run kg build in a child; return (wall seconds, peak RSS of the largest descendant in MB)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg", "build", str(inputs), "-o", str(outdir), "--jobs", str(jobs),
+                    "--no-progress"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return wall, peak / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", type=int)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/kg-scale"))
+    parser.add_argument("--check-identical", action="store_true")
+    args = parser.parse_args()
+
+    reports_dir = args.workdir / f"reports-{args.n}-{args.seed}"
+    if not reports_dir.is_dir() or len(list(reports_dir.glob("*.txt"))) != args.n:
+        corpus.generate(args.n, reports_dir, args.seed)
+    reports = sorted(reports_dir.glob("*.txt"))
+    floor_s, chars = floor(reports)
+    out = args.workdir / f"out-{args.n}-j{args.jobs}"
+    wall, peak_mb = build(reports_dir, out, args.jobs)
+
+    from kg.across import across
+
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        rows = len(across(out, "Initiative", 2).rows)
+        times.append(time.perf_counter() - started)
+    result = {
+        "reports": args.n, "characters": chars, "jobs": args.jobs,
+        "floor_s": round(floor_s, 1), "floor_chars_per_s": round(chars / floor_s),
+        "build_s": round(wall, 1), "build_chars_per_s": round(chars / wall), "ratio": round(wall / floor_s, 2),
+        "peak_rss_mb": round(peak_mb), "across_query_s": round(statistics.median(times), 3), "across_rows": rows,
+    }
+    if args.check_identical:
+        single = args.workdir / f"out-{args.n}-j1"
+        build(reports_dir, single, 1)
+        files = sorted(p.name for p in out.iterdir() if p.is_file())
+        match, mismatch, errors = filecmp.cmpfiles(out, single, files, shallow=False)
+        result["identical_to_single_process"] = not mismatch and not errors
+    for key, value in result.items():
+        print(f"{key:<30}{value}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
