@@ -70,4 +70,4 @@ def find_excluded(document: Document, lexicon: Lexicon) -> tuple[tuple[int, int]
                 continue
             if (i > 0 and is_ad[i - 1]) or (i + 1 < len(lines) and is_ad[i + 1]):
                 is_ad[i] = changed = True
-    return tuple((b, e) for (b, e), ad in zip(lines, is_ad) if ad and e > b)
+    return tuple((b, e) for (b, e), ad in zip(lines, is_ad, strict=True) if ad and e > b)

@@ -40,7 +40,8 @@ def _errors(func):
 @click.version_option(package_name="kg")
 def main(verbose: bool) -> None:
     """kg: a knowledge graph of Chinese government and party work reports."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, stream=sys.stderr,
+    # the commands print their own warnings; logging adds errors (and debug with -v)
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.ERROR, stream=sys.stderr,
                         format="%(levelname)s: %(message)s")
 
 
@@ -57,8 +58,8 @@ def build(inputs, outdir, lexicon_dir, progress, jobs):
     if progress is None:
         progress = sys.stderr.isatty()
     summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs)
-    for name, reason in summary.skipped:
-        click.echo(f"warning: {reason}", err=True)
+    for _, reason in summary.skipped:
+        click.echo(f"warning: skipped {reason}", err=True)
     click.echo("\n".join(summary.lines()))
 
 

@@ -44,7 +44,7 @@ def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | N
     names = {alias: e.name for e in entities for alias in (e.name, *e.aliases)}
     author = names.get(metadata.author, metadata.author)
     relations = {}
-    for sentence, ms in zip(sentences, per_sentence):
+    for sentence, ms in zip(sentences, per_sentence, strict=True):
         for relation in find_relations(sentence, ms, author, names, lexicon):
             relations.setdefault((relation.subject, relation.type, relation.object), relation)
     return ReportResult(

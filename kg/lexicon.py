@@ -140,7 +140,7 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
 
     gazetteer: dict[str, tuple[EntityType, str]] = {}
     for filename, etype in _GAZETTEERS.items():
-        for number, row in enumerate(_rows(root / filename), 1):
+        for row in _rows(root / filename):
             canonical = row[0]
             for name in row:
                 gazetteer.setdefault(name, (etype, canonical))

@@ -35,10 +35,8 @@ from .model import EntityType, Mention, Sentence
 
 __all__ = ["find_mentions", "canonical_name", "is_document_title"]
 
-_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\""}
 _QUOTE_CHARS = "“”‘’「」『』\"'"
 _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』|\"([^\"]{1,40})\"")
-_PUNCT = set("，。；：！？、,.;:!?（）()【】[]《》〈〉“”‘’「」『』\"'—…·/ \t\r\n　")
 
 
 def _is_punct(word: str) -> bool:

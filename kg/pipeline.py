@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import across
-from .errors import BuildError, KGError
+from .errors import BuildError
 from .executors import Task, make_executor
 from .lexicon import load_lexicon
 from .model import EntityType, RelationType, ReportResult
@@ -67,8 +67,8 @@ class BuildSummary:
 
     def lines(self) -> list[str]:
         """The summary as lines of text, for the terminal."""
-        out = [f"reports read: {len(self.reports)}, skipped: {len(self.skipped)}"]
-        out += [f"  skipped {name}: {reason}" for name, reason in self.skipped]
+        out = [f"reports read: {len(self.reports)}, skipped: {len(self.skipped)} (reasons on stderr)"
+               if self.skipped else f"reports read: {len(self.reports)}, skipped: 0"]
         out.append("entities: " + ", ".join(f"{k} {v}" for k, v in self.entities.items()) + f" (total {sum(self.entities.values())})")
         out.append("relations: " + ", ".join(f"{k} {v}" for k, v in self.relations.items()) + f" (total {sum(self.relations.values())})")
         out.append(f"triples: {self.triples}")

@@ -63,7 +63,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     if result.kind == "graph":
         return "\n".join(result.triples)
     if fmt == "json":
-        return json.dumps([dict(zip(result.variables, row)) for row in result.rows], ensure_ascii=False, indent=1)
+        return json.dumps([dict(zip(result.variables, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=1)
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -71,9 +71,9 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         writer.writerows(result.rows)
         return buffer.getvalue().rstrip("\n")
     widths = [max([_width(v)] + [_width(r[i]) for r in result.rows]) for i, v in enumerate(result.variables)]
-    lines = [" | ".join(_pad(v, w) for v, w in zip(result.variables, widths))]
+    lines = [" | ".join(_pad(v, w) for v, w in zip(result.variables, widths, strict=True))]
     lines.append("-+-".join("-" * w for w in widths))
-    lines += [" | ".join(_pad(c, w) for c, w in zip(row, widths)) for row in result.rows]
+    lines += [" | ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)) for row in result.rows]
     lines.append(f"({len(result.rows)} rows)")
     return "\n".join(lines)
 

@@ -90,7 +90,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
                 encoding = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
             return text, encoding
     raise ReadError(
-        f"{name}: not text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030/GBK; skipped"
+        f"{name}: not text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030/GBK"
     )
 
 
@@ -117,7 +117,7 @@ def read_document(path: str | Path) -> Document:
     except OSError as exc:
         raise ReadError(f"{path.name}: cannot be read: {exc.strerror or exc}") from exc
     if not data.strip():
-        raise ReadError(f"{path.name}: the file is empty; skipped")
+        raise ReadError(f"{path.name}: the file is empty")
     text, encoding = decode(data, path.name)
     return Document(
         name=path.name,

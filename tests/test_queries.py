@@ -1,7 +1,5 @@
 """The shipped queries of ontology/queries/ run and answer on the sample reports."""
 
-from pathlib import Path
-
 import pytest
 
 from kg.query import format_result, query
