@@ -342,13 +342,15 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
 # verb, preposition, adverb or conjunction (援建火神山医院, 对微山路中学), nor
 # with the 年 of a year glued to it by jieba (2020年区人才工作领导小组).
 _ORG_LEAD_POS = {"v", "vd", "p", "d", "ad", "c", "r", "a"}
-_GLUED_LEAD = re.compile(r"(?:年|[对按在向为把将从由经])(?=[\u4e00-\u9fffX])")
+_GLUED_LEAD = re.compile(r"(?:年|[对按在向为把将从由经])(?=[\u4e00-\u9fffX])")  # see _PREPOSITIONS
 # A campaign or initiative named for the whole jurisdiction is the same drive:
 # 全市四查四促专项行动 is 四查四促专项行动.
+_PLACE_START = re.compile(r"[X某]{0,3}[区市县省]")
+_PREPOSITIONS = "对按在向为把将从由经"
 _SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市)")
 
 
-def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityType) -> int:
+def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityType, lexicon: Lexicon) -> int:
     """Drop what cannot open a name of this type from a grown name's start."""
     if etype is EntityType.ORGANIZATION:
         i = view.token_at(begin)
@@ -358,6 +360,13 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
         glued = _GLUED_LEAD.match(view.text, begin)
         if glued and view.token_at(begin) == view.token_at(begin + 1) and begin + 1 < head_begin:
             begin += 1
+        # a verb or preposition glued to the jurisdiction that opens the name:
+        # 建成|区养老中心, 情况按|市指挥部
+        for cut in range(begin + 1, min(begin + 4, head_begin)):
+            lead = view.text[begin:cut]
+            if _PLACE_START.match(view.text, cut) and (lead in lexicon.boundary_words or lead[-1] in _PREPOSITIONS):
+                begin = cut
+                break
     else:
         scope = _SCOPE_LEAD.match(view.text, begin)
         if scope and scope.end() < head_begin:
@@ -412,9 +421,10 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         token = view.tokens[view.token_at(end - 1)]
         if token.word in lexicon.gazetteer and token.end - view.base == end:
             continue  # 污染防治攻坚战 is a name of its own: the gazetteer has it
-        begin = _trim_lead(view, _grow_left(view, head_begin, lexicon), head_begin, etype)
-        if len(text[begin:head_begin]) < 2:
-            continue
+        begin = _trim_lead(view, _grow_left(view, head_begin, lexicon), head_begin, etype, lexicon)
+        prefix = text[begin:head_begin]
+        if len(prefix) < 2 and not (prefix and (prefix in "X某" or _PREFIX_RE.fullmatch(prefix))):
+            continue  # X医院, 市指挥部: a placeholder or a jurisdiction names it
         if head.mode == "named" and not _names_something(view, begin, head_begin):
             continue
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
