@@ -446,11 +446,15 @@ def _guanyu(view: _SentenceView) -> list[_Candidate]:
 _VAGUE_DOCUMENT = re.compile(r"(?:有关|相关|各项|一系列|系列)(?:规定|意见|要求|措施|办法)$")
 # The heads of documents named without marks: 制定专业型人才引进办法.
 _UNMARKED_HEADS = ("实施方案", "工作方案", "分工方案", "方案", "实施意见", "意见", "暂行办法", "办法",
-                   "实施细则", "细则", "若干措施", "工作措施", "措施", "规定", "规则", "要点", "清单")
+                   "实施细则", "细则", "若干措施", "工作措施", "措施", "规定", "规则", "要点", "清单",
+                   "应急预案", "预案", "工作计划", "计划", "制度")
+_TITLE_TAIL = r"(?:" + "|".join(_UNMARKED_HEADS) + r")(?:[（(][^（）()]{1,20}[）)])?)(?=[，。；、和及等（(]|$)"
 _UNMARKED = re.compile(
-    r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发)?"
-    r"([^，。；：《》“”！？\s]{4,50}?(?:" + "|".join(_UNMARKED_HEADS) + r"))(?=[，。；、和及等（(]|$)"
+    r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发)?了?"
+    r"([^，。；：《》！？\s]{4,60}?" + _TITLE_TAIL
 )
+# The next title of an enumeration after the verb: 、网络舆情管理办法
+_UNMARKED_NEXT = re.compile(r"、([^，。；：、《》！？\s]{4,60}?" + _TITLE_TAIL)
 # Descriptions, not titles: 制定具体实施方案, 制定33条具体措施.
 _UNMARKED_GENERIC = re.compile(r"^(?:[0-9X]+条|具体|相关|有关|配套|工作|重点任务|政策|若干)")
 # The shared-head enumeration 工会、共青团、妇联改革方案: short items, no count.
@@ -458,14 +462,17 @@ _SHARED_ITEM_MAX = 4
 
 
 def _unmarked_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
-    """Documents named without 《》 right after an issuing verb (ANNOTATION.md, rules of thumb).
+    """Documents named without 《》 after an issuing verb (ANNOTATION.md, rules of thumb).
 
+    ``制定A、B、C等制度`` names every document of the enumeration;
     ``制定工会、共青团、妇联改革方案`` names three documents that share the
     head: 工会改革方案 (its mention is the span of 工会), 共青团改革方案 and
-    妇联改革方案.
+    妇联改革方案. A document after an issuing verb is a Regulation even
+    when its head is 制度 ("制度 as a document").
     """
     candidates = []
-    for match in _UNMARKED.finditer(view.text):
+    text = view.text
+    for match in _UNMARKED.finditer(text):
         title, begin = match.group(1), match.start(1)
         if "关于" in title[:4]:  # 制定出合关于…: a typo or a second verb before the title
             cut = title.index("关于")
@@ -473,24 +480,32 @@ def _unmarked_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
         scope = _SCOPE_LEAD.match(title)  # 我区目标考核细则: the scope is not the title
         if scope:
             title, begin = title[scope.end():], begin + scope.end()
-        if _UNMARKED_GENERIC.match(title) or _VAGUE_DOCUMENT.search(title) or len(title) < 4:
-            continue
-        items = title.split("、")
-        if len(items) > 1 and all(len(i) <= _SHARED_ITEM_MAX for i in items[:-1]) and not _COUNTED.search(title):
-            last = items[-1]
-            i = view.token_at(begin + len(title) - len(last))
-            tail = view.text[view.ends[i]:begin + len(title)]
-            if tail and tail.endswith(_UNMARKED_HEADS) and len(tail) > 2:
-                pos = begin
-                for item in items[:-1]:
-                    candidates.append(_Candidate(pos, pos + len(item), EntityType.REGULATION, item + tail, "", "unmarked", 4))
-                    pos += len(item) + 1
-                candidates.append(_Candidate(pos, begin + len(title), EntityType.REGULATION, last, "", "unmarked", 4))
-                continue
-        if "、" in title:
-            continue
-        candidates.append(_Candidate(begin, begin + len(title), EntityType.REGULATION, title, "", "unmarked", 4))
+        candidates.extend(_unmarked_title(view, title, begin))
+        end = match.end(1)
+        while (following := _UNMARKED_NEXT.match(text, end)) is not None:
+            candidates.extend(_unmarked_title(view, following.group(1), following.start(1)))
+            end = following.end(1)
     return candidates
+
+
+def _unmarked_title(view: _SentenceView, title: str, begin: int) -> list[_Candidate]:
+    """The candidates of one unmarked title (one, or one per item of a shared-head enumeration)."""
+    if _UNMARKED_GENERIC.match(title) or _VAGUE_DOCUMENT.search(title) or len(title) < 4 or title in _UNMARKED_HEADS:
+        return []
+    items = title.split("、")
+    if len(items) > 1 and all(len(i) <= _SHARED_ITEM_MAX for i in items[:-1]) and not _COUNTED.search(title):
+        last = items[-1]
+        i = view.token_at(begin + len(title) - len(last))
+        tail = view.text[view.ends[i]:begin + len(title)]
+        if not (tail and tail.endswith(_UNMARKED_HEADS) and len(tail) > 2):
+            return []
+        candidates, pos = [], begin
+        for item in items[:-1]:
+            candidates.append(_Candidate(pos, pos + len(item), EntityType.REGULATION, item + tail, "", "unmarked", 2))
+            pos += len(item) + 1
+        candidates.append(_Candidate(pos, begin + len(title), EntityType.REGULATION, canonical_name(last), "", "unmarked", 2))
+        return candidates
+    return [_Candidate(begin, begin + len(title), EntityType.REGULATION, canonical_name(title), "", "unmarked", 2)]
 
 
 def _overlaps(begin: int, end: int, spans) -> bool:

@@ -105,6 +105,28 @@ def _subjects_before(text: str, pos: int, orgs: list[Mention], base: int, gap: i
     return found
 
 
+def _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon) -> tuple[int, RelationType] | None:
+    """The verb that governs ``mention``: ``(verb begin, relation)`` or ``None``.
+
+    The nearest fitting verb within reach (:data:`MAX_GAP`), except that an
+    issuing verb within reach wins for a document: 制定并实施《…》 states
+    that the document was issued.
+    """
+    chosen = None
+    for v_begin, v_end, verb in reversed([v for v in verbs if c_begin + v[1] <= m_begin]):
+        v_begin, v_end = v_begin + c_begin, v_end + c_begin
+        if _gap(text, v_end, m_begin, in_clause, base) > MAX_GAP:
+            break
+        fitting = [r for r in lexicon.relation_verbs[verb] if mention.type in _OBJECT_TYPES[r]]
+        if RelationType.ISSUED in fitting:
+            return v_begin, RelationType.ISSUED
+        if fitting and chosen is None:
+            chosen = (v_begin, fitting[0])
+            if mention.type is not EntityType.REGULATION:
+                break
+    return chosen
+
+
 def find_relations(
     sentence: Sentence, mentions: list[Mention], author: str, names: dict[str, str], lexicon: Lexicon
 ) -> list[Relation]:
@@ -158,24 +180,23 @@ def find_relations(
         orgs = [m for m in in_clause if m.type is EntityType.ORGANIZATION]
         covered = {i - c_begin for m in in_clause for i in range(m.begin - base, m.end - base)}
         verbs = _verbs(clause.group(), lexicon, covered)
+        issuers, last_end = [], None  # the issuing bodies of the titles just before
         for mention in in_clause:
             m_begin = mention.begin - base
-            before = [v for v in verbs if c_begin + v[1] <= m_begin]
-            for v_begin, v_end, verb in reversed(before):
-                v_begin, v_end = v_begin + c_begin, v_end + c_begin
-                if _gap(text, v_end, m_begin, in_clause, base) > MAX_GAP:
-                    break
-                rtypes = [r for r in lexicon.relation_verbs[verb] if mention.type in _OBJECT_TYPES[r]]
-                if not rtypes:
-                    continue
-                rtype = rtypes[0]
-                subjects = []
-                if rtype is RelationType.ISSUED:
-                    subjects = _subjects_before(text, m_begin, orgs, base, 0)
-                if not subjects:
-                    subjects = _subjects_before(text, v_begin, orgs, base, _SUBJECT_GAP)
-                subjects = [canon(s) for s in subjects if s is not mention] or [author]
-                for subject in subjects:
-                    add(subject, rtype, canon(mention))
-                break
+            chosen = _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon)
+            if chosen is None:
+                continue
+            v_begin, rtype = chosen
+            subjects = []
+            if rtype is RelationType.ISSUED:
+                subjects = _subjects_before(text, m_begin, orgs, base, 0)
+                # 区委、区政府《A》《B》: bodies before the first of adjacent titles issued them all
+                if not subjects and last_end is not None and _ORG_LIST.match(text[last_end:m_begin]):
+                    subjects = issuers
+                issuers, last_end = subjects, mention.end - base
+            if not subjects:
+                subjects = _subjects_before(text, v_begin, orgs, base, _SUBJECT_GAP)
+            subjects = [canon(s) for s in subjects if s is not mention] or [author]
+            for subject in subjects:
+                add(subject, rtype, canon(mention))
     return sorted(found.values(), key=lambda r: (r.type.value, r.subject, r.object))

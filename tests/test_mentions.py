@@ -39,6 +39,13 @@ CASES = [
     # an initiative head grown over nouns; an adverb and verb stop it
     ("认真落实信访工作制度，健全容错纠错机制。",
      [("信访工作制度", "Initiative"), ("容错纠错机制", "Initiative")]),
+    # 004: documents named without marks after one issuing verb, 制度 as a document
+    ("制定出台党委（党组）意识形态工作责任制实施细则、意识形态工作协调联动会议制度、突发网络舆情事件应急处置预案、网络舆情管理办法等制度规定。",
+     [("党委（党组）意识形态工作责任制实施细则", "Regulation"), ("意识形态工作协调联动会议制度", "Regulation"),
+      ("突发网络舆情事件应急处置预案", "Regulation"), ("网络舆情管理办法", "Regulation")]),
+    # 004: a shared head: three documents
+    ("制定工会、共青团、妇联改革方案。",
+     [("工会改革方案", "Regulation"), ("共青团改革方案", "Regulation"), ("妇联改革方案", "Regulation")]),
     # a book in 《》 is not a regulation
     ("认真学习《习近平谈治国理政》第三卷。", []),
 ]

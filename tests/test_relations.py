@@ -26,6 +26,15 @@ CASES = [
     # issuing bodies written before the title are the subjects, not the author
     ("区委、区政府印发《关于推动高质量发展的若干措施》。",
      {("区委", "issued", "关于推动高质量发展的若干措施"), ("区政府", "issued", "关于推动高质量发展的若干措施")}),
+    # 002: the bodies before the first of adjacent titles issued them all
+    ("研究制定了区委、区政府《关于供给侧结构性改革等工作任务进行责任分解的工作部署》《关于分解落实市委市政府十二大任务的工作部署》等指导性文件。",
+     {("区委", "issued", "关于供给侧结构性改革等工作任务进行责任分解的工作部署"),
+      ("区政府", "issued", "关于供给侧结构性改革等工作任务进行责任分解的工作部署"),
+      ("区委", "issued", "关于分解落实市委市政府十二大任务的工作部署"),
+      ("区政府", "issued", "关于分解落实市委市政府十二大任务的工作部署")}),
+    # 003: drawn up and carried out: the document was issued
+    ("制定并实施了《X市X区义务教育优质均衡年度规划（X-X年）》。",
+     {(AUTHOR, "issued", "X市X区义务教育优质均衡年度规划（X-X年）")}),
     # too far from its verb: no relation
     ("落实好各项工作任务，推动形成良好的氛围，全面推进《民法典》。", set()),
 ]
