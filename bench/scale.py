@@ -12,7 +12,9 @@ Usage::
    second, ratio to the floor, peak RSS (the largest process, MB).
 4. The cross-report query (:func:`kg.across.across`, opening the on-disk
    store read-only) over the result: median of 5, seconds.
-5. With ``--check-identical``, also a single-process build, compared file by
+5. Incremental: one report gets one of its own paragraphs again (no invented
+   text) and the build runs again with the same extraction cache: seconds.
+6. With ``--check-identical``, also a single-process build, compared file by
    file with the parallel one.
 
 Prints a table and one JSON line.
@@ -24,6 +26,7 @@ import argparse
 import filecmp
 import json
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -50,12 +53,13 @@ def floor(reports: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - started, chars
 
 
-def build(inputs: Path, outdir: Path, jobs: int) -> tuple[float, float]:
+def build(inputs: Path, outdir: Path, jobs: int, cache: Path | None = None) -> tuple[float, float]:
     """Run kg build in a child; return (wall seconds, peak RSS of the largest descendant in MB)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     started = time.perf_counter()
+    cache_args = ["--cache", str(cache)] if cache else ["--no-cache"]
     subprocess.run([sys.executable, "-m", "kg", "build", str(inputs), "-o", str(outdir), "--jobs", str(jobs),
-                    "--no-progress"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+                    "--no-progress", *cache_args], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - started
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return wall, peak / 1024
@@ -76,7 +80,9 @@ def main() -> None:
     reports = sorted(reports_dir.glob("*.txt"))
     floor_s, chars = floor(reports)
     out = args.workdir / f"out-{args.n}-j{args.jobs}"
-    wall, peak_mb = build(reports_dir, out, args.jobs)
+    cache = args.workdir / f"cache-{args.n}-{args.seed}"
+    shutil.rmtree(cache, ignore_errors=True)
+    wall, peak_mb = build(reports_dir, out, args.jobs, cache)
 
     from kg.across import across
 
@@ -91,6 +97,14 @@ def main() -> None:
         "build_s": round(wall, 1), "build_chars_per_s": round(chars / wall), "ratio": round(wall / floor_s, 2),
         "peak_rss_mb": round(peak_mb), "across_query_s": round(statistics.median(times), 3), "across_rows": rows,
     }
+    changed = reports[len(reports) // 2]
+    original = changed.read_text(encoding="utf-8")
+    lines = original.splitlines()
+    changed.write_text(original + lines[-1] + "\n", encoding="utf-8")
+    try:
+        result["incremental_s"] = round(build(reports_dir, args.workdir / "out-incremental", args.jobs, cache)[0], 1)
+    finally:
+        changed.write_text(original, encoding="utf-8")
     if args.check_identical:
         single = args.workdir / f"out-{args.n}-j1"
         build(reports_dir, single, 1)

@@ -52,12 +52,20 @@ def main(verbose: bool) -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Processes that extract reports (0: one per core). The output is the same for any number.")
+@click.option("--cache", "cache_dir", default=None, type=click.Path(),
+              help="Extraction cache folder (default .kg-cache beside OUTDIR).")
+@click.option("--no-cache", is_flag=True, help="Extract every report again and keep nothing.")
 @_errors
-def build(inputs, outdir, lexicon_dir, progress, jobs):
+def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache):
     """Build the graph of INPUTS (report files or folders; default data/reports/)."""
     if progress is None:
         progress = sys.stderr.isatty()
-    summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs)
+    if no_cache:
+        cache_dir = None
+    elif cache_dir is None:
+        cache_dir = Path(outdir).resolve().parent / ".kg-cache"
+    summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs,
+                             cache_dir=cache_dir)
     for _, reason in summary.skipped:
         click.echo(f"warning: skipped {reason}", err=True)
     click.echo("\n".join(summary.lines()))

@@ -20,9 +20,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import KGError
-from .extraction import extract_report
+from .cache import ResultCache
+from .extraction import extract_document, extract_report
 from .lexicon import load_lexicon
 from .model import ReportResult
+from .reading import read_document
 from .segmentation import tokenizer_for
 
 __all__ = ["Outcome", "Task", "extract_one", "SerialExecutor", "ProcessExecutor", "make_executor"]
@@ -30,11 +32,13 @@ __all__ = ["Outcome", "Task", "extract_one", "SerialExecutor", "ProcessExecutor"
 
 @dataclass(frozen=True)
 class Task:
-    """One report to extract: its path, its jurisdiction (or ``None``), the lexicon folder."""
+    """One report to extract: its path, its jurisdiction (or ``None``), the lexicon
+    folder, and the cache folder (or ``None`` for no cache)."""
 
     path: Path
     jurisdiction: str | None
     lexicon_dir: str | None
+    cache_dir: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,12 +49,22 @@ class Outcome:
     result: ReportResult | None
     error: str | None
     expected: bool = True  # False for an error kg did not raise on purpose (a bug)
+    cached: bool = False
 
 
 def extract_one(task: Task) -> Outcome:
-    """Extract one report; errors become the outcome, never an exception."""
+    """Extract one report (or take it from the cache); errors become the outcome, never an exception."""
     try:
-        return Outcome(task.path.name, extract_report(task.path, load_lexicon(task.lexicon_dir), task.jurisdiction), None)
+        if task.cache_dir is None:
+            return Outcome(task.path.name, extract_report(task.path, load_lexicon(task.lexicon_dir), task.jurisdiction), None)
+        cache = ResultCache(task.cache_dir, task.lexicon_dir)
+        document = read_document(task.path)
+        result = cache.get(document.name, document.sha256, task.jurisdiction)
+        if result is not None:
+            return Outcome(task.path.name, result, None, cached=True)
+        result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction)
+        cache.put(result, task.jurisdiction)
+        return Outcome(task.path.name, result, None)
     except KGError as exc:
         return Outcome(task.path.name, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad report never sinks the others

@@ -25,7 +25,7 @@ from pathlib import Path
 from .errors import LexiconError
 from .model import EntityType, RelationType
 
-__all__ = ["Lexicon", "load_lexicon", "DEFAULT_LEXICON_DIR"]
+__all__ = ["Lexicon", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
 
 #: Where the lexicons live: ``data/lexicon`` at the project's root.
 DEFAULT_LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
@@ -120,7 +120,16 @@ def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-@functools.lru_cache(maxsize=4)
+def lexicon_stamp(directory: str | Path | None = None) -> tuple:
+    """The folder and every ``*.txt`` file's name, size and modification time: changes when a file does."""
+    root = Path(directory) if directory is not None else DEFAULT_LEXICON_DIR
+    if not root.is_dir():
+        raise LexiconError(f"{root}: lexicon folder not found (is kg installed from a checkout?)")
+    return (str(root.resolve()),) + tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(root.glob("*.txt"))
+    )
+
+
 def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     """Load and check every lexicon file of ``directory``.
 
@@ -128,15 +137,18 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
         directory: the lexicon folder; ``None`` for :data:`DEFAULT_LEXICON_DIR`.
 
     Returns:
-        The parsed :class:`Lexicon` (cached per folder).
+        The parsed :class:`Lexicon`, cached until a file of the folder changes.
 
     Raises:
         LexiconError: a file is missing, not UTF-8, or has a malformed entry
             (the message names the file and the entry).
     """
-    root = Path(directory) if directory is not None else DEFAULT_LEXICON_DIR
-    if not root.is_dir():
-        raise LexiconError(f"{root}: lexicon folder not found (is kg installed from a checkout?)")
+    return _load(lexicon_stamp(directory))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(stamp: tuple) -> Lexicon:
+    root = Path(stamp[0])
 
     gazetteer: dict[str, tuple[EntityType, str]] = {}
     for filename, etype in _GAZETTEERS.items():

@@ -51,6 +51,7 @@ class BuildSummary:
         outdir: the output folder.
         reports: names of the reports read.
         skipped: ``(file name, reason)`` of the reports skipped.
+        cached: how many of the reports read came from the extraction cache.
         entities: entity count per type (distinct entities across reports).
         relations: relation count per type (distinct triples across reports).
         triples: triples in ``graph.ttl``.
@@ -60,6 +61,7 @@ class BuildSummary:
     outdir: Path
     reports: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    cached: int = 0
     entities: dict[str, int] = field(default_factory=dict)
     relations: dict[str, int] = field(default_factory=dict)
     triples: int = 0
@@ -67,8 +69,8 @@ class BuildSummary:
 
     def lines(self) -> list[str]:
         """The summary as lines of text, for the terminal."""
-        out = [f"reports read: {len(self.reports)}, skipped: {len(self.skipped)} (reasons on stderr)"
-               if self.skipped else f"reports read: {len(self.reports)}, skipped: 0"]
+        out = [f"reports read: {len(self.reports)} ({self.cached} from the cache), skipped: {len(self.skipped)}"
+               + (" (reasons on stderr)" if self.skipped else "")]
         out.append("entities: " + ", ".join(f"{k} {v}" for k, v in self.entities.items()) + f" (total {sum(self.entities.values())})")
         out.append("relations: " + ", ".join(f"{k} {v}" for k, v in self.relations.items()) + f" (total {sum(self.relations.values())})")
         out.append(f"triples: {self.triples}")
@@ -172,6 +174,7 @@ def build(
     lexicon_dir: str | Path | None = None,
     progress: bool = False,
     jobs: int | None = 1,
+    cache_dir: str | Path | None = None,
 ) -> BuildSummary:
     """Build the graph of a set of reports.
 
@@ -183,6 +186,9 @@ def build(
         progress: show a progress bar on stderr.
         jobs: processes that extract reports (1: this one; 0: one per core);
             the output is the same for any number.
+        cache_dir: keep each report's result there and take it back while
+            the file, kg's code and the lexicon are unchanged (see
+            :mod:`kg.cache`); ``None`` for no cache.
 
     Returns:
         A :class:`BuildSummary`.
@@ -203,7 +209,8 @@ def build(
             log.warning("skipped %s: a report of the same file name was already read", path)
             continue
         seen.add(path.name)
-        tasks.append(Task(path, jurisdictions.get(path.name), str(lexicon_dir) if lexicon_dir else None))
+        tasks.append(Task(path, jurisdictions.get(path.name), str(lexicon_dir) if lexicon_dir else None,
+                          str(cache_dir) if cache_dir else None))
     results: list[ReportResult] = []
     for outcome in _progress(make_executor(jobs, tasks[0].lexicon_dir if tasks else None).map(tasks), len(tasks), progress):
         if outcome.result is None:
@@ -212,6 +219,7 @@ def build(
             continue
         results.append(outcome.result)
         summary.reports.append(outcome.name)
+        summary.cached += outcome.cached
     if not results:
         raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs or ['data/reports']))}"))
     results.sort(key=lambda r: r.document.name)

@@ -36,7 +36,7 @@ def test_build_prints_the_summary(built):
 def test_summary_counts_reports_entities_relations(tmp_path):
     result = _run("build", str(REPORTS / "000_bda7739a96efcbec.txt"), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
-    assert "reports read: 1, skipped: 0" in result.output
+    assert "reports read: 1 (0 from the cache), skipped: 0" in result.output
     assert "entities: Organization" in result.output and "relations: issued" in result.output
     assert "triples:" in result.output and "seconds:" in result.output
 
@@ -48,7 +48,7 @@ def test_a_bad_report_is_named_and_skipped_and_the_others_built(tmp_path):
     shutil.copy(DATA / "binary.txt", folder / "broken.txt")
     result = _run("build", str(folder), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0
-    assert "reports read: 1, skipped: 1" in result.stdout
+    assert "reports read: 1 (0 from the cache), skipped: 1" in result.stdout
     assert "broken.txt: not text in UTF-8" in result.stderr
     assert (tmp_path / "out" / "graph.ttl").is_file()
 

@@ -1,0 +1,75 @@
+"""The extraction cache: a report's result, kept by the hash of what made it.
+
+A second build re-extracts only the reports whose file changed. An entry is
+found by the report's file name, the SHA-256 of its bytes and its
+jurisdiction, under a folder named by a fingerprint of everything else that
+shapes a result: kg's source files and the lexicon files. Changing either
+starts a new folder, so a stale result is never read. Entries are pickles
+written atomically; the cache is ours, kept beside the output (``.kg-cache``
+by default), and can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .lexicon import lexicon_stamp
+from .model import ReportResult
+
+__all__ = ["fingerprint", "ResultCache"]
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def fingerprint(lexicon_dir: str | None) -> str:
+    """SHA-256 (hex, 16 characters) of kg's ``*.py`` files and the lexicon's ``*.txt`` files.
+
+    Computed again whenever a lexicon file changes (:func:`kg.lexicon.lexicon_stamp`).
+    """
+    return _fingerprint(lexicon_stamp(lexicon_dir))
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprint(stamp: tuple) -> str:
+    digest = hashlib.sha256()
+    files = sorted(_PACKAGE.rglob("*.py")) + sorted(Path(stamp[0]).glob("*.txt"))
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class ResultCache:
+    """Results of one code-and-lexicon fingerprint, in ``root/<fingerprint>/``."""
+
+    def __init__(self, root: str | Path, lexicon_dir: str | None = None):
+        self.folder = Path(root) / fingerprint(lexicon_dir)
+
+    def _path(self, name: str, data_sha256: str, jurisdiction: str | None) -> Path:
+        key = hashlib.sha256(f"{name}\x1f{data_sha256}\x1f{jurisdiction or ''}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, name: str, data_sha256: str, jurisdiction: str | None) -> ReportResult | None:
+        """The cached result, or ``None`` (absent or unreadable)."""
+        try:
+            with self._path(name, data_sha256, jurisdiction).open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, result: ReportResult, jurisdiction: str | None) -> None:
+        """Keep a result (atomically; a failure to write only loses the entry)."""
+        path = self._path(result.document.name, result.document.sha256, jurisdiction)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass

@@ -1,0 +1,57 @@
+"""Incremental builds: unchanged reports come from the extraction cache."""
+
+import shutil
+
+from click.testing import CliRunner
+
+from kg.cli import main
+
+from .conftest import REPORTS, ROOT
+
+
+def _build(*args):
+    result = CliRunner().invoke(main, ["build", *map(str, args)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_second_build_takes_unchanged_reports_from_the_cache(tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(REPORTS, reports)
+    cache = tmp_path / "cache"
+    assert "reports read: 5 (0 from the cache)" in _build(reports, "-o", tmp_path / "first", "--cache", cache)
+    assert "reports read: 5 (5 from the cache)" in _build(reports, "-o", tmp_path / "second", "--cache", cache)
+    assert _files(tmp_path / "first") == _files(tmp_path / "second")
+
+    changed = reports / "003_d135b40d4c98ecd1.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n区委常委会深入开展扫黑除恶专项斗争。\n", encoding="utf-8")
+    assert "reports read: 5 (4 from the cache)" in _build(reports, "-o", tmp_path / "third", "--cache", cache)
+    fresh = _build(reports, "-o", tmp_path / "fresh", "--no-cache")
+    assert "(0 from the cache)" in fresh
+    assert _files(tmp_path / "third") == _files(tmp_path / "fresh")
+
+
+def test_a_changed_lexicon_is_a_new_cache(tmp_path):
+    cache = tmp_path / "cache"
+    lexicon = tmp_path / "lexicon"
+    shutil.copytree(ROOT / "data" / "lexicon", lexicon)
+    report = REPORTS / "000_bda7739a96efcbec.txt"
+    _build(report, "-o", tmp_path / "a", "--cache", cache, "--lexicon", lexicon)
+    assert "(1 from the cache)" in _build(report, "-o", tmp_path / "b", "--cache", cache, "--lexicon", lexicon)
+    with (lexicon / "campaigns.txt").open("a", encoding="utf-8") as handle:
+        handle.write("廉政文化六进活动\n")
+    assert "(0 from the cache)" in _build(report, "-o", tmp_path / "c", "--cache", cache, "--lexicon", lexicon)
+
+
+def test_a_broken_cache_entry_is_extracted_again(tmp_path):
+    cache = tmp_path / "cache"
+    report = REPORTS / "000_bda7739a96efcbec.txt"
+    _build(report, "-o", tmp_path / "a", "--cache", cache)
+    for entry in cache.rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    assert "(0 from the cache)" in _build(report, "-o", tmp_path / "b", "--cache", cache)
+    assert _files(tmp_path / "a") == _files(tmp_path / "b")
