@@ -137,6 +137,19 @@ def serve(outdir, port, pages_port, writable):
         pass
 
 
+@main.command()
+@click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to upload.")
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store")
+@click.option("--timeout", default=60.0, show_default=True, type=float, help="Seconds to wait for each graph.")
+@_errors
+def push(outdir, endpoint, timeout):
+    """Upload the last build: one named graph per report, replaced on every push."""
+    from .push import push as run_push
+
+    summary = run_push(outdir, endpoint, timeout)
+    click.echo(f"pushed {summary.graphs} graphs, {summary.triples} triples to {summary.endpoint} in {summary.seconds:.2f} s")
+
+
 @main.command(name="across")
 @click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder.")
 @click.option("--type", "etype", type=click.Choice([t.value for t in EntityType]), default=None, help="One entity type only.")
