@@ -55,8 +55,11 @@ def main(verbose: bool) -> None:
 @click.option("--cache", "cache_dir", default=None, type=click.Path(),
               help="Extraction cache folder (default .kg-cache beside OUTDIR).")
 @click.option("--no-cache", is_flag=True, help="Extract every report again and keep nothing.")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where reports are extracted: local processes, or an existing Dask cluster.")
+@click.option("--scheduler", default=None, help="The Dask scheduler's address (tcp://host:8786), with --executor dask.")
 @_errors
-def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache):
+def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, executor, scheduler):
     """Build the graph of INPUTS (report files or folders; default data/reports/)."""
     if progress is None:
         progress = sys.stderr.isatty()
@@ -65,7 +68,7 @@ def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache):
     elif cache_dir is None:
         cache_dir = Path(outdir).resolve().parent / ".kg-cache"
     summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs,
-                             cache_dir=cache_dir)
+                             cache_dir=cache_dir, executor=executor, scheduler=scheduler)
     for _, reason in summary.skipped:
         click.echo(f"warning: skipped {reason}", err=True)
     click.echo("\n".join(summary.lines()))

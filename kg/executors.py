@@ -1,8 +1,10 @@
 """Executors of the per-report map: one report file -> its extraction result.
 
 The map is the same everywhere (:func:`extract_one`); an executor only
-decides where it runs: in this process (:class:`SerialExecutor`) or in a
-pool of local processes (:class:`ProcessExecutor`, ``kg build --jobs N``).
+decides where it runs: in this process (:class:`SerialExecutor`), in a
+pool of local processes (:class:`ProcessExecutor`, ``kg build --jobs N``),
+or on an existing Dask cluster (:class:`DaskExecutor`, ``kg build
+--executor dask --scheduler ADDRESS``).
 Results come back as :class:`Outcome` values in any order; the build sorts
 them by file name, so the output does not depend on the executor.
 
@@ -12,10 +14,11 @@ exception: one bad report never sinks the others.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -24,10 +27,10 @@ from .cache import ResultCache
 from .extraction import extract_document, extract_report
 from .lexicon import load_lexicon
 from .model import ReportResult
-from .reading import read_document
+from .reading import document_from_bytes, read_document
 from .segmentation import tokenizer_for
 
-__all__ = ["Outcome", "Task", "extract_one", "SerialExecutor", "ProcessExecutor", "make_executor"]
+__all__ = ["Outcome", "Task", "extract_one", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Task:
     jurisdiction: str | None
     lexicon_dir: str | None
     cache_dir: str | None = None
+    data: bytes | None = None  # the file's bytes, for workers that cannot read the path
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,9 @@ class Outcome:
 def extract_one(task: Task) -> Outcome:
     """Extract one report (or take it from the cache); errors become the outcome, never an exception."""
     try:
+        if task.data is not None:
+            document = document_from_bytes(task.data, task.path.name)
+            return Outcome(task.path.name, extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction), None)
         if task.cache_dir is None:
             return Outcome(task.path.name, extract_report(task.path, load_lexicon(task.lexicon_dir), task.jurisdiction), None)
         cache = ResultCache(task.cache_dir, task.lexicon_dir)
@@ -109,16 +116,86 @@ class ProcessExecutor:
             yield from pool.map(extract_one, tasks, chunksize=self.chunksize)
 
 
-def make_executor(jobs: int | None, lexicon_dir: str | None = None):
+class DaskExecutor:
+    """Runs the map on an existing Dask cluster (``distributed``).
+
+    Each task travels with its file's bytes, so workers need no access to
+    the files, only kg installed (the same version, with its lexicon, or a
+    ``--lexicon`` folder they can read). The extraction cache stays with
+    this process: cached reports are not sent, new results are kept here.
+
+    Args:
+        scheduler: the scheduler's address (``tcp://host:8786``) or a
+            ``distributed.Client``.
+
+    Raises:
+        BuildError: ``distributed`` is not installed or the scheduler cannot
+            be reached.
+    """
+
+    def __init__(self, scheduler, lexicon_dir: str | None = None):
+        from .errors import BuildError
+
+        try:
+            from distributed import Client
+        except ImportError as exc:
+            raise BuildError("--executor dask needs Dask: pip install 'dask[distributed]'") from exc
+        self.lexicon_dir = lexicon_dir
+        if isinstance(scheduler, Client):
+            self.client, self._own = scheduler, False
+        else:
+            try:
+                self.client, self._own = Client(scheduler, timeout="20s"), True
+            except OSError as exc:
+                raise BuildError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+
+    def map(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+        from distributed import as_completed
+
+        to_send = []
+        for task in tasks:
+            try:
+                data = task.path.read_bytes()
+            except OSError as exc:
+                yield Outcome(task.path.name, None, f"{task.path.name}: cannot be read: {exc.strerror or exc}")
+                continue
+            if task.cache_dir is not None:
+                cache = ResultCache(task.cache_dir, task.lexicon_dir)
+                cached = cache.get(task.path.name, hashlib.sha256(data).hexdigest(), task.jurisdiction)
+                if cached is not None:
+                    yield Outcome(task.path.name, cached, None, cached=True)
+                    continue
+            to_send.append(Task(task.path, task.jurisdiction, task.lexicon_dir, task.cache_dir, data))
+        futures = self.client.map(extract_one, [replace(t, cache_dir=None) for t in to_send], pure=False)
+        by_key = {f.key: t for f, t in zip(futures, to_send, strict=True)}
+        try:
+            for future in as_completed(futures):
+                outcome = future.result()
+                task = by_key[future.key]
+                if outcome.result is not None and task.cache_dir is not None:
+                    ResultCache(task.cache_dir, task.lexicon_dir).put(outcome.result, task.jurisdiction)
+                yield outcome
+        finally:
+            if self._own:
+                self.client.close()
+
+
+def make_executor(jobs: int | None, lexicon_dir: str | None = None, executor: str = "local", scheduler=None):
     """The executor for ``kg build --jobs``.
 
     Args:
         jobs: 1 (or ``None``) runs in this process; N > 1 a pool of N
             processes; 0 one process per core.
+        executor: ``local`` (the above) or ``dask``.
+        scheduler: the Dask scheduler's address, for ``dask``.
 
     Raises:
-        ValueError: ``jobs`` is negative.
+        ValueError: ``jobs`` is negative, or ``dask`` without a scheduler.
     """
+    if executor == "dask":
+        if not scheduler:
+            raise ValueError("--executor dask needs --scheduler ADDRESS")
+        return DaskExecutor(scheduler, lexicon_dir)
     if jobs is None or jobs == 1:
         return SerialExecutor()
     if jobs < 0:

@@ -175,6 +175,8 @@ def build(
     progress: bool = False,
     jobs: int | None = 1,
     cache_dir: str | Path | None = None,
+    executor: str = "local",
+    scheduler=None,
 ) -> BuildSummary:
     """Build the graph of a set of reports.
 
@@ -186,6 +188,9 @@ def build(
         progress: show a progress bar on stderr.
         jobs: processes that extract reports (1: this one; 0: one per core);
             the output is the same for any number.
+        executor: ``local`` (processes on this machine, see ``jobs``) or
+            ``dask`` (an existing Dask cluster at ``scheduler``).
+        scheduler: the Dask scheduler's address or a ``distributed.Client``.
         cache_dir: keep each report's result there and take it back while
             the file, kg's code and the lexicon are unchanged (see
             :mod:`kg.cache`); ``None`` for no cache.
@@ -212,7 +217,11 @@ def build(
         tasks.append(Task(path, jurisdictions.get(path.name), str(lexicon_dir) if lexicon_dir else None,
                           str(cache_dir) if cache_dir else None))
     results: list[ReportResult] = []
-    for outcome in _progress(make_executor(jobs, tasks[0].lexicon_dir if tasks else None).map(tasks), len(tasks), progress):
+    try:
+        runner = make_executor(jobs, str(lexicon_dir) if lexicon_dir else None, executor, scheduler)
+    except ValueError as exc:
+        raise BuildError(str(exc)) from exc
+    for outcome in _progress(runner.map(tasks), len(tasks), progress):
         if outcome.result is None:
             summary.skipped.append((outcome.name, outcome.error))
             (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)

@@ -20,7 +20,7 @@ from pathlib import Path
 from .errors import ReadError
 from .model import Document
 
-__all__ = ["read_document", "decode"]
+__all__ = ["read_document", "document_from_bytes", "decode"]
 
 # Largest share of control characters (other than tab, CR, LF, FF) a decoded
 # text may hold before we call the decoding wrong. Chosen by us: real reports
@@ -94,6 +94,18 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     )
 
 
+def document_from_bytes(data: bytes, name: str) -> Document:
+    """Decode a report's bytes into a :class:`Document` named ``name``.
+
+    Raises:
+        ReadError: the bytes are empty or cannot be decoded.
+    """
+    if not data.strip():
+        raise ReadError(f"{name}: the file is empty")
+    text, encoding = decode(data, name)
+    return Document(name=name, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+
+
 def read_document(path: str | Path) -> Document:
     """Read one report file.
 
@@ -116,12 +128,4 @@ def read_document(path: str | Path) -> Document:
         data = path.read_bytes()
     except OSError as exc:
         raise ReadError(f"{path.name}: cannot be read: {exc.strerror or exc}") from exc
-    if not data.strip():
-        raise ReadError(f"{path.name}: the file is empty")
-    text, encoding = decode(data, path.name)
-    return Document(
-        name=path.name,
-        text=text,
-        encoding=encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    return document_from_bytes(data, path.name)
