@@ -1,10 +1,11 @@
 """The only place that composes the stages: input files -> a build folder.
 
-:func:`build` maps :func:`kg.extraction.extract_report` over the reports (a
-report that fails is reported on stderr by name and skipped; the others go
-on), merges the results into one graph and writes every output into a
-staging folder beside ``outdir``, which replaces ``outdir`` only when all is
-written: a failed build leaves the previous output as it was.
+:func:`build` maps the per-report extraction over the reports with an
+executor of :mod:`kg.executors` (a report that fails is named and skipped;
+the others go on), merges the results into one graph and writes every
+output into a staging folder beside ``outdir``, which replaces ``outdir``
+only when all is written: a failed build leaves the previous output as it
+was.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -167,6 +169,12 @@ def _progress(items, total: int, enabled: bool):
     return tqdm(items, total=total, desc="extracting", unit="report", file=None, leave=False)
 
 
+def _phase(enabled: bool, text: str) -> None:
+    """Say on stderr which stage a long build is in."""
+    if enabled:
+        print(f"kg: {text}", file=sys.stderr, flush=True)
+
+
 def build(
     inputs: list[str | Path] | None = None,
     outdir: str | Path = "output",
@@ -234,9 +242,11 @@ def build(
     results.sort(key=lambda r: r.document.name)
     summary.reports.sort()
 
+    _phase(progress, f"building the graph of {len(results)} reports")
     types = entity_types(results)
     quads = build_quads(results, types)
     network = to_vis_data(results, types)
+    _phase(progress, f"writing {len(quads):,} quads, the store and the pages")
     _write_atomically(outdir, lambda folder: _write_outputs(folder, results, types, quads, network, summary))
 
     type_counts = Counter(types.values())

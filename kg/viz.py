@@ -22,6 +22,7 @@ string tooltips as plain text, and the controls write text only with
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import html
 import json
@@ -57,15 +58,6 @@ def _clip(text: str, limit: int = _SENTENCE_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _sentence_of(result: ReportResult, offset: int):
-    """The sentence of ``result`` holding character ``offset`` (sentences are sorted)."""
-    import bisect
-
-    starts = [s.begin for s in result.sentences]
-    i = bisect.bisect_right(starts, offset) - 1
-    return result.sentences[i] if i >= 0 else None
-
-
 def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> dict:
     """Turn report results into the network's plain data.
 
@@ -86,6 +78,7 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
     info: dict[str, dict] = {}
     for result in sorted(results, key=lambda r: r.document.name):
         report = result.document.name
+        starts = [sentence.begin for sentence in result.sentences]
         for entity in result.entities:
             node = info.setdefault(entity.key, {"name": entity.name, "aliases": set(), "reports": set(),
                                                 "mentions": 0, "evidence": []})
@@ -94,7 +87,8 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
             node["mentions"] += len(entity.mentions)
             seen = set()
             for m in entity.mentions:
-                sentence = _sentence_of(result, m.begin)
+                i = bisect.bisect_right(starts, m.begin) - 1
+                sentence = result.sentences[i] if i >= 0 else None
                 if sentence is None or sentence.begin in seen:
                     continue
                 seen.add(sentence.begin)
