@@ -58,6 +58,7 @@ _QUOTE_PREFIX = 6
 # Longest run of words between a quoted name and its head (“做志愿表率、为党旗
 # 增辉”党员志愿服务活动), in characters. Chosen by us.
 _QUOTE_HEAD_SPAN = 8
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\dX]+(?:届|期|批|次|轮|季)")  # 第二医院 keeps 第二
 # A count is no name: 一次集中行动, 两个攻坚战, 数十场大型交流活动.
 _COUNTED_PHRASE = re.compile(r"^(?:[一二两三四五六七八九十百千数多几X\d]+)(?:个|次|场|项|批|轮|系列|类|种)")
 # A quoted phrase ending with one of these names a problem or state, not an
@@ -325,10 +326,10 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
             continue
         if _is_punct(word) or word in _MEASURES or tok.pos == "q" or _is_boundary(word, lexicon):
             break
-        if tok.pos in _STOP_POS and not (word == "的" and j > 0 and view.tokens[j - 1].word == "党"):
-            break
-        if word.isdigit() and len(word) >= 4:  # a year is not part of a name
-            break
+        if tok.pos in _STOP_POS and not (word == "的" and j > 0 and view.tokens[j - 1].word == "党") and word != "暨":
+            break  # 暨 joins the two names of one event: 送党课进基层暨微型党课巡回示范宣讲活动
+        if (word.isdigit() and len(word) >= 4) or _ORDINAL.fullmatch(word):
+            break  # a year or an ordinal (第八届) is not part of a name
         begin = view.starts[j]
         j -= 1
     if fallback is not None and not _PREFIX_RE.match(view.text, begin):
@@ -371,6 +372,8 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
         scope = _SCOPE_LEAD.match(view.text, begin)
         if scope and scope.end() < head_begin:
             begin = scope.end()
+        if view.text[begin] == "年" and begin > 0 and view.text[begin - 1].isdigit() and begin + 1 < head_begin:
+            begin += 1  # 2020|年作为阵地功能提升年: jieba glued the year's 年 to the name
     return begin
 
 

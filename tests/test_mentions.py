@@ -46,6 +46,12 @@ CASES = [
     # 004: a shared head: three documents
     ("制定工会、共青团、妇联改革方案。",
      [("工会改革方案", "Regulation"), ("共青团改革方案", "Regulation"), ("妇联改革方案", "Regulation")]),
+    # 001: an ordinal with its measure is not part of a name; the quoted core keeps its head
+    ("举办第八届“打开悦读之门”读书活动。", [("打开悦读之门读书活动", "Campaign")]),
+    # 004: 暨 joins the two names of one event
+    ("开展送党课进基层暨微型党课巡回示范宣讲活动。", [("送党课进基层暨微型党课巡回示范宣讲活动", "Campaign")]),
+    # 001: a themed year is a campaign; the year's 年 and 作为 are not part of it
+    ("把2020年作为阵地功能提升年，持续深化社区建设。", [("阵地功能提升年", "Campaign")]),
     # a book in 《》 is not a regulation
     ("认真学习《习近平谈治国理政》第三卷。", []),
 ]
