@@ -140,8 +140,9 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
 def limit_nodes(data: dict, max_nodes: int | None) -> tuple[dict, dict]:
     """Keep the ``max_nodes`` most-connected entities and the edges between them.
 
-    Connectedness is the number of edges (degree); ties go to the entity
-    mentioned by more reports, then to the label. ``None`` keeps everything.
+    Connectedness is the degree in the relation graph (networkx, counting
+    every relation in and out); ties go to the entity mentioned by more
+    reports, then to the label. ``None`` keeps everything.
 
     Returns:
         ``(data, dropped)`` where ``dropped`` is ``{"nodes": n, "edges": m,
@@ -154,10 +155,12 @@ def limit_nodes(data: dict, max_nodes: int | None) -> tuple[dict, dict]:
         return data, {"nodes": 0, "edges": 0, "by_type": {}}
     if max_nodes < 1:
         raise ValueError("--max-nodes must be at least 1")
-    degree = Counter()
-    for edge in data["edges"]:
-        degree[edge["from"]] += 1
-        degree[edge["to"]] += 1
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    graph.add_nodes_from(n["id"] for n in data["nodes"])
+    graph.add_edges_from((e["from"], e["to"]) for e in data["edges"])
+    degree = dict(graph.degree())
     ranked = sorted(data["nodes"], key=lambda n: (-degree[n["id"]], -n["value"], n["label"], n["id"]))
     keep = {n["id"] for n in ranked[:max_nodes]}
     nodes = [n for n in data["nodes"] if n["id"] in keep]
