@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
 import sys
 import time
@@ -24,13 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.serve import Server  # noqa: E402
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from kg.serve import Server, free_port  # noqa: E402
 
 
 def main() -> None:
@@ -41,7 +34,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     results = {}
-    with Server(args.graph, _free_port(), _free_port()) as server:
+    with Server(args.graph, free_port(), free_port()) as server:
         for path in sorted((ROOT / "ontology" / "queries").glob("*.rq")):
             client = SPARQLWrapper(server.endpoint)
             client.setQuery(path.read_text(encoding="utf-8"))

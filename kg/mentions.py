@@ -340,40 +340,39 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
 
 
 # An organisation's name opens with a place, an organ or a noun: never with a
-# verb, preposition, adverb or conjunction (援建火神山医院, 对微山路中学), nor
-# with the 年 of a year glued to it by jieba (2020年区人才工作领导小组).
+# verb, preposition, adverb or conjunction (援建火神山医院, 对微山路中学).
 _ORG_LEAD_POS = {"v", "vd", "p", "d", "ad", "c", "r", "a"}
-_GLUED_LEAD = re.compile(r"(?:年|[对按在向为把将从由经])(?=[\u4e00-\u9fffX])")  # see _PREPOSITIONS
 # A campaign or initiative named for the whole jurisdiction is the same drive:
 # 全市四查四促专项行动 is 四查四促专项行动.
 _PLACE_START = re.compile(r"[X某]{0,3}[区市县省]")
+# Prepositions jieba glues to the word after them (对微|山路中学, 情况按|市指挥部).
 _PREPOSITIONS = "对按在向为把将从由经"
 _SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市)")
 
 
 def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityType, lexicon: Lexicon) -> int:
     """Drop what cannot open a name of this type from a grown name's start."""
+    text = view.text
+    if text[begin] == "年" and begin > 0 and text[begin - 1].isdigit() and begin + 1 < head_begin:
+        begin += 1  # 2020|年作为…, 2020|年区人才工作领导小组: jieba glued the year's 年 to the name
     if etype is EntityType.ORGANIZATION:
         i = view.token_at(begin)
         while begin < head_begin and view.starts[i] == begin and view.tokens[i].pos in _ORG_LEAD_POS:
             begin = view.ends[i]
             i += 1
-        glued = _GLUED_LEAD.match(view.text, begin)
-        if glued and view.token_at(begin) == view.token_at(begin + 1) and begin + 1 < head_begin:
-            begin += 1
+        if text[begin] in _PREPOSITIONS and begin + 1 < head_begin and view.token_at(begin) == view.token_at(begin + 1):
+            begin += 1  # 对微|山路中学: a preposition glued to the name
         # a verb or preposition glued to the jurisdiction that opens the name:
         # 建成|区养老中心, 情况按|市指挥部
         for cut in range(begin + 1, min(begin + 4, head_begin)):
-            lead = view.text[begin:cut]
-            if _PLACE_START.match(view.text, cut) and (lead in lexicon.boundary_words or lead[-1] in _PREPOSITIONS):
+            lead = text[begin:cut]
+            if _PLACE_START.match(text, cut) and (lead in lexicon.boundary_words or lead[-1] in _PREPOSITIONS):
                 begin = cut
                 break
     else:
-        scope = _SCOPE_LEAD.match(view.text, begin)
+        scope = _SCOPE_LEAD.match(text, begin)
         if scope and scope.end() < head_begin:
             begin = scope.end()
-        if view.text[begin] == "年" and begin > 0 and view.text[begin - 1].isdigit() and begin + 1 < head_begin:
-            begin += 1  # 2020|年作为阵地功能提升年: jieba glued the year's 年 to the name
     return begin
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from .errors import BuildError
 from .rdf.store import STORE_DIR
 
-__all__ = ["Server", "oxigraph_command", "PAGES"]
+__all__ = ["Server", "oxigraph_command", "free_port", "PAGES"]
 
 #: The files of a build the page server hands out.
 PAGES = ("network.html", "across.html")
@@ -67,6 +67,13 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 def _free(port: int) -> bool:
     with socket.socket() as s:
         return s.connect_ex((_HOST, port)) != 0
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now (for tests and benchmarks)."""
+    with socket.socket() as s:
+        s.bind((_HOST, 0))
+        return s.getsockname()[1]
 
 
 class Server:

@@ -41,3 +41,9 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def gold() -> dict[str, dict]:
     return {p.name.replace(".json", ".txt"): json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))}
+
+
+def files_of(folder: Path, recursive: bool = False) -> dict[str, bytes]:
+    """The bytes of every file of a build folder by relative path (with ``recursive``, the store's too)."""
+    paths = folder.rglob("*") if recursive else folder.iterdir()
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(paths) if p.is_file()}

@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-from .conftest import REPORTS, ROOT
+from .conftest import REPORTS, ROOT, files_of
 
 
 def _build(*args):
@@ -15,24 +15,20 @@ def _build(*args):
     return result.output
 
 
-def _files(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
-
-
 def test_second_build_takes_unchanged_reports_from_the_cache(tmp_path):
     reports = tmp_path / "reports"
     shutil.copytree(REPORTS, reports)
     cache = tmp_path / "cache"
     assert "reports read: 5 (0 from the cache)" in _build(reports, "-o", tmp_path / "first", "--cache", cache)
     assert "reports read: 5 (5 from the cache)" in _build(reports, "-o", tmp_path / "second", "--cache", cache)
-    assert _files(tmp_path / "first") == _files(tmp_path / "second")
+    assert files_of(tmp_path / "first") == files_of(tmp_path / "second")
 
     changed = reports / "003_d135b40d4c98ecd1.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n区委常委会深入开展扫黑除恶专项斗争。\n", encoding="utf-8")
     assert "reports read: 5 (4 from the cache)" in _build(reports, "-o", tmp_path / "third", "--cache", cache)
     fresh = _build(reports, "-o", tmp_path / "fresh", "--no-cache")
     assert "(0 from the cache)" in fresh
-    assert _files(tmp_path / "third") == _files(tmp_path / "fresh")
+    assert files_of(tmp_path / "third") == files_of(tmp_path / "fresh")
 
 
 def test_a_changed_lexicon_is_a_new_cache(tmp_path):
@@ -54,4 +50,4 @@ def test_a_broken_cache_entry_is_extracted_again(tmp_path):
     for entry in cache.rglob("*.pickle"):
         entry.write_bytes(b"not a pickle")
     assert "(0 from the cache)" in _build(report, "-o", tmp_path / "b", "--cache", cache)
-    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert files_of(tmp_path / "a") == files_of(tmp_path / "b")

@@ -8,16 +8,11 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-from .conftest import DATA, GOLD, REPORTS
+from .conftest import DATA, GOLD, REPORTS, files_of
 
 
 def _run(*args):
     return CliRunner().invoke(main, list(args))
-
-
-def _snapshot(folder):
-    """Every file below ``folder`` (the store's database files too), by relative path."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("command", ["build", "query", "eval", "validate", "viz"])
@@ -56,20 +51,20 @@ def test_a_bad_report_is_named_and_skipped_and_the_others_built(tmp_path):
 def test_no_readable_report_is_an_error_and_keeps_the_old_output(tmp_path, built):
     out = tmp_path / "out"
     shutil.copytree(built, out)
-    before = _snapshot(out)
+    before = files_of(out, recursive=True)
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copy(DATA / "binary.txt", folder / "broken.txt")
     result = _run("build", str(folder), "-o", str(out))
     assert result.exit_code != 0
     assert "no report could be read" in result.output
-    assert _snapshot(out) == before
+    assert files_of(out, recursive=True) == before
 
 
 def test_a_build_that_fails_while_writing_leaves_the_previous_output(tmp_path, built, monkeypatch):
     out = tmp_path / "out"
     shutil.copytree(built, out)
-    before = _snapshot(out)
+    before = files_of(out, recursive=True)
 
     def fail(*args, **kwargs):
         raise OSError("disk full")
@@ -77,7 +72,7 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_output(tmp_path, b
     monkeypatch.setattr("kg.pipeline.render_network", fail)
     result = _run("build", str(REPORTS / "000_bda7739a96efcbec.txt"), "-o", str(out))
     assert result.exit_code != 0
-    assert _snapshot(out) == before
+    assert files_of(out, recursive=True) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
 
 

@@ -5,7 +5,7 @@ from click.testing import CliRunner
 
 from kg.cli import main
 
-from .conftest import REPORTS
+from .conftest import REPORTS, files_of
 
 distributed = pytest.importorskip("distributed", reason="Dask's distributed is not installed")
 
@@ -16,17 +16,13 @@ def cluster():
         yield c
 
 
-def _files(folder):
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
-
-
 def test_dask_build_is_byte_identical_to_a_local_build(cluster, built, tmp_path):
     out = tmp_path / "dask"
     result = CliRunner().invoke(main, ["build", str(REPORTS), "-o", str(out), "--executor", "dask",
                                        "--scheduler", cluster.scheduler_address, "--no-cache"])
     assert result.exit_code == 0, result.output
     assert "reports read: 5" in result.output
-    assert _files(out) == _files(built)
+    assert files_of(out) == files_of(built)
 
 
 def test_dask_build_uses_the_local_cache(cluster, tmp_path):
@@ -35,7 +31,7 @@ def test_dask_build_uses_the_local_cache(cluster, tmp_path):
     first = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "a")])
     second = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "b")])
     assert "(0 from the cache)" in first.output and "(5 from the cache)" in second.output
-    assert _files(tmp_path / "a") == _files(tmp_path / "b")
+    assert files_of(tmp_path / "a") == files_of(tmp_path / "b")
 
 
 def test_dask_without_scheduler_is_a_clear_error(tmp_path):

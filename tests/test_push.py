@@ -1,6 +1,5 @@
 """kg push against a real Oxigraph server, started by the test on 127.0.0.1."""
 
-import socket
 import subprocess
 import time
 import urllib.request
@@ -9,20 +8,14 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.serve import oxigraph_command
+from kg.serve import free_port, oxigraph_command
 
 from .conftest import REPORTS
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def endpoint(tmp_path):
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([oxigraph_command(), "serve", "--location", str(tmp_path / "remote"),
                                "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -82,7 +75,7 @@ def test_push_puts_one_graph_per_report_and_replaces_on_repush(built, endpoint, 
 
 
 def test_unreachable_endpoint_is_a_clear_error(built):
-    port = _free_port()
+    port = free_port()
     result = CliRunner().invoke(main, ["push", "--graph", str(built), "--endpoint", f"http://127.0.0.1:{port}/store",
                                        "--timeout", "2"])
     assert result.exit_code != 0

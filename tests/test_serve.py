@@ -1,13 +1,12 @@
 """kg serve: the Oxigraph server over a build, queried by a real SPARQL client over HTTP."""
 
-import socket
 import urllib.error
 import urllib.request
 
 import pytest
 
 from kg.query import query
-from kg.serve import Server
+from kg.serve import Server, free_port
 
 from .conftest import ROOT
 
@@ -15,16 +14,10 @@ SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper is no
 QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(built):
-    port = _free_port()
-    pages = _free_port()
+    port = free_port()
+    pages = free_port()
     with Server(built, port, pages) as running:
         yield running
 
@@ -69,4 +62,4 @@ def test_a_taken_port_is_a_clear_error(server, built):
     from kg.errors import BuildError
 
     with pytest.raises(BuildError, match="already in use"):
-        Server(built, server.port, _free_port()).start()
+        Server(built, server.port, free_port()).start()
