@@ -64,6 +64,10 @@ _COUNTED_PHRASE = re.compile(r"^(?:[一二两三四五六七八九十百千数�
 # A quoted phrase ending with one of these names a problem or state, not an
 # initiative (“三大问题”, “四风”问题 is caught by its own quote).
 _NOT_NAME_ENDS = ("问题", "现象", "情况", "倾向")
+# A quoted term followed by one of these names a programme (“书香城市”建设,
+# “电代煤”工作, “区管校聘”管理改革, “下考上”考核); a figure of speech in
+# quotes (“牛鼻子”, “保护伞”) is followed by other words.
+_PROGRAMME_NOUN = re.compile(r"(?:建设|工作|改革|管理改革|试点|考核|模式|服务|品牌|经验|项目)")
 # A document head alone is too weak to mark a title without 《》; only titles
 # of this form count: 关于 … (的) head.
 _GUANYU = re.compile(r"关于[^，。；：、《》“”！？\s]{4,60}?(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|方案|办法|细则|规定|通知|决定|若干措施|措施|计划|规则|要点)")
@@ -226,7 +230,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype = EntityType.CAMPAIGN
         elif _head_at_end(core, lexicon.organization_heads) and len(core) >= 4:
             etype = EntityType.ORGANIZATION
-        elif core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads):
+        elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads)
+              or _PROGRAMME_NOUN.match(text, end)):
             etype = EntityType.INITIATIVE
         if etype is not None:
             gaz = lexicon.gazetteer.get(core)

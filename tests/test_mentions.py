@@ -52,6 +52,9 @@ CASES = [
     ("开展送党课进基层暨微型党课巡回示范宣讲活动。", [("送党课进基层暨微型党课巡回示范宣讲活动", "Campaign")]),
     # 001: a themed year is a campaign; the year's 年 and 作为 are not part of it
     ("把2020年作为阵地功能提升年，持续深化社区建设。", [("阵地功能提升年", "Campaign")]),
+    # 000, 001: a quoted term before a programme noun names a programme; a figure of speech does not
+    ("积极推进“书香城市”建设，统筹推进“区管校聘”管理改革，紧紧扭住责任制这个“牛鼻子”。",
+     [("书香城市", "Initiative"), ("区管校聘", "Initiative")]),
     # a book in 《》 is not a regulation
     ("认真学习《习近平谈治国理政》第三卷。", []),
 ]

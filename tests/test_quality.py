@@ -20,7 +20,7 @@ FLOORS = {
     "entities_typed": 0.80,
     "relations": 0.85,
 }
-TYPE_FLOORS = {"Organization": 0.82, "Campaign": 0.75, "Regulation": 0.95, "Initiative": 0.72}
+TYPE_FLOORS = {"Organization": 0.82, "Campaign": 0.75, "Regulation": 0.95, "Initiative": 0.74}
 
 
 @pytest.fixture(scope="module")
