@@ -487,19 +487,23 @@ def _unmarked_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
         scope = _SCOPE_LEAD.match(title)  # 我区目标考核细则: the scope is not the title
         if scope:
             title, begin = title[scope.end():], begin + scope.end()
-        candidates.extend(_unmarked_title(view, title, begin))
+        candidates.extend(_unmarked_title(view, title, begin, lexicon))
         end = match.end(1)
         while (following := _UNMARKED_NEXT.match(text, end)) is not None:
-            candidates.extend(_unmarked_title(view, following.group(1), following.start(1)))
+            candidates.extend(_unmarked_title(view, following.group(1), following.start(1), lexicon))
             end = following.end(1)
     return candidates
 
 
-def _unmarked_title(view: _SentenceView, title: str, begin: int) -> list[_Candidate]:
+def _unmarked_title(view: _SentenceView, title: str, begin: int, lexicon: Lexicon) -> list[_Candidate]:
     """The candidates of one unmarked title (one, or one per item of a shared-head enumeration)."""
     if _UNMARKED_GENERIC.match(title) or _VAGUE_DOCUMENT.search(title) or len(title) < 4 or title in _UNMARKED_HEADS:
         return []
+    if all(part in _UNMARKED_HEADS for part in re.split(r"[和及与]", title)):
+        return []  # 实施方案和实施细则: heads with no name
     items = title.split("、")
+    if any(item.endswith(_UNMARKED_HEADS) or _head_at_end(item, lexicon.initiative_heads) for item in items[:-1]):
+        return []  # 干部激励机制、容错纠错机制、…三项制度: complete names, each found on its own
     if len(items) > 1 and all(len(i) <= _SHARED_ITEM_MAX for i in items[:-1]) and not _COUNTED.search(title):
         last = items[-1]
         i = view.token_at(begin + len(title) - len(last))
