@@ -222,8 +222,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         etype = None
         if core in lexicon.generic_names:
             continue  # “两委”: no name of its own
-        if core.endswith(_NOT_NAME_ENDS) or (core[0].isdigit() and not re.search(r"\d+条$", core)):
-            continue  # “三大问题”; “132”, “100天拿销售许可”: a number with no head
+        headed = _head_at_end(core, lexicon.initiative_heads) or _head_at_end(core, lexicon.campaign_heads)
+        if core.endswith(_NOT_NAME_ENDS) or (core[0].isdigit() and not headed and not re.search(r"\d+条$", core)):
+            continue  # “三大问题”; “132”, “100天拿销售许可”: a number with no head (“15分钟阅读圈” has one)
         if re.search(r"\d+条$", core):
             etype = EntityType.REGULATION
         elif _head_at_end(core, lexicon.campaign_heads):

@@ -55,6 +55,9 @@ CASES = [
     # 000, 001: a quoted term before a programme noun names a programme; a figure of speech does not
     ("积极推进“书香城市”建设，统筹推进“区管校聘”管理改革，紧紧扭住责任制这个“牛鼻子”。",
      [("书香城市", "Initiative"), ("区管校聘", "Initiative")]),
+    # 000: a quoted name that opens with a number is a name when it has a head
+    ("积极打造“15分钟就医服务圈”，以流动服务车为补充的“15分钟阅读圈”。",
+     [("15分钟就医服务圈", "Initiative"), ("15分钟阅读圈", "Initiative")]),
     # a book in 《》 is not a regulation
     ("认真学习《习近平谈治国理政》第三卷。", []),
 ]
