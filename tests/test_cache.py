@@ -51,3 +51,9 @@ def test_a_broken_cache_entry_is_extracted_again(tmp_path):
         entry.write_bytes(b"not a pickle")
     assert "(0 from the cache)" in _build(report, "-o", tmp_path / "b", "--cache", cache)
     assert files_of(tmp_path / "a") == files_of(tmp_path / "b")
+
+
+def test_jobs_give_the_same_bytes_as_one_process(built, tmp_path):
+    """kg build --jobs 2 (a process pool) writes what a single-process build writes."""
+    _build(REPORTS, "-o", tmp_path / "parallel", "--jobs", "2", "--no-cache")
+    assert files_of(tmp_path / "parallel") == files_of(built)
