@@ -174,3 +174,7 @@ class ReportResult:
     sentences: tuple[Sentence, ...] = field(repr=False)
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+
+    def entity_keys(self) -> dict[str, str]:
+        """Every name and alias of this report's entities -> the entity's cross-report key."""
+        return {name: e.key for e in self.entities for name in (e.name, *e.aliases)}

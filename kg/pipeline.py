@@ -128,19 +128,15 @@ def _csv(rows: list[list], header: list[str]) -> str:
     return buffer.getvalue()
 
 
-def entities_table(results: list[ReportResult], types: dict[str, EntityType]) -> str:
-    """``entities.csv``: one row per entity across reports, sorted by type and name."""
-    info = {}
-    for result in results:
-        for e in result.entities:
-            row = info.setdefault(e.key, {"name": e.name, "aliases": set(), "reports": set(), "mentions": 0})
-            row["aliases"].update(e.aliases)
-            row["reports"].add(result.document.name)
-            row["mentions"] += len(e.mentions)
+def entities_table(network: dict) -> str:
+    """``entities.csv``: one row per entity across reports, sorted by type and name.
+
+    Made from the network's nodes (:func:`kg.viz.to_vis_data`), which already
+    gather each entity's IRI, type, name, aliases, reports and mentions.
+    """
     rows = [
-        [str(entity_iri(k)), types[k].value, v["name"], "|".join(sorted(v["aliases"])), len(v["reports"]),
-         v["mentions"], "|".join(sorted(v["reports"]))]
-        for k, v in info.items()
+        [n["id"], n["type"], n["label"], "|".join(n["aliases"]), n["value"], n["mentions"], "|".join(n["reports"])]
+        for n in network["nodes"]
     ]
     rows.sort(key=lambda r: (r[1], r[2], r[0]))
     return _csv(rows, ["iri", "type", "label", "aliases", "report_count", "mention_count", "reports"])
@@ -150,7 +146,7 @@ def relations_table(results: list[ReportResult]) -> str:
     """``relations.csv``: one row per relation per report, with its evidence sentence."""
     rows = []
     for result in results:
-        key_of = {a: e.key for e in result.entities for a in (e.name, *e.aliases)}
+        key_of = result.entity_keys()
         for r in result.relations:
             if r.subject in key_of and r.object in key_of:
                 rows.append([r.subject, r.type.value, r.object, result.document.name, r.begin, r.end,
@@ -215,6 +211,7 @@ def build(
     load_lexicon(lexicon_dir)  # a malformed lexicon fails the build here, before any report
     paths, jurisdictions = collect_inputs(list(inputs) if inputs else ["data/reports"])
     summary = BuildSummary(outdir=outdir)
+    lexicon = str(lexicon_dir) if lexicon_dir else None
     tasks, seen = [], set()
     for path in paths:
         if path.name in seen:
@@ -222,11 +219,10 @@ def build(
             log.warning("skipped %s: a report of the same file name was already read", path)
             continue
         seen.add(path.name)
-        tasks.append(Task(path, jurisdictions.get(path.name), str(lexicon_dir) if lexicon_dir else None,
-                          str(cache_dir) if cache_dir else None))
+        tasks.append(Task(path, jurisdictions.get(path.name), lexicon, str(cache_dir) if cache_dir else None))
     results: list[ReportResult] = []
     try:
-        runner = make_executor(jobs, str(lexicon_dir) if lexicon_dir else None, executor, scheduler)
+        runner = make_executor(jobs, lexicon, executor, scheduler)
     except ValueError as exc:
         raise BuildError(str(exc)) from exc
     for outcome in _progress(runner.map(tasks), len(tasks), progress):
@@ -247,7 +243,7 @@ def build(
     quads = build_quads(results, types)
     network = to_vis_data(results, types)
     _phase(progress, f"writing {len(quads):,} quads, the store and the pages")
-    _write_atomically(outdir, lambda folder: _write_outputs(folder, results, types, quads, network, summary))
+    _write_atomically(outdir, lambda folder: _write_outputs(folder, results, quads, network, summary))
 
     type_counts = Counter(types.values())
     summary.entities = {t.value: type_counts.get(t, 0) for t in EntityType}
@@ -300,10 +296,10 @@ def write_file_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _write_outputs(folder: Path, results, types, quads, network: dict, summary: BuildSummary) -> None:
+def _write_outputs(folder: Path, results, quads, network: dict, summary: BuildSummary) -> None:
     counts = write_rdf(quads, folder)
     summary.triples = counts["triples"]
-    (folder / "entities.csv").write_text(entities_table(results, types), encoding="utf-8")
+    (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")
     (folder / "relations.csv").write_text(relations_table(results), encoding="utf-8")
     (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     (folder / "network.html").write_text(render_network(network, "kg network"), encoding="utf-8")

@@ -116,7 +116,7 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
     edges: dict[tuple[str, str, str], dict] = {}
     for result in sorted(results, key=lambda r: r.document.name):
         report = result.document.name
-        key_of = {alias: e.key for e in result.entities for alias in (e.name, *e.aliases)}
+        key_of = result.entity_keys()
         for relation in result.relations:
             if relation.subject not in key_of or relation.object not in key_of:
                 continue

@@ -105,7 +105,7 @@ def report_quads(result: ReportResult, types: dict[str, EntityType]) -> list[ox.
     def add(s, p, o):
         quads.add(ox.Quad(s, p, o, report))
 
-    key_of = {alias: e.key for e in result.entities for alias in (e.name, *e.aliases)}
+    key_of = result.entity_keys()
     add(report, _A, _O["Report"])
     add(report, _A, _O["ProvEntity"])
     add(report, _O["fileName"], ox.Literal(doc.name))
