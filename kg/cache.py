@@ -4,8 +4,10 @@ A second build re-extracts only the reports whose file changed. An entry is
 found by the report's file name, the SHA-256 of its bytes and its
 jurisdiction, under a folder named by a fingerprint of everything else that
 shapes a result: kg's source files and the lexicon files. Changing either
-starts a new folder, so a stale result is never read. Entries are pickles
-written atomically; the cache is ours, kept beside the output (``.kg-cache``
+starts a new folder, so a stale result is never read. Beside the results
+it keeps the graph fragments rendered from them (:mod:`kg.rdf.graph`), by
+result and entity types, so an unchanged report is not serialised again
+either. Entries are pickles written atomically; the cache is ours, kept beside the output (``.kg-cache``
 by default), and can be deleted at any time.
 """
 
@@ -56,20 +58,49 @@ class ResultCache:
 
     def get(self, name: str, data_sha256: str, jurisdiction: str | None) -> ReportResult | None:
         """The cached result, or ``None`` (absent or unreadable)."""
+        return self.load(self._path(name, data_sha256, jurisdiction))
+
+    def put(self, result: ReportResult, jurisdiction: str | None) -> None:
+        """Keep a result (atomically; a failure to write only loses the entry)."""
+        _dump(result, self._path(result.document.name, result.document.sha256, jurisdiction))
+
+    def fragment_path(self, name: str, data_sha256: str, jurisdiction: str | None, types: tuple) -> Path:
+        """Where the graph fragment of a report's result rendered with these entity types is kept.
+
+        Args:
+            types: ``(entity key, type)`` of every entity of the report, sorted:
+                a fragment holds each entity's class, settled across reports,
+                so it is kept per types as well as per result.
+        """
+        key = hashlib.sha256(repr((name, data_sha256, jurisdiction or "", types)).encode()).hexdigest()
+        return self.folder / "fragments" / key[:2] / f"{key}.pickle"
+
+    @staticmethod
+    def load(path: Path):
+        """The object pickled at ``path``, or ``None`` (absent or unreadable)."""
         try:
-            with self._path(name, data_sha256, jurisdiction).open("rb") as handle:
+            with path.open("rb") as handle:
                 return pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None
 
-    def put(self, result: ReportResult, jurisdiction: str | None) -> None:
-        """Keep a result (atomically; a failure to write only loses the entry)."""
-        path = self._path(result.document.name, result.document.sha256, jurisdiction)
+    @staticmethod
+    def dump(value, path: Path) -> bool:
+        """Pickle ``value`` to ``path`` atomically; ``False`` if it could not be written."""
+        return _dump(value, path)
+
+
+def _dump(value, path: Path) -> bool:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
-        except OSError:
-            pass
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return True
+    except OSError:
+        return False

@@ -22,15 +22,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import KGError
+from .errors import BuildError, KGError
 from .cache import ResultCache
 from .extraction import extract_document, extract_report
 from .lexicon import load_lexicon
-from .model import ReportResult
+from .model import EntityType, ReportResult
+from .rdf.graph import render_fragment
 from .reading import document_from_bytes, read_document
 from .segmentation import tokenizer_for
 
-__all__ = ["Outcome", "Task", "extract_one", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
+__all__ = ["Outcome", "Task", "extract_one", "RenderTask", "render_one", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,46 @@ def extract_one(task: Task) -> Outcome:
         return Outcome(task.path.name, None, f"{task.path.name}: unexpected {type(exc).__name__}: {exc}", expected=False)
 
 
+@dataclass(frozen=True)
+class RenderTask:
+    """One report's graph fragment to render: where its result is cached, and
+    ``types``, the sorted ``(entity key, type)`` of its entities settled across reports."""
+
+    name: str
+    sha256: str
+    jurisdiction: str | None
+    lexicon_dir: str | None
+    cache_dir: str
+    types: tuple[tuple[str, EntityType], ...]
+
+
+def render_one(task: RenderTask) -> str:
+    """Render a report's :class:`~kg.rdf.graph.Fragment` into the cache, unless it is there.
+
+    Returns:
+        The path of the pickled fragment.
+
+    Raises:
+        BuildError: the result is not in the cache, or the fragment cannot be written.
+    """
+    cache = ResultCache(task.cache_dir, task.lexicon_dir)
+    path = cache.fragment_path(task.name, task.sha256, task.jurisdiction, task.types)
+    if path.is_file():
+        return str(path)
+    result = cache.get(task.name, task.sha256, task.jurisdiction)
+    if result is None or not cache.dump(render_fragment(result, dict(task.types)), path):
+        raise BuildError(f"{task.name}: its extraction result is missing from the cache {cache.folder}, or the graph could not be written there")
+    return str(path)
+
+
 class SerialExecutor:
     """Runs the map in this process, in order."""
 
     jobs = 1
 
-    def map(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+    def map(self, tasks: Iterable[Task], function=extract_one) -> Iterator:
         for task in tasks:
-            yield extract_one(task)
+            yield function(task)
 
 
 def _warm(lexicon_dir: str | None) -> None:
@@ -106,14 +139,15 @@ class ProcessExecutor:
         self.chunksize = chunksize
         self.lexicon_dir = lexicon_dir
 
-    def map(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+    def map(self, tasks: Iterable[Task], function=extract_one) -> Iterator:
+        """``function`` over the tasks in the pool, results in task order."""
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         if context.get_start_method() == "fork":
             _warm(self.lexicon_dir)
         with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_warm,
                                  initargs=(self.lexicon_dir,)) as pool:
-            yield from pool.map(extract_one, tasks, chunksize=self.chunksize)
+            yield from pool.map(function, tasks, chunksize=self.chunksize)
 
 
 class DaskExecutor:
@@ -134,8 +168,6 @@ class DaskExecutor:
     """
 
     def __init__(self, scheduler, lexicon_dir: str | None = None):
-        from .errors import BuildError
-
         try:
             from distributed import Client
         except ImportError as exc:

@@ -1,15 +1,26 @@
 """The only place that composes the stages: input files -> a build folder.
 
-:func:`build` maps the per-report extraction over the reports with an
-executor of :mod:`kg.executors` (a report that fails is named and skipped;
-the others go on), merges the results into one graph and writes every
-output into a staging folder beside ``outdir``, which replaces ``outdir``
-only when all is written: a failed build leaves the previous output as it
-was.
+:func:`build` runs in three steps, each streamed so that memory grows with
+the graph, not with the text:
+
+1. **Extract**: the per-report map (:func:`kg.executors.extract_one`) runs on
+   an executor of :mod:`kg.executors`; each result is kept in the
+   extraction cache on disk, and the build folds it into what the
+   cross-report stages need (type votes, network data, relation rows) and
+   lets it go. A report that fails is named and skipped; the others go on.
+2. **Render**: once the entity types are settled across reports, each
+   report's graph fragment is serialised in parallel
+   (:func:`kg.executors.render_one`), or taken from the cache when its
+   result and types are unchanged.
+3. **Write**: the fragments are concatenated in file-name order into the
+   graph files and loaded into the store (:mod:`kg.rdf.export`), beside the
+   tables and pages, in a staging folder that replaces ``outdir`` only when
+   all is written: a failed build leaves the previous output as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -20,18 +31,20 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Iterator
 
 from . import across
+from .cache import ResultCache
 from .errors import BuildError
-from .executors import Task, make_executor
+from .executors import RenderTask, Task, make_executor, render_one
 from .lexicon import load_lexicon
 from .model import EntityType, RelationType, ReportResult
-from .rdf.export import write_rdf
-from .rdf.graph import build_quads, entity_iri, report_iri
-from .resolution import entity_types
-from .viz import limit_nodes, render_network, to_vis_data
+from .rdf.export import write_graph_files
+from .rdf.graph import Fragment, entity_iri, report_iri, summary_triples
+from .resolution import merge_types
+from .viz import NetworkData, limit_nodes, render_network
 
 __all__ = ["build", "redraw", "write_file_atomically", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
 
@@ -43,6 +56,10 @@ OUTPUT_FILES = (
     "entities.csv", "relations.csv", "network.json", "network.html", "across.html",
 )
 _REPORT_SUFFIXES = {".txt", ".text", ".md"}
+#: The most entities a build draws in network.html (the most connected; all
+#: are in network.json). bench/page.py measured 2,000 nodes and 10,000 edges
+#: settling in 6.0 s at 60 fps; far larger pages do not settle in a browser.
+PAGE_MAX_NODES = 2000
 
 
 @dataclass
@@ -142,27 +159,53 @@ def entities_table(network: dict) -> str:
     return _csv(rows, ["iri", "type", "label", "aliases", "report_count", "mention_count", "reports"])
 
 
-def relations_table(results: list[ReportResult]) -> str:
-    """``relations.csv``: one row per relation per report, with its evidence sentence."""
+def relation_rows(result: ReportResult) -> list[list]:
+    """One report's rows of ``relations.csv`` (see :func:`relations_table`)."""
     rows = []
-    for result in results:
-        key_of = result.entity_keys()
-        for r in result.relations:
-            if r.subject in key_of and r.object in key_of:
-                rows.append([r.subject, r.type.value, r.object, result.document.name, r.begin, r.end,
-                             r.evidence, str(entity_iri(key_of[r.subject])), str(entity_iri(key_of[r.object])),
-                             str(report_iri(result.document.name))])
-    rows.sort(key=lambda r: (r[3], r[4], r[1], r[0], r[2]))
+    key_of = result.entity_keys()
+    report = str(report_iri(result.document.name))
+    for r in result.relations:
+        if r.subject in key_of and r.object in key_of:
+            rows.append([r.subject, r.type.value, r.object, result.document.name, r.begin, r.end,
+                         r.evidence, str(entity_iri(key_of[r.subject])), str(entity_iri(key_of[r.object])), report])
+    return rows
+
+
+def relations_table(rows: list[list]) -> str:
+    """``relations.csv``: one row per relation per report, with its evidence sentence, sorted by report and offset."""
+    rows = sorted(rows, key=lambda r: (r[3], r[4], r[1], r[0], r[2]))
     return _csv(rows, ["subject", "relation", "object", "report", "begin", "end", "evidence",
                        "subject_iri", "object_iri", "report_iri"])
 
 
-def _progress(items, total: int, enabled: bool):
+class _Gathered:
+    """What the build keeps of each report once extracted: its place in the
+    cache, its entities' type votes, its network data and relation rows.
+    Grows with the graph, not with the text (the results stay on disk)."""
+
+    def __init__(self) -> None:
+        self.reports: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}  # name -> (sha256, jurisdiction, entity keys)
+        self.votes: dict[str, Counter] = {}
+        self.network = NetworkData()
+        self.relation_rows: list[list] = []
+        self.relation_keys: set[tuple[str, RelationType, str]] = set()
+
+    def add(self, result: ReportResult, jurisdiction: str | None) -> None:
+        doc = result.document
+        self.reports[doc.name] = (doc.sha256, jurisdiction, tuple(e.key for e in result.entities))
+        for entity in result.entities:
+            self.votes.setdefault(entity.key, Counter())[entity.type] += len(entity.mentions) or 1
+        self.network.add(result)
+        self.relation_rows.extend(relation_rows(result))
+        self.relation_keys.update((r.subject, r.type, r.object) for r in result.relations)
+
+
+def _progress(items, total: int, enabled: bool, what: str):
     if not enabled:
         return items
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc="extracting", unit="report", file=None, leave=False)
+    return tqdm(items, total=total, desc=what, unit="report", file=None, leave=False)
 
 
 def _phase(enabled: bool, text: str) -> None:
@@ -220,38 +263,66 @@ def build(
             continue
         seen.add(path.name)
         tasks.append(Task(path, jurisdictions.get(path.name), lexicon, str(cache_dir) if cache_dir else None))
-    results: list[ReportResult] = []
     try:
         runner = make_executor(jobs, lexicon, executor, scheduler)
+        renderer = make_executor(jobs, lexicon) if executor != "local" else runner
     except ValueError as exc:
         raise BuildError(str(exc)) from exc
-    for outcome in _progress(runner.map(tasks), len(tasks), progress):
-        if outcome.result is None:
-            summary.skipped.append((outcome.name, outcome.error))
-            (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)
-            continue
-        results.append(outcome.result)
-        summary.reports.append(outcome.name)
-        summary.cached += outcome.cached
-    if not results:
-        raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs or ['data/reports']))}"))
-    results.sort(key=lambda r: r.document.name)
-    summary.reports.sort()
+    with _cache_folder(outdir, cache_dir) as cache:
+        tasks = [replace(task, cache_dir=cache) for task in tasks]
+        jurisdiction_of = {task.path.name: task.jurisdiction for task in tasks}
+        gathered = _Gathered()
+        for outcome in _progress(runner.map(tasks), len(tasks), progress, "extracting"):
+            if outcome.result is None:
+                summary.skipped.append((outcome.name, outcome.error))
+                (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)
+                continue
+            gathered.add(outcome.result, jurisdiction_of[outcome.name])
+            summary.reports.append(outcome.name)
+            summary.cached += outcome.cached
+        if not gathered.reports:
+            raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs or ['data/reports']))}"))
+        summary.reports.sort()
 
-    _phase(progress, f"building the graph of {len(results)} reports")
-    types = entity_types(results)
-    quads = build_quads(results, types)
-    network = to_vis_data(results, types)
-    _phase(progress, f"writing {len(quads):,} quads, the store and the pages")
-    _write_atomically(outdir, lambda folder: _write_outputs(folder, results, quads, network, summary))
+        types = merge_types(gathered.votes)
+        render_tasks = [
+            RenderTask(name, sha, place, lexicon, cache, tuple(sorted((k, types[k]) for k in set(keys))))
+            for name, (sha, place, keys) in sorted(gathered.reports.items())
+        ]
+        paths = list(_progress(renderer.map(render_tasks, render_one), len(render_tasks), progress, "graph"))
+        network = gathered.network.finish(types)
+        _phase(progress, f"writing the graph files, the store and the pages of {len(paths)} reports")
+        fragments = _fragments(paths, render_tasks)
+        _write_atomically(outdir, lambda folder: _write_outputs(folder, fragments, network, gathered, summary))
 
     type_counts = Counter(types.values())
     summary.entities = {t.value: type_counts.get(t, 0) for t in EntityType}
-    relation_keys = {(r.subject, r.type, r.object) for res in results for r in res.relations}
-    rel_counts = Counter(t for _, t, _ in relation_keys)
+    rel_counts = Counter(t for _, t, _ in gathered.relation_keys)
     summary.relations = {t.value: rel_counts.get(t, 0) for t in RelationType}
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextlib.contextmanager
+def _cache_folder(outdir: Path, cache_dir: str | Path | None):
+    """The extraction cache's folder: ``cache_dir``, or a temporary one beside ``outdir`` for this build only.
+
+    Results wait there between extraction and the graph, so the build never
+    holds every report's result in memory.
+    """
+    if cache_dir is not None:
+        yield str(cache_dir)
+        return
+    parent = outdir.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        folder = tempfile.mkdtemp(prefix=f".{outdir.name}.results-", dir=parent)
+    except OSError as exc:
+        raise BuildError(f"{outdir}: cannot write beside the output folder: {exc}") from exc
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def redraw(outdir: str | Path = "output", output: str | Path | None = None, max_nodes: int | None = None) -> str:
@@ -296,14 +367,30 @@ def write_file_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _write_outputs(folder: Path, results, quads, network: dict, summary: BuildSummary) -> None:
-    counts = write_rdf(quads, folder)
+def _fragments(paths: list[str], tasks: list[RenderTask]) -> Iterator[Fragment]:
+    """Read the rendered fragments back one at a time; one found unreadable (a damaged cache) is rendered again."""
+    for path, task in zip(paths, tasks, strict=True):
+        fragment = ResultCache.load(Path(path))
+        if not isinstance(fragment, Fragment):
+            Path(path).unlink(missing_ok=True)
+            fragment = ResultCache.load(Path(render_one(task)))
+        yield fragment
+
+
+def _write_outputs(folder: Path, fragments: Iterator[Fragment], network: dict, gathered: _Gathered, summary: BuildSummary) -> None:
+    counts = write_graph_files(fragments, folder, summary_triples(network["nodes"]))
     summary.triples = counts["triples"]
     (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")
-    (folder / "relations.csv").write_text(relations_table(results), encoding="utf-8")
+    (folder / "relations.csv").write_text(relations_table(gathered.relation_rows), encoding="utf-8")
     (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    (folder / "network.html").write_text(render_network(network, "kg network"), encoding="utf-8")
-    (folder / "across.html").write_text(across.to_html(across.across(folder)), encoding="utf-8")
+    page, dropped = limit_nodes(network, PAGE_MAX_NODES)
+    if dropped["nodes"]:
+        log.warning("network.html shows the %d most-connected of %d entities (all are in network.json; "
+                    "'kg viz --max-nodes N' draws more)", len(page["nodes"]), len(network["nodes"]))
+    (folder / "network.html").write_text(render_network(page, "kg network"), encoding="utf-8")
+    # A wide build's page lists the entities that more than one report mentions.
+    min_reports = 1 if len(network["reports"]) <= across.MATRIX_MAX_REPORTS else 2
+    (folder / "across.html").write_text(across.to_html(across.across(folder, min_reports=min_reports)), encoding="utf-8")
 
 
 def _write_atomically(outdir: Path, write) -> None:

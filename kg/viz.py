@@ -33,7 +33,7 @@ from pathlib import Path
 from .model import EntityType, ReportResult
 from .rdf.graph import entity_iri
 
-__all__ = ["to_vis_data", "limit_nodes", "render_network", "external_references", "TYPE_COLOURS", "TYPE_LABELS"]
+__all__ = ["NetworkData", "to_vis_data", "limit_nodes", "render_network", "external_references", "TYPE_COLOURS", "TYPE_LABELS"]
 
 #: Node colour per entity type (colour-blind-safe Okabe–Ito palette).
 TYPE_COLOURS = {
@@ -58,8 +58,90 @@ def _clip(text: str, limit: int = _SENTENCE_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class NetworkData:
+    """The network's plain data, gathered one report at a time in any order.
+
+    A build adds each report's result as it arrives and drops the result;
+    what is kept grows with the graph (entities, relations, a few evidence
+    sentences each), not with the text. :meth:`finish` gives the same data
+    whatever order the reports came in.
+    """
+
+    def __init__(self) -> None:
+        self.reports: list[str] = []
+        self.nodes: dict[str, dict] = {}
+        self.edges: dict[tuple[str, str, str], dict] = {}
+
+    def add(self, result: ReportResult) -> None:
+        """Fold one report's entities and relations in."""
+        report = result.document.name
+        self.reports.append(report)
+        starts = [sentence.begin for sentence in result.sentences]
+        for entity in result.entities:
+            node = self.nodes.setdefault(entity.key, {"name": (report, entity.name), "aliases": set(),
+                                                      "reports": set(), "mentions": 0, "evidence": []})
+            node["name"] = min(node["name"], (report, entity.name))
+            node["aliases"].update(entity.aliases)
+            node["reports"].add(report)
+            node["mentions"] += len(entity.mentions)
+            seen, evidence = set(), []
+            for m in entity.mentions:
+                i = bisect.bisect_right(starts, m.begin) - 1
+                sentence = result.sentences[i] if i >= 0 else None
+                if sentence is None or sentence.begin in seen:
+                    continue
+                seen.add(sentence.begin)
+                evidence.append([report, sentence.begin, sentence.end, _clip(sentence.text)])
+                if len(evidence) == _EVIDENCE_PER_NODE:
+                    break
+            node["evidence"] = sorted(node["evidence"] + evidence)[:_EVIDENCE_PER_NODE]
+        key_of = result.entity_keys()
+        for relation in result.relations:
+            if relation.subject not in key_of or relation.object not in key_of:
+                continue
+            source, target = str(entity_iri(key_of[relation.subject])), str(entity_iri(key_of[relation.object]))
+            edge = self.edges.setdefault((source, relation.type.value, target), {"reports": set(), "evidence": []})
+            edge["reports"].add(report)
+            if len(edge["evidence"]) < _EVIDENCE_PER_EDGE or [report, relation.begin] < edge["evidence"][-1][:2]:
+                entry = [report, relation.begin, relation.end, _clip(relation.evidence), relation.subject, relation.object]
+                edge["evidence"] = sorted(edge["evidence"] + [entry])[:_EVIDENCE_PER_EDGE]
+
+    def finish(self, types: dict[str, EntityType]) -> dict:
+        """The data of :func:`to_vis_data`, with the types settled across reports."""
+        nodes = []
+        for key, node in self.nodes.items():
+            etype, name = types[key], node["name"][1]
+            aliases = sorted(node["aliases"] - {name})
+            reports = sorted(node["reports"])
+            evidence = node["evidence"]
+            title = "\n".join(
+                line for line in (
+                    name,
+                    f"类型 type: {TYPE_LABELS[etype]}",
+                    f"别名 aliases: {'、'.join(aliases)}" if aliases else "",
+                    f"报告 reports ({len(reports)}): {'、'.join(reports)}",
+                    f"证据 evidence: {_clip(evidence[0][3], 120)}（{evidence[0][0]}）" if evidence else "",
+                ) if line
+            )
+            nodes.append({
+                "id": str(entity_iri(key)), "label": name, "type": etype.value, "color": TYPE_COLOURS[etype],
+                "value": len(reports), "reports": reports, "aliases": aliases, "mentions": node["mentions"],
+                "evidence": evidence, "title": title,
+            })
+        edges = []
+        for (source, label, target), edge in sorted(self.edges.items()):
+            first = edge["evidence"][0]
+            edges.append({
+                "id": hashlib.sha1(f"{source}|{label}|{target}".encode()).hexdigest()[:16],
+                "from": source, "to": target, "label": label, "reports": sorted(edge["reports"]),
+                "evidence": [e[:4] for e in edge["evidence"]],
+                "title": f"{first[4]} {label} {first[5]}\n{_clip(first[3], 120)}（{first[0]}）",
+            })
+        return {"reports": sorted(self.reports), "nodes": sorted(nodes, key=lambda n: n["id"]), "edges": edges}
+
+
 def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> dict:
-    """Turn report results into the network's plain data.
+    """Turn report results into the network's plain data (see :class:`NetworkData`).
 
     Args:
         results: one result per report.
@@ -67,74 +149,19 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
 
     Returns:
         ``{"reports": [file names], "nodes": [...], "edges": [...]}``, each
-        list sorted. A node: ``id`` (entity IRI), ``label`` (canonical name),
-        ``type``, ``color``, ``value`` (the number of reports that mention
-        it), ``reports``, ``aliases``, ``mentions`` (count), ``evidence``
-        (up to 10 ``[report, begin, end, sentence]``, offsets in characters)
-        and ``title`` (a plain-text tooltip). An edge: ``id``, ``from``,
-        ``to``, ``label`` (relation type), ``reports``, ``evidence`` (up to 5)
-        and ``title``.
+        list sorted. A node: ``id`` (entity IRI), ``label`` (canonical name,
+        as the first report in file-name order writes it), ``type``,
+        ``color``, ``value`` (the number of reports that mention it),
+        ``reports``, ``aliases``, ``mentions`` (count), ``evidence`` (the
+        first 10 ``[report, begin, end, sentence]`` by report and offset,
+        offsets in characters) and ``title`` (a plain-text tooltip). An edge:
+        ``id``, ``from``, ``to``, ``label`` (relation type), ``reports``,
+        ``evidence`` (the first 5) and ``title``.
     """
-    info: dict[str, dict] = {}
-    for result in sorted(results, key=lambda r: r.document.name):
-        report = result.document.name
-        starts = [sentence.begin for sentence in result.sentences]
-        for entity in result.entities:
-            node = info.setdefault(entity.key, {"name": entity.name, "aliases": set(), "reports": set(),
-                                                "mentions": 0, "evidence": []})
-            node["aliases"].update(entity.aliases)
-            node["reports"].add(report)
-            node["mentions"] += len(entity.mentions)
-            seen = set()
-            for m in entity.mentions:
-                i = bisect.bisect_right(starts, m.begin) - 1
-                sentence = result.sentences[i] if i >= 0 else None
-                if sentence is None or sentence.begin in seen:
-                    continue
-                seen.add(sentence.begin)
-                node["evidence"].append([report, sentence.begin, sentence.end, _clip(sentence.text)])
-    nodes = []
-    for key, node in info.items():
-        etype = types[key]
-        aliases = sorted(node["aliases"] - {node["name"]})
-        reports = sorted(node["reports"])
-        evidence = node["evidence"][:_EVIDENCE_PER_NODE]
-        title = "\n".join(
-            line for line in (
-                node["name"],
-                f"类型 type: {TYPE_LABELS[etype]}",
-                f"别名 aliases: {'、'.join(aliases)}" if aliases else "",
-                f"报告 reports ({len(reports)}): {'、'.join(reports)}",
-                f"证据 evidence: {_clip(evidence[0][3], 120)}（{evidence[0][0]}）" if evidence else "",
-            ) if line
-        )
-        nodes.append({
-            "id": str(entity_iri(key)), "label": node["name"], "type": etype.value, "color": TYPE_COLOURS[etype],
-            "value": len(reports), "reports": reports, "aliases": aliases, "mentions": node["mentions"],
-            "evidence": evidence, "title": title,
-        })
-    edges: dict[tuple[str, str, str], dict] = {}
-    for result in sorted(results, key=lambda r: r.document.name):
-        report = result.document.name
-        key_of = result.entity_keys()
-        for relation in result.relations:
-            if relation.subject not in key_of or relation.object not in key_of:
-                continue
-            source, target = str(entity_iri(key_of[relation.subject])), str(entity_iri(key_of[relation.object]))
-            edge = edges.setdefault((source, relation.type.value, target), {
-                "id": hashlib.sha1(f"{source}|{relation.type.value}|{target}".encode()).hexdigest()[:16],
-                "from": source, "to": target, "label": relation.type.value, "reports": [], "evidence": [],
-                "title": f"{relation.subject} {relation.type.value} {relation.object}\n{_clip(relation.evidence, 120)}（{report}）",
-            })
-            if report not in edge["reports"]:
-                edge["reports"].append(report)
-            if len(edge["evidence"]) < _EVIDENCE_PER_EDGE:
-                edge["evidence"].append([report, relation.begin, relation.end, _clip(relation.evidence)])
-    return {
-        "reports": sorted(r.document.name for r in results),
-        "nodes": sorted(nodes, key=lambda n: n["id"]),
-        "edges": [edges[k] for k in sorted(edges)],
-    }
+    data = NetworkData()
+    for result in results:
+        data.add(result)
+    return data.finish(types)
 
 
 def limit_nodes(data: dict, max_nodes: int | None) -> tuple[dict, dict]:

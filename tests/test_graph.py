@@ -134,7 +134,26 @@ def test_serialisations_hold_the_same_triples(built):
         graphs = [g for g in dataset.graphs() if len(g)]
         assert len(graphs) == 5, name  # one named graph per report
         union = {t for g in graphs for t in g}
-        assert union == set(turtle), name
+        # the union graph is the merge of the reports' graphs plus the build's per-entity counts
+        counts = {t for t in turtle if t[1] in (KG.reportCount, KG.mentionCount)}
+        assert len(counts) == 2 * len(set(turtle.subjects(KG.reportCount, None)))
+        assert union == set(turtle) - counts, name
+
+
+def test_entity_counts_are_those_of_the_reports_graphs(built):
+    """kg:reportCount and kg:mentionCount agree with the mentions of the named graphs."""
+    store = open_store(built)
+    rows = store.query("""
+        PREFIX kg: <https://w3id.org/kg-reports/ontology#>
+        PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+        SELECT ?e ?reports ?mentions (COUNT(DISTINCT ?g) AS ?r) (COUNT(?m) AS ?n) WHERE {
+          ?e kg:reportCount ?reports ; kg:mentionCount ?mentions .
+          GRAPH ?g { ?m itsrdf:taIdentRef ?e }
+        } GROUP BY ?e ?reports ?mentions""")
+    rows = [[int(row[k].value) for k in ("reports", "r", "mentions", "n")] for row in rows]
+    assert len(rows) > 500
+    assert all(reports == r and mentions == n for reports, r, mentions, n in rows)
+    assert any(reports == 5 for reports, *_ in rows)
 
 
 def test_two_builds_are_byte_identical(built, tmp_path):

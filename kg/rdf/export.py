@@ -1,23 +1,37 @@
-"""Serialise the graph's quads with Oxigraph, in a fixed order.
+"""Write the graph files and the store from the reports' fragments, streaming.
 
-``graph.ttl`` and ``graph.nt`` hold every triple once (the union of the
-report graphs, in the order first met), ``graph.trig`` and ``graph.jsonld``
-the named graphs. The quads come in a fixed order from
-:func:`kg.rdf.graph.build_quads` and Oxigraph writes them in the order
-given, so two builds of the same input give byte-identical files.
+Each report's part of every file is serialised once, by Oxigraph, in the
+process that renders the report (:func:`kg.rdf.graph.render_fragment`);
+this module only concatenates the parts in file-name order, so writing a
+graph of ten thousand reports holds one report's fragment at a time:
+
+- ``graph.trig`` and ``graph.jsonld``: the named graphs, one per report;
+- ``graph.nt`` and ``graph.ttl``: the union of the reports' graphs (the RDF
+  merge), every triple once: first each report's own triples (its node,
+  mentions and statements, which no other report can hold), then the
+  triples reports share (entity descriptions, direct relation triples),
+  deduplicated and sorted, then the build's summary triples.
+
+The set kept for deduplication holds the shared triples only: it grows with
+the number of entities and relations, not with the text. The output is
+deterministic: same fragments in the same order, same bytes.
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
+from typing import Iterable
 
 import pyoxigraph as ox
+
+from .graph import Fragment, prefix_header, strip_prefix_header
 from .namespace import PREFIXES
 from .store import write_store
 
-__all__ = ["write_rdf", "RDF_FILES"]
+__all__ = ["write_graph_files", "RDF_FILES"]
 
-#: The files :func:`write_rdf` writes, with their formats.
+#: The files :func:`write_graph_files` writes, with their formats.
 RDF_FILES = {
     "graph.ttl": ox.RdfFormat.TURTLE,
     "graph.nt": ox.RdfFormat.N_TRIPLES,
@@ -26,26 +40,48 @@ RDF_FILES = {
 }
 
 
-def write_rdf(quads, folder: Path) -> dict[str, int]:
-    """Write the RDF files of :data:`RDF_FILES` and the on-disk store into ``folder``.
+def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list[ox.Triple] = (),
+                      store: bool = True) -> dict[str, int]:
+    """Write the files of :data:`RDF_FILES` (and, with ``store``, the on-disk store) into ``folder``.
 
     Args:
-        quads: Oxigraph quads from :func:`kg.rdf.graph.build_quads`.
+        fragments: the reports' fragments in file-name order (an iterator is
+            read once, one fragment at a time).
         folder: an existing folder.
+        summary: triples about the whole build (per-entity counts), added to
+            the union graph only.
+        store: also load the files into ``folder/store`` (:func:`kg.rdf.store.write_store`).
 
     Returns:
-        ``{"quads": n, "triples": m}``: the counts written.
+        ``{"quads": n, "triples": m}``: the quads of the named graphs and the
+        triples of the union.
     """
-    seen, triples = set(), []
-    for q in quads:
-        triple = q.triple
-        if triple not in seen:
-            seen.add(triple)
-            triples.append(triple)
-    del seen
-    for name, fmt in RDF_FILES.items():
-        data = quads if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD) else triples
-        prefixes = PREFIXES if fmt is not ox.RdfFormat.N_TRIPLES else None
-        ox.serialize(data, folder / name, fmt, prefixes=prefixes)
-    write_store(folder)
-    return {"quads": len(quads), "triples": len(triples)}
+    shared: set[bytes] = set()
+    quads = own = 0
+    with open(folder / "graph.trig", "wb") as trig, open(folder / "graph.jsonld", "wb") as jsonld, \
+            open(folder / "graph.nt", "wb") as nt, open(folder / "graph.ttl", "wb") as ttl:
+        trig.write(prefix_header(ox.RdfFormat.TRIG))
+        ttl.write(prefix_header(ox.RdfFormat.TURTLE))
+        jsonld.write(b"[")
+        for i, fragment in enumerate(fragments):
+            trig.write(fragment.trig)
+            if i:
+                jsonld.write(b",")
+            jsonld.write(fragment.jsonld)
+            nt.write(fragment.own_nt)
+            ttl.write(fragment.own_ttl)
+            shared.update(fragment.shared.splitlines(keepends=True))
+            quads += fragment.quads
+            own += fragment.own
+        jsonld.write(b"]")
+        lines = sorted(shared)
+        del shared
+        nt.writelines(lines)
+        summary = list(summary)
+        nt.write(ox.serialize(summary, format=ox.RdfFormat.N_TRIPLES))
+        tail = itertools.chain(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES), summary)
+        ttl.write(strip_prefix_header(ox.serialize(tail, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
+                                      ox.RdfFormat.TURTLE))
+    if store:
+        write_store(folder)
+    return {"quads": quads, "triples": own + len(lines) + len(summary)}

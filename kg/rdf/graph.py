@@ -14,24 +14,28 @@ IRIs are stable across builds: entities and statements are named by a hash
 of their identity, mentions by RFC 5147 fragments (``#char=12,20``) of
 their report's IRI.
 
-Quads are Oxigraph terms, made directly (no rdflib objects: a build of
-10,000 reports holds tens of millions of them); each report's quads are
-sorted and reports follow in file-name order, so the output is
-deterministic without one global sort.
+Quads are Oxigraph terms, made directly (no rdflib objects), one report at
+a time: :func:`render_fragment` serialises a report's sorted quads into its
+share of every graph file, and the build concatenates the shares in
+file-name order (:mod:`kg.rdf.export`), so the output is deterministic
+without one global sort and no process holds the whole graph.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from ..model import EntityType, RelationType, ReportResult
-from .namespace import DCTERMS, ITSRDF, KG, NIF, PROV, RDF, RDFS, RES, SKOS, XSD
+from .namespace import DCTERMS, ITSRDF, KG, NIF, PREFIXES, PROV, RDF, RDFS, RES, SKOS, XSD
 
-__all__ = ["report_iri", "entity_iri", "report_quads", "build_quads", "CLASS_OF", "PREDICATE_OF"]
+__all__ = ["report_iri", "entity_iri", "report_quads", "Fragment", "render_fragment",
+           "prefix_header", "strip_prefix_header", "summary_triples", "CLASS_OF", "PREDICATE_OF"]
 
 CLASS_OF = {
     EntityType.ORGANIZATION: KG.Organization,
@@ -62,6 +66,7 @@ _O = {name: _node(term) for name, term in {
     "endIndex": NIF.endIndex, "taIdentRef": ITSRDF.taIdentRef, "Statement": RDF.Statement,
     "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
     "wasDerivedFrom": PROV.wasDerivedFrom, "evidence": KG.evidence,
+    "reportCount": KG.reportCount, "mentionCount": KG.mentionCount,
 }.items()}
 _CLASS = {t: _node(c) for t, c in CLASS_OF.items()}
 _PREDICATE = {t: _node(p) for t, p in PREDICATE_OF.items()}
@@ -155,6 +160,98 @@ def report_quads(result: ReportResult, types: dict[str, EntityType]) -> list[ox.
     return sorted(quads, key=str)
 
 
-def build_quads(results: list[ReportResult], types: dict[str, EntityType]) -> list[ox.Quad]:
-    """Every report's quads, reports in file-name order (see :func:`report_quads`)."""
-    return [q for result in sorted(results, key=lambda r: r.document.name) for q in report_quads(result, types)]
+@dataclass(frozen=True)
+class Fragment:
+    """One report's share of every graph file, serialised by Oxigraph (UTF-8 bytes).
+
+    The build writes each graph file as the concatenation of its reports'
+    fragments in file-name order (:mod:`kg.rdf.export`), so no process ever
+    holds the whole graph, and a report whose result and entity types did not
+    change keeps its fragment from the last build.
+
+    Attributes:
+        quads: how many quads the report's named graph holds.
+        trig: the report's named graph as one TriG graph block, without the
+            ``@prefix`` lines.
+        jsonld: the same as one JSON-LD graph object (an element of the
+            top-level array).
+        own: how many triples of the named graph no other report can hold.
+        own_nt: those triples (the report's node, its
+            mentions, its statements; N-Triples, sorted), for the union graph.
+        own_ttl: the same in Turtle, without the ``@prefix`` lines.
+        shared: the triples other reports may repeat (entity descriptions and
+            direct relation triples), as sorted N-Triples lines; the union
+            keeps each once.
+    """
+
+    quads: int
+    trig: bytes
+    jsonld: bytes
+    own: int
+    own_nt: bytes
+    own_ttl: bytes
+    shared: bytes
+
+
+@functools.lru_cache(maxsize=2)
+def prefix_header(fmt: ox.RdfFormat) -> bytes:
+    """The ``@prefix`` lines Oxigraph writes at the top of a Turtle or TriG file (``PREFIXES``)."""
+    probe = ox.Quad(_A, _A, _A, _A) if fmt is ox.RdfFormat.TRIG else ox.Triple(_A, _A, _A)
+    text = ox.serialize([probe], format=fmt, prefixes=PREFIXES)
+    lines = text.splitlines(keepends=True)
+    return b"".join(line for line in lines if line.startswith(b"@prefix "))
+
+
+def strip_prefix_header(data: bytes, fmt: ox.RdfFormat) -> bytes:
+    """Oxigraph's Turtle or TriG output without its ``@prefix`` lines (:func:`prefix_header`).
+
+    Raises:
+        RuntimeError: the output does not start with those lines (a new
+            Oxigraph that writes prefixes otherwise: fail, never write a broken file).
+    """
+    header = prefix_header(fmt)
+    if data and not data.startswith(header):
+        raise RuntimeError("unexpected Turtle/TriG prefix header from Oxigraph")
+    return data[len(header):]
+
+
+def render_fragment(result: ReportResult, types: dict[str, EntityType]) -> Fragment:
+    """Serialise one report's quads (:func:`report_quads`) into its :class:`Fragment`.
+
+    Args:
+        result: the report's extraction result.
+        types: the settled type of at least every entity of this report.
+    """
+    quads = report_quads(result, types)
+    entities = {_node(entity_iri(e.key)) for e in result.entities}
+    own = [q.triple for q in quads if q.subject not in entities]
+    shared = [q.triple for q in quads if q.subject in entities]
+    jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
+    return Fragment(
+        quads=len(quads),
+        trig=strip_prefix_header(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES), ox.RdfFormat.TRIG),
+        jsonld=jsonld[1:-1],
+        own=len(own),
+        own_nt=ox.serialize(own, format=ox.RdfFormat.N_TRIPLES),
+        own_ttl=strip_prefix_header(ox.serialize(own, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES), ox.RdfFormat.TURTLE),
+        shared=ox.serialize(shared, format=ox.RdfFormat.N_TRIPLES),
+    )
+
+
+def summary_triples(nodes: list[dict]) -> list[ox.Triple]:
+    """The build's per-entity counts: ``kg:reportCount`` and ``kg:mentionCount``.
+
+    They make the cross-report questions (which initiatives appear in two or
+    more reports?) an index lookup instead of a count over every mention;
+    they belong to the union graph, not to any one report's.
+
+    Args:
+        nodes: the network's nodes (:meth:`kg.viz.NetworkData.finish`): ``id``,
+            ``value`` (reports) and ``mentions``.
+    """
+    triples = []
+    for node in nodes:
+        entity = ox.NamedNode(node["id"])
+        triples.append(ox.Triple(entity, _O["reportCount"], _int(node["value"])))
+        triples.append(ox.Triple(entity, _O["mentionCount"], _int(node["mentions"])))
+    return triples

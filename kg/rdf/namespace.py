@@ -46,6 +46,9 @@ class KG(DefinedNamespace):
     refersTo: object
     # provenance of a relation
     evidence: object
+    # counts over the whole build (union graph only)
+    reportCount: object
+    mentionCount: object
 
 
 class NIF(DefinedNamespace):
