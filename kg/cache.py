@@ -52,6 +52,18 @@ class ResultCache:
     def __init__(self, root: str | Path, lexicon_dir: str | None = None):
         self.folder = Path(root) / fingerprint(lexicon_dir)
 
+    @classmethod
+    def at(cls, folder: str | Path) -> ResultCache:
+        """The cache of one fingerprint folder, as :attr:`folder` named it.
+
+        A build fixes the folder once, in its own process, and hands it to
+        the workers: a worker that computed the fingerprint again while kg's
+        files were being edited would look in another folder.
+        """
+        cache = cls.__new__(cls)
+        cache.folder = Path(folder)
+        return cache
+
     def _path(self, name: str, data_sha256: str, jurisdiction: str | None) -> Path:
         key = hashlib.sha256(f"{name}\x1f{data_sha256}\x1f{jurisdiction or ''}".encode()).hexdigest()
         return self.folder / key[:2] / f"{key}.pickle"

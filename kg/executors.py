@@ -37,7 +37,8 @@ __all__ = ["Outcome", "Task", "extract_one", "RenderTask", "render_one", "Serial
 @dataclass(frozen=True)
 class Task:
     """One report to extract: its path, its jurisdiction (or ``None``), the lexicon
-    folder, and the cache folder (or ``None`` for no cache)."""
+    folder, and the cache's fingerprint folder (:attr:`kg.cache.ResultCache.folder`),
+    or ``None`` for no cache."""
 
     path: Path
     jurisdiction: str | None
@@ -58,19 +59,24 @@ class Outcome:
 
 
 def extract_one(task: Task) -> Outcome:
-    """Extract one report (or take it from the cache); errors become the outcome, never an exception."""
+    """Extract one report (or take it from the cache); errors become the outcome, never an exception.
+
+    The result comes without its tokens (:meth:`~kg.model.ReportResult.without_tokens`).
+    """
     try:
         if task.data is not None:
             document = document_from_bytes(task.data, task.path.name)
-            return Outcome(task.path.name, extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction), None)
+            result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction)
+            return Outcome(task.path.name, result.without_tokens(), None)
         if task.cache_dir is None:
-            return Outcome(task.path.name, extract_report(task.path, load_lexicon(task.lexicon_dir), task.jurisdiction), None)
-        cache = ResultCache(task.cache_dir, task.lexicon_dir)
+            result = extract_report(task.path, load_lexicon(task.lexicon_dir), task.jurisdiction)
+            return Outcome(task.path.name, result.without_tokens(), None)
+        cache = ResultCache.at(task.cache_dir)
         document = read_document(task.path)
         result = cache.get(document.name, document.sha256, task.jurisdiction)
         if result is not None:
             return Outcome(task.path.name, result, None, cached=True)
-        result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction)
+        result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction).without_tokens()
         cache.put(result, task.jurisdiction)
         return Outcome(task.path.name, result, None)
     except KGError as exc:
@@ -81,7 +87,8 @@ def extract_one(task: Task) -> Outcome:
 
 @dataclass(frozen=True)
 class RenderTask:
-    """One report's graph fragment to render: where its result is cached, and
+    """One report's graph fragment to render: where its result is cached (the
+    cache's fingerprint folder), and
     ``types``, the sorted ``(entity key, type)`` of its entities settled across reports."""
 
     name: str
@@ -101,7 +108,7 @@ def render_one(task: RenderTask) -> str:
     Raises:
         BuildError: the result is not in the cache, or the fragment cannot be written.
     """
-    cache = ResultCache(task.cache_dir, task.lexicon_dir)
+    cache = ResultCache.at(task.cache_dir)
     path = cache.fragment_path(task.name, task.sha256, task.jurisdiction, task.types)
     if path.is_file():
         return str(path)
@@ -192,7 +199,7 @@ class DaskExecutor:
                 yield Outcome(task.path.name, None, f"{task.path.name}: cannot be read: {exc.strerror or exc}")
                 continue
             if task.cache_dir is not None:
-                cache = ResultCache(task.cache_dir, task.lexicon_dir)
+                cache = ResultCache.at(task.cache_dir)
                 cached = cache.get(task.path.name, hashlib.sha256(data).hexdigest(), task.jurisdiction)
                 if cached is not None:
                     yield Outcome(task.path.name, cached, None, cached=True)
@@ -205,7 +212,7 @@ class DaskExecutor:
                 outcome = future.result()
                 task = by_key[future.key]
                 if outcome.result is not None and task.cache_dir is not None:
-                    ResultCache(task.cache_dir, task.lexicon_dir).put(outcome.result, task.jurisdiction)
+                    ResultCache.at(task.cache_dir).put(outcome.result, task.jurisdiction)
                 yield outcome
         finally:
             if self._own:

@@ -10,7 +10,7 @@ the ones it was given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 __all__ = [
@@ -174,6 +174,11 @@ class ReportResult:
     sentences: tuple[Sentence, ...] = field(repr=False)
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+
+    def without_tokens(self) -> ReportResult:
+        """The result without its sentences' tokens, which no stage after
+        extraction reads: what the cache keeps and workers send back."""
+        return replace(self, sentences=tuple(replace(s, tokens=()) for s in self.sentences))
 
     def entity_keys(self) -> dict[str, str]:
         """Every name and alias of this report's entities -> the entity's cross-report key."""

@@ -42,6 +42,7 @@ from .executors import RenderTask, Task, make_executor, render_one
 from .lexicon import load_lexicon
 from .model import EntityType, RelationType, ReportResult
 from .rdf.export import write_graph_files
+from .rdf.store import STORE_DIR, update_store, write_store
 from .rdf.graph import Fragment, entity_iri, report_iri, summary_triples
 from .resolution import merge_types
 from .viz import NetworkData, limit_nodes, render_network
@@ -53,13 +54,17 @@ log = logging.getLogger("kg")
 #: The files every build writes into its output folder.
 OUTPUT_FILES = (
     "graph.ttl", "graph.nt", "graph.trig", "graph.jsonld",
-    "entities.csv", "relations.csv", "network.json", "network.html", "across.html",
+    "entities.csv", "relations.csv", "network.json", "network.html", "across.html", "build.json",
 )
 _REPORT_SUFFIXES = {".txt", ".text", ".md"}
 #: The most entities a build draws in network.html (the most connected; all
 #: are in network.json). bench/page.py measured 2,000 nodes and 10,000 edges
 #: settling in 6.0 s at 60 fps; far larger pages do not settle in a browser.
 PAGE_MAX_NODES = 2000
+#: A build updates the last build's store in place when at most this many
+#: reports (or a tenth of them) are new, changed or gone; otherwise it loads
+#: the store whole.
+_UPDATE_MAX_CHANGED = 50
 
 
 @dataclass
@@ -208,10 +213,15 @@ def _progress(items, total: int, enabled: bool, what: str):
     return tqdm(items, total=total, desc=what, unit="report", file=None, leave=False)
 
 
-def _phase(enabled: bool, text: str) -> None:
-    """Say on stderr which stage a long build is in."""
-    if enabled:
-        print(f"kg: {text}", file=sys.stderr, flush=True)
+class _Phases:
+    """Says on stderr which stage a long build is in, with the seconds since it started."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.started = enabled, time.perf_counter()
+
+    def __call__(self, text: str) -> None:
+        if self.enabled:
+            print(f"kg: [{time.perf_counter() - self.started:7.1f} s] {text}", file=sys.stderr, flush=True)
 
 
 def build(
@@ -250,6 +260,7 @@ def build(
         LexiconError: the lexicon is missing or malformed.
     """
     started = time.perf_counter()
+    phase = _Phases(progress)
     outdir = Path(outdir)
     load_lexicon(lexicon_dir)  # a malformed lexicon fails the build here, before any report
     paths, jurisdictions = collect_inputs(list(inputs) if inputs else ["data/reports"])
@@ -262,13 +273,14 @@ def build(
             log.warning("skipped %s: a report of the same file name was already read", path)
             continue
         seen.add(path.name)
-        tasks.append(Task(path, jurisdictions.get(path.name), lexicon, str(cache_dir) if cache_dir else None))
+        tasks.append(Task(path, jurisdictions.get(path.name), lexicon))
     try:
         runner = make_executor(jobs, lexicon, executor, scheduler)
         renderer = make_executor(jobs, lexicon) if executor != "local" else runner
     except ValueError as exc:
         raise BuildError(str(exc)) from exc
-    with _cache_folder(outdir, cache_dir) as cache:
+    with _cache_folder(outdir, cache_dir) as cache_root:
+        cache = str(ResultCache(cache_root, lexicon).folder)
         tasks = [replace(task, cache_dir=cache) for task in tasks]
         jurisdiction_of = {task.path.name: task.jurisdiction for task in tasks}
         gathered = _Gathered()
@@ -289,11 +301,13 @@ def build(
             RenderTask(name, sha, place, lexicon, cache, tuple(sorted((k, types[k]) for k in set(keys))))
             for name, (sha, place, keys) in sorted(gathered.reports.items())
         ]
+        phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
         paths = list(_progress(renderer.map(render_tasks, render_one), len(render_tasks), progress, "graph"))
         network = gathered.network.finish(types)
-        _phase(progress, f"writing the graph files, the store and the pages of {len(paths)} reports")
-        fragments = _fragments(paths, render_tasks)
-        _write_atomically(outdir, lambda folder: _write_outputs(folder, fragments, network, gathered, summary))
+        phase("writing the graph files")
+        _write_atomically(outdir, lambda folder: _write_outputs(folder, outdir, paths, render_tasks, network,
+                                                                gathered, summary, phase))
+        phase("done")
 
     type_counts = Counter(types.values())
     summary.entities = {t.value: type_counts.get(t, 0) for t in EntityType}
@@ -301,6 +315,36 @@ def build(
     summary.relations = {t.value: rel_counts.get(t, 0) for t in RelationType}
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
+    """The last build's ``build.json`` if its store can be updated in place of a full load.
+
+    That is when it was made by the same kg code and lexicon (the same cache
+    fingerprint, so fragments of unchanged reports are the same bytes) and
+    its store and ``graph.nt`` are there.
+    """
+    try:
+        manifest = json.loads((outdir / "build.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (manifest.get("kg_build") != 1 or manifest.get("fingerprint") != fingerprint
+            or not (outdir / STORE_DIR).is_dir() or not (outdir / "graph.nt").is_file()):
+        return None
+    return manifest
+
+
+def _update_store(outdir: Path, folder: Path, previous: dict, manifest: dict, changed: dict[str, Fragment]) -> None:
+    gone = sorted(set(previous["fragments"]) - set(manifest["fragments"]))
+    removed = [str(report_iri(name)) for name in sorted({*gone, *changed} & set(previous["fragments"]))]
+    added = [(str(report_iri(name)), fragment.trig, fragment.own_nt) for name, fragment in sorted(changed.items())]
+    with open(outdir / "graph.nt", "rb") as handle:
+        handle.seek(previous["union_tail"])
+        old_tail = handle.read()
+    with open(folder / "graph.nt", "rb") as handle:
+        handle.seek(manifest["union_tail"])
+        new_tail = handle.read()
+    update_store(outdir, folder, removed, added, old_tail, new_tail)
 
 
 @contextlib.contextmanager
@@ -367,19 +411,47 @@ def write_file_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _fragments(paths: list[str], tasks: list[RenderTask]) -> Iterator[Fragment]:
-    """Read the rendered fragments back one at a time; one found unreadable (a damaged cache) is rendered again."""
+def _fragments(paths: list[str], tasks: list[RenderTask], kept: dict) -> Iterator[Fragment]:
+    """Read the rendered fragments back one at a time; one found unreadable (a
+    damaged cache) is rendered again. The fragments of the reports named in
+    ``kept`` are kept there (name -> fragment), for :func:`_update_store`."""
     for path, task in zip(paths, tasks, strict=True):
         fragment = ResultCache.load(Path(path))
         if not isinstance(fragment, Fragment):
             Path(path).unlink(missing_ok=True)
             fragment = ResultCache.load(Path(render_one(task)))
+        if task.name in kept:
+            kept[task.name] = fragment
         yield fragment
 
 
-def _write_outputs(folder: Path, fragments: Iterator[Fragment], network: dict, gathered: _Gathered, summary: BuildSummary) -> None:
-    counts = write_graph_files(fragments, folder, summary_triples(network["nodes"]))
+def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
+                   gathered: _Gathered, summary: BuildSummary, phase) -> None:
+    manifest = {"kg_build": 1, "fingerprint": Path(tasks[0].cache_dir).name,
+                "fragments": {t.name: Path(p).stem for t, p in zip(tasks, paths, strict=True)}}
+    previous = _previous_manifest(outdir, manifest["fingerprint"])
+    changed = {} if previous is None else {
+        name: None for name, key in manifest["fragments"].items() if previous["fragments"].get(name) != key}
+    if previous is not None and len(changed) + len(set(previous["fragments"]) - set(manifest["fragments"])) \
+            > max(_UPDATE_MAX_CHANGED, len(tasks) // 10):
+        previous, changed = None, {}  # a large change loads faster whole (and its fragments are not held)
+    counts = write_graph_files(_fragments(paths, tasks, changed), folder, summary_triples(network["nodes"]), store=False)
+    manifest["union_tail"] = counts["tail_offset"]
     summary.triples = counts["triples"]
+    if previous is not None:
+        phase(f"updating the store: {len(changed)} reports new or changed, "
+              f"{len(set(previous['fragments']) - set(manifest['fragments']))} gone")
+        try:
+            _update_store(outdir, folder, previous, manifest, changed)
+        except (OSError, ValueError, SyntaxError) as exc:
+            log.warning("could not update the last build's store (%s); loading it whole", exc)
+            shutil.rmtree(folder / STORE_DIR, ignore_errors=True)
+            previous = None
+    if previous is None:
+        phase(f"loading {counts['quads']:,} quads and {counts['triples']:,} triples into the store")
+        write_store(folder)
+    (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    phase("writing the tables and pages")
     (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")
     (folder / "relations.csv").write_text(relations_table(gathered.relation_rows), encoding="utf-8")
     (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True), encoding="utf-8")

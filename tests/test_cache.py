@@ -57,3 +57,30 @@ def test_jobs_give_the_same_bytes_as_one_process(built, tmp_path):
     """kg build --jobs 2 (a process pool) writes what a single-process build writes."""
     _build(REPORTS, "-o", tmp_path / "parallel", "--jobs", "2", "--no-cache")
     assert files_of(tmp_path / "parallel") == files_of(built)
+
+
+def test_a_small_change_updates_the_last_store_to_what_a_full_build_holds(tmp_path, monkeypatch):
+    """One report changed, one gone: the store is updated in place, and holds what a fresh build's holds."""
+    import kg.pipeline
+    from kg.rdf.store import open_store
+
+    reports = tmp_path / "reports"
+    shutil.copytree(REPORTS, reports)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _build(reports, "-o", out, "--cache", cache)
+    changed = reports / "002_9ff72cfa76f7b3fe.txt"
+    lines = changed.read_text(encoding="utf-8").splitlines(keepends=True)
+    changed.write_text("".join(lines + lines[-3:]), encoding="utf-8")  # its own paragraphs again
+    (reports / "004_2967b34aefa6a6f9.txt").unlink()
+
+    def no_full_load(folder):
+        raise AssertionError("the store was loaded whole, not updated")
+
+    monkeypatch.setattr(kg.pipeline, "write_store", no_full_load)
+    _build(reports, "-o", out, "--cache", cache)
+    monkeypatch.undo()
+    _build(reports, "-o", tmp_path / "fresh", "--no-cache")
+    dump = lambda d: sorted(str(q) for q in open_store(d))  # noqa: E731
+    assert len(dump(out)) > 10000
+    assert dump(out) == dump(tmp_path / "fresh")
+    assert files_of(out) == files_of(tmp_path / "fresh")

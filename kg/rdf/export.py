@@ -53,8 +53,10 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
         store: also load the files into ``folder/store`` (:func:`kg.rdf.store.write_store`).
 
     Returns:
-        ``{"quads": n, "triples": m}``: the quads of the named graphs and the
-        triples of the union.
+        ``{"quads": n, "triples": m, "tail_offset": b}``: the quads of the
+        named graphs, the triples of the union, and the byte offset in
+        ``graph.nt`` where the shared and count triples begin (for
+        :func:`kg.rdf.store.update_store`).
     """
     shared: set[bytes] = set()
     quads = own = 0
@@ -76,6 +78,7 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
         jsonld.write(b"]")
         lines = sorted(shared)
         del shared
+        tail_offset = nt.tell()
         nt.writelines(lines)
         summary = list(summary)
         nt.write(ox.serialize(summary, format=ox.RdfFormat.N_TRIPLES))
@@ -84,4 +87,4 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
                                       ox.RdfFormat.TURTLE))
     if store:
         write_store(folder)
-    return {"quads": quads, "triples": own + len(lines) + len(summary)}
+    return {"quads": quads, "triples": own + len(lines) + len(summary), "tail_offset": tail_offset}
