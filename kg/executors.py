@@ -78,6 +78,12 @@ def extract_one(task: Task) -> Outcome:
             return Outcome(task.path.name, result, None, cached=True)
         result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction).without_tokens()
         cache.put(result, task.jurisdiction)
+        # Render the graph now, with the types this report gives its entities:
+        # where the build settles the same types (most entities), the fragment
+        # is ready and :func:`render_one` finds it.
+        own_types = tuple(sorted((e.key, e.type) for e in result.entities))
+        cache.dump(render_fragment(result, dict(own_types)),
+                   cache.fragment_path(document.name, document.sha256, task.jurisdiction, own_types))
         return Outcome(task.path.name, result, None)
     except KGError as exc:
         return Outcome(task.path.name, None, str(exc))

@@ -34,7 +34,7 @@ from rdflib import URIRef
 from ..model import EntityType, RelationType, ReportResult
 from .namespace import DCTERMS, ITSRDF, KG, NIF, PREFIXES, PROV, RDF, RDFS, RES, SKOS, XSD
 
-__all__ = ["report_iri", "entity_iri", "report_quads", "Fragment", "render_fragment",
+__all__ = ["report_iri", "entity_iri", "report_quads", "split_quads", "Fragment", "render_fragment",
            "prefix_header", "strip_prefix_header", "summary_triples", "CLASS_OF", "PREDICATE_OF"]
 
 CLASS_OF = {
@@ -96,19 +96,39 @@ def _int(value: int) -> ox.Literal:
 
 
 def report_quads(result: ReportResult, types: dict[str, EntityType]) -> list[ox.Quad]:
-    """The quads of one report's named graph (its IRI), deduplicated and sorted.
+    """The quads of one report's named graph (its IRI), deduplicated, in a fixed order.
+
+    The order is the order of the result (entity descriptions and relation
+    triples first, then the report's own triples; see :func:`split_quads`).
 
     Args:
         result: the report's extraction result.
         types: entity key -> the type settled across reports
             (:func:`kg.resolution.entity_types`).
     """
+    shared, own = split_quads(result, types)
+    return shared + own
+
+
+def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[list[ox.Quad], list[ox.Quad]]:
+    """One report's quads in two parts: ``(shared, own)``.
+
+    ``shared`` are those other reports may hold too: each entity's class,
+    label and aliases, and the direct relation triples (subject: an entity).
+    ``own`` are the report's alone: its node, its mentions, its statements.
+    Each part is deduplicated and in the order of the result, so the same
+    result gives the same lists in every process.
+    """
     doc, meta = result.document, result.metadata
     report = _node(report_iri(doc.name))
-    quads: set[ox.Quad] = set()
+    own: dict[ox.Quad, None] = {}
+    shared: dict[ox.Quad, None] = {}
 
     def add(s, p, o):
-        quads.add(ox.Quad(s, p, o, report))
+        own[ox.Quad(s, p, o, report)] = None
+
+    def describe(s, p, o):
+        shared[ox.Quad(s, p, o, report)] = None
 
     key_of = result.entity_keys()
     add(report, _A, _O["Report"])
@@ -126,13 +146,14 @@ def report_quads(result: ReportResult, types: dict[str, EntityType]) -> list[ox.
     if meta.author in key_of:
         add(report, _O["author"], _node(entity_iri(key_of[meta.author])))
 
-    for entity in result.entities:
-        node = _node(entity_iri(entity.key))
+    nodes = [_node(entity_iri(entity.key)) for entity in result.entities]
+    for node in nodes:
         add(report, _O["mentions"], node)
-        add(node, _A, _CLASS[types[entity.key]])
-        add(node, _LABEL, _zh(entity.name))
+    for entity, node in zip(result.entities, nodes, strict=True):
+        describe(node, _A, _CLASS[types[entity.key]])
+        describe(node, _LABEL, _zh(entity.name))
         for alias in entity.aliases:
-            add(node, _ALT, _zh(alias))
+            describe(node, _ALT, _zh(alias))
         for mention in entity.mentions:
             phrase = ox.NamedNode(f"{report.value}#char={mention.begin},{mention.end}")
             add(phrase, _A, _O["Phrase"])
@@ -147,7 +168,7 @@ def report_quads(result: ReportResult, types: dict[str, EntityType]) -> list[ox.
             continue
         subject_iri, object_iri = entity_iri(key_of[relation.subject]), entity_iri(key_of[relation.object])
         subject, obj, predicate = _node(subject_iri), _node(object_iri), _PREDICATE[relation.type]
-        add(subject, predicate, obj)
+        describe(subject, predicate, obj)
         statement = ox.NamedNode(str(RES[f"statement/{_digest(doc.name, str(subject_iri), predicate.value, str(object_iri), str(relation.begin))}"]))
         add(statement, _A, _O["Statement"])
         add(statement, _O["subject"], subject)
@@ -157,7 +178,7 @@ def report_quads(result: ReportResult, types: dict[str, EntityType]) -> list[ox.
         add(statement, _O["evidence"], _zh(relation.evidence))
         add(statement, _O["beginIndex"], _int(relation.begin))
         add(statement, _O["endIndex"], _int(relation.end))
-    return sorted(quads, key=str)
+    return list(shared), list(own)
 
 
 @dataclass(frozen=True)
@@ -222,10 +243,10 @@ def render_fragment(result: ReportResult, types: dict[str, EntityType]) -> Fragm
         result: the report's extraction result.
         types: the settled type of at least every entity of this report.
     """
-    quads = report_quads(result, types)
-    entities = {_node(entity_iri(e.key)) for e in result.entities}
-    own = [q.triple for q in quads if q.subject not in entities]
-    shared = [q.triple for q in quads if q.subject in entities]
+    shared_quads, own_quads = split_quads(result, types)
+    quads = shared_quads + own_quads
+    own = [q.triple for q in own_quads]
+    shared = [q.triple for q in shared_quads]
     jsonld = ox.serialize(quads, format=ox.RdfFormat.JSON_LD)
     return Fragment(
         quads=len(quads),

@@ -69,7 +69,7 @@ def update_store(previous: Path, folder: Path, removed: list[str], added: list[t
         store.update(f"""DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?s), "{entity}")) }};
                          DROP SILENT GRAPH <{graph}>""")
     header = prefix_header(ox.RdfFormat.TRIG)
-    for graph, trig, own_nt in added:
+    for _graph, trig, own_nt in added:
         store.load(header + trig, format=ox.RdfFormat.TRIG)
         store.load(own_nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     old, new = set(old_tail.splitlines()), set(new_tail.splitlines())
