@@ -76,6 +76,18 @@ class ResultCache:
         """Keep a result (atomically; a failure to write only loses the entry)."""
         _dump(result, self._path(result.document.name, result.document.sha256, jurisdiction))
 
+    def has(self, name: str, data_sha256: str, jurisdiction: str | None) -> bool:
+        """Whether a result is kept for this report (without reading it)."""
+        return self._path(name, data_sha256, jurisdiction).is_file()
+
+    def get_digest(self, name: str, data_sha256: str, jurisdiction: str | None):
+        """The cached :class:`~kg.digest.ReportDigest` of a result, or ``None``."""
+        return self.load(self._path(name, data_sha256, jurisdiction).with_suffix(".digest.pickle"))
+
+    def put_digest(self, digest, jurisdiction: str | None) -> None:
+        """Keep a result's digest beside it (atomically; a failure only loses the entry)."""
+        _dump(digest, self._path(digest.name, digest.sha256, jurisdiction).with_suffix(".digest.pickle"))
+
     def fragment_path(self, name: str, data_sha256: str, jurisdiction: str | None, types: tuple) -> Path:
         """Where the graph fragment of a report's result rendered with these entity types is kept.
 

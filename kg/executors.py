@@ -26,8 +26,10 @@ from .errors import BuildError, KGError
 from .cache import ResultCache
 from .extraction import extract_document, extract_report
 from .lexicon import load_lexicon
+from .digest import ReportDigest, digest
 from .model import EntityType, ReportResult
-from .rdf.graph import render_fragment
+from .rdf.graph import Fragment, render_fragment
+from .tables import relations_rows_csv
 from .reading import document_from_bytes, read_document
 from .segmentation import tokenizer_for
 
@@ -49,42 +51,58 @@ class Task:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result of one task: ``result``, or ``error`` (a message that names the file)."""
+    """The outcome of one task: the report's ``digest``, or ``error`` (a message that names the file).
+
+    ``result`` is set only where the result is not already in the cache
+    (a Dask worker's, or a build without a cache): the build keeps it.
+    """
 
     name: str
-    result: ReportResult | None
+    digest: ReportDigest | None
     error: str | None
     expected: bool = True  # False for an error kg did not raise on purpose (a bug)
     cached: bool = False
+    result: ReportResult | None = None
+
+
+def _render(result: ReportResult, types: dict[str, EntityType]) -> Fragment:
+    return replace(render_fragment(result, types), relations_csv=relations_rows_csv(result))
 
 
 def extract_one(task: Task) -> Outcome:
     """Extract one report (or take it from the cache); errors become the outcome, never an exception.
 
-    The result comes without its tokens (:meth:`~kg.model.ReportResult.without_tokens`).
+    With a cache, a new result is kept there with its digest and its graph
+    fragment, rendered with the types this report gives its entities (where
+    the build settles the same types, which is most entities, :func:`render_one`
+    finds it ready); only the digest travels back. Results travel without
+    their tokens (:meth:`~kg.model.ReportResult.without_tokens`).
     """
     try:
-        if task.data is not None:
-            document = document_from_bytes(task.data, task.path.name)
-            result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction)
-            return Outcome(task.path.name, result.without_tokens(), None)
-        if task.cache_dir is None:
-            result = extract_report(task.path, load_lexicon(task.lexicon_dir), task.jurisdiction)
-            return Outcome(task.path.name, result.without_tokens(), None)
+        if task.data is not None or task.cache_dir is None:
+            lexicon = load_lexicon(task.lexicon_dir)
+            if task.data is not None:
+                result = extract_document(document_from_bytes(task.data, task.path.name), lexicon, task.jurisdiction)
+            else:
+                result = extract_report(task.path, lexicon, task.jurisdiction)
+            result = result.without_tokens()
+            return Outcome(task.path.name, digest(result), None, result=result)
         cache = ResultCache.at(task.cache_dir)
         document = read_document(task.path)
-        result = cache.get(document.name, document.sha256, task.jurisdiction)
-        if result is not None:
-            return Outcome(task.path.name, result, None, cached=True)
+        if cache.has(document.name, document.sha256, task.jurisdiction):
+            found = cache.get_digest(document.name, document.sha256, task.jurisdiction)
+            if found is None and (result := cache.get(document.name, document.sha256, task.jurisdiction)):
+                found = digest(result)
+                cache.put_digest(found, task.jurisdiction)
+            if found is not None:
+                return Outcome(task.path.name, found, None, cached=True)
         result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction).without_tokens()
+        found = digest(result)
         cache.put(result, task.jurisdiction)
-        # Render the graph now, with the types this report gives its entities:
-        # where the build settles the same types (most entities), the fragment
-        # is ready and :func:`render_one` finds it.
-        own_types = tuple(sorted((e.key, e.type) for e in result.entities))
-        cache.dump(render_fragment(result, dict(own_types)),
-                   cache.fragment_path(document.name, document.sha256, task.jurisdiction, own_types))
-        return Outcome(task.path.name, result, None)
+        cache.put_digest(found, task.jurisdiction)
+        cache.dump(_render(result, dict(found.types)),
+                   cache.fragment_path(document.name, document.sha256, task.jurisdiction, found.types))
+        return Outcome(task.path.name, found, None)
     except KGError as exc:
         return Outcome(task.path.name, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad report never sinks the others
@@ -93,34 +111,48 @@ def extract_one(task: Task) -> Outcome:
 
 @dataclass(frozen=True)
 class RenderTask:
-    """One report's graph fragment to render: where its result is cached (the
-    cache's fingerprint folder), and
-    ``types``, the sorted ``(entity key, type)`` of its entities settled across reports."""
+    """One report's graph fragment to render: the report's file, where its
+    result is cached (the cache's fingerprint folder), and ``types``, the
+    sorted ``(entity key, type)`` of its entities settled across reports."""
 
-    name: str
+    path: Path
     sha256: str
     jurisdiction: str | None
     lexicon_dir: str | None
     cache_dir: str
     types: tuple[tuple[str, EntityType], ...]
 
+    @property
+    def name(self) -> str:
+        return self.path.name
+
 
 def render_one(task: RenderTask) -> str:
     """Render a report's :class:`~kg.rdf.graph.Fragment` into the cache, unless it is there.
+
+    A result missing from the cache (deleted or damaged since it was
+    extracted) is extracted again from the file.
 
     Returns:
         The path of the pickled fragment.
 
     Raises:
-        BuildError: the result is not in the cache, or the fragment cannot be written.
+        BuildError: the report changed or vanished since it was extracted, or
+            the fragment cannot be written.
     """
     cache = ResultCache.at(task.cache_dir)
     path = cache.fragment_path(task.name, task.sha256, task.jurisdiction, task.types)
     if path.is_file():
         return str(path)
     result = cache.get(task.name, task.sha256, task.jurisdiction)
-    if result is None or not cache.dump(render_fragment(result, dict(task.types)), path):
-        raise BuildError(f"{task.name}: its extraction result is missing from the cache {cache.folder}, or the graph could not be written there")
+    if result is None:
+        document = read_document(task.path)
+        if document.sha256 != task.sha256:
+            raise BuildError(f"{task.path}: the file changed while it was being built; build again")
+        result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction).without_tokens()
+        cache.put(result, task.jurisdiction)
+    if not cache.dump(_render(result, dict(task.types)), path):
+        raise BuildError(f"{task.name}: its graph could not be written to the cache {cache.folder}")
     return str(path)
 
 
@@ -204,11 +236,11 @@ class DaskExecutor:
             except OSError as exc:
                 yield Outcome(task.path.name, None, f"{task.path.name}: cannot be read: {exc.strerror or exc}")
                 continue
-            if task.cache_dir is not None:
-                cache = ResultCache.at(task.cache_dir)
-                cached = cache.get(task.path.name, hashlib.sha256(data).hexdigest(), task.jurisdiction)
-                if cached is not None:
-                    yield Outcome(task.path.name, cached, None, cached=True)
+            if task.cache_dir is not None and ResultCache.at(task.cache_dir).has(
+                    task.path.name, hashlib.sha256(data).hexdigest(), task.jurisdiction):
+                outcome = extract_one(task)  # from the cache, here
+                if outcome.cached:
+                    yield outcome
                     continue
             to_send.append(Task(task.path, task.jurisdiction, task.lexicon_dir, task.cache_dir, data))
         futures = self.client.map(extract_one, [replace(t, cache_dir=None) for t in to_send], pure=False)
@@ -218,7 +250,9 @@ class DaskExecutor:
                 outcome = future.result()
                 task = by_key[future.key]
                 if outcome.result is not None and task.cache_dir is not None:
-                    ResultCache.at(task.cache_dir).put(outcome.result, task.jurisdiction)
+                    cache = ResultCache.at(task.cache_dir)
+                    cache.put(outcome.result, task.jurisdiction)
+                    cache.put_digest(outcome.digest, task.jurisdiction)
                 yield outcome
         finally:
             if self._own:

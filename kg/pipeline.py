@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import logging
 import os
@@ -33,18 +32,20 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from . import across
 from .cache import ResultCache
 from .errors import BuildError
+from .digest import ReportDigest
 from .executors import RenderTask, Task, make_executor, render_one
 from .lexicon import load_lexicon
-from .model import EntityType, RelationType, ReportResult
+from .model import EntityType, RelationType
 from .rdf.export import write_graph_files
 from .rdf.store import STORE_DIR, update_store, write_store
-from .rdf.graph import Fragment, entity_iri, report_iri, summary_triples
+from .rdf.graph import Fragment, report_iri, summary_triples
 from .resolution import merge_types
+from .tables import RELATIONS_HEADER, entities_table
 from .viz import NetworkData, limit_nodes, render_network
 
 __all__ = ["build", "redraw", "write_file_atomically", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
@@ -142,67 +143,22 @@ def collect_inputs(inputs: list[str | Path]) -> tuple[list[Path], dict[str, str]
     return paths, jurisdictions
 
 
-def _csv(rows: list[list], header: list[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def entities_table(network: dict) -> str:
-    """``entities.csv``: one row per entity across reports, sorted by type and name.
-
-    Made from the network's nodes (:func:`kg.viz.to_vis_data`), which already
-    gather each entity's IRI, type, name, aliases, reports and mentions.
-    """
-    rows = [
-        [n["id"], n["type"], n["label"], "|".join(n["aliases"]), n["value"], n["mentions"], "|".join(n["reports"])]
-        for n in network["nodes"]
-    ]
-    rows.sort(key=lambda r: (r[1], r[2], r[0]))
-    return _csv(rows, ["iri", "type", "label", "aliases", "report_count", "mention_count", "reports"])
-
-
-def relation_rows(result: ReportResult) -> list[list]:
-    """One report's rows of ``relations.csv`` (see :func:`relations_table`)."""
-    rows = []
-    key_of = result.entity_keys()
-    report = str(report_iri(result.document.name))
-    for r in result.relations:
-        if r.subject in key_of and r.object in key_of:
-            rows.append([r.subject, r.type.value, r.object, result.document.name, r.begin, r.end,
-                         r.evidence, str(entity_iri(key_of[r.subject])), str(entity_iri(key_of[r.object])), report])
-    return rows
-
-
-def relations_table(rows: list[list]) -> str:
-    """``relations.csv``: one row per relation per report, with its evidence sentence, sorted by report and offset."""
-    rows = sorted(rows, key=lambda r: (r[3], r[4], r[1], r[0], r[2]))
-    return _csv(rows, ["subject", "relation", "object", "report", "begin", "end", "evidence",
-                       "subject_iri", "object_iri", "report_iri"])
-
-
 class _Gathered:
-    """What the build keeps of each report once extracted: its place in the
-    cache, its entities' type votes, its network data and relation rows.
+    """What the build keeps of each report once extracted: its digest, merged.
     Grows with the graph, not with the text (the results stay on disk)."""
 
     def __init__(self) -> None:
         self.reports: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}  # name -> (sha256, jurisdiction, entity keys)
         self.votes: dict[str, Counter] = {}
         self.network = NetworkData()
-        self.relation_rows: list[list] = []
         self.relation_keys: set[tuple[str, RelationType, str]] = set()
 
-    def add(self, result: ReportResult, jurisdiction: str | None) -> None:
-        doc = result.document
-        self.reports[doc.name] = (doc.sha256, jurisdiction, tuple(e.key for e in result.entities))
-        for entity in result.entities:
-            self.votes.setdefault(entity.key, Counter())[entity.type] += len(entity.mentions) or 1
-        self.network.add(result)
-        self.relation_rows.extend(relation_rows(result))
-        self.relation_keys.update((r.subject, r.type, r.object) for r in result.relations)
+    def add(self, digest: ReportDigest, jurisdiction: str | None) -> None:
+        self.reports[digest.name] = (digest.sha256, jurisdiction, tuple(key for key, _, _ in digest.votes))
+        for key, etype, weight in digest.votes:
+            self.votes.setdefault(key, Counter())[etype] += weight
+        self.network.merge(digest.network)
+        self.relation_keys.update(digest.relations)
 
 
 def _progress(items, total: int, enabled: bool, what: str):
@@ -283,13 +239,16 @@ def build(
         cache = str(ResultCache(cache_root, lexicon).folder)
         tasks = [replace(task, cache_dir=cache) for task in tasks]
         jurisdiction_of = {task.path.name: task.jurisdiction for task in tasks}
+        path_of = {task.path.name: task.path for task in tasks}
         gathered = _Gathered()
         for outcome in _progress(runner.map(tasks), len(tasks), progress, "extracting"):
-            if outcome.result is None:
+            if outcome.digest is None:
                 summary.skipped.append((outcome.name, outcome.error))
                 (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)
                 continue
-            gathered.add(outcome.result, jurisdiction_of[outcome.name])
+            gathered.add(outcome.digest, jurisdiction_of[outcome.name])
+            if outcome.result is not None:  # a result the cache does not hold yet (no cache in the worker)
+                ResultCache.at(cache).put(outcome.result, jurisdiction_of[outcome.name])
             summary.reports.append(outcome.name)
             summary.cached += outcome.cached
         if not gathered.reports:
@@ -298,7 +257,7 @@ def build(
 
         types = merge_types(gathered.votes)
         render_tasks = [
-            RenderTask(name, sha, place, lexicon, cache, tuple(sorted((k, types[k]) for k in set(keys))))
+            RenderTask(path_of[name], sha, place, lexicon, cache, tuple(sorted((k, types[k]) for k in set(keys))))
             for name, (sha, place, keys) in sorted(gathered.reports.items())
         ]
         phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
@@ -411,15 +370,18 @@ def write_file_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _fragments(paths: list[str], tasks: list[RenderTask], kept: dict) -> Iterator[Fragment]:
+def _fragments(paths: list[str], tasks: list[RenderTask], kept: dict, relations: BinaryIO) -> Iterator[Fragment]:
     """Read the rendered fragments back one at a time; one found unreadable (a
-    damaged cache) is rendered again. The fragments of the reports named in
-    ``kept`` are kept there (name -> fragment), for :func:`_update_store`."""
+    damaged cache) is rendered again. Each fragment's rows of
+    ``relations.csv`` go to ``relations`` on the way; the fragments of the
+    reports named in ``kept`` are kept there (name -> fragment), for
+    :func:`_update_store`."""
     for path, task in zip(paths, tasks, strict=True):
         fragment = ResultCache.load(Path(path))
         if not isinstance(fragment, Fragment):
             Path(path).unlink(missing_ok=True)
             fragment = ResultCache.load(Path(render_one(task)))
+        relations.write(fragment.relations_csv)
         if task.name in kept:
             kept[task.name] = fragment
         yield fragment
@@ -435,7 +397,10 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     if previous is not None and len(changed) + len(set(previous["fragments"]) - set(manifest["fragments"])) \
             > max(_UPDATE_MAX_CHANGED, len(tasks) // 10):
         previous, changed = None, {}  # a large change loads faster whole (and its fragments are not held)
-    counts = write_graph_files(_fragments(paths, tasks, changed), folder, summary_triples(network["nodes"]), store=False)
+    with open(folder / "relations.csv", "wb") as relations:
+        relations.write(",".join(RELATIONS_HEADER).encode() + b"\n")
+        counts = write_graph_files(_fragments(paths, tasks, changed, relations), folder,
+                                   summary_triples(network["nodes"]), store=False)
     manifest["union_tail"] = counts["tail_offset"]
     summary.triples = counts["triples"]
     if previous is not None:
@@ -453,7 +418,6 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     phase("writing the tables and pages")
     (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")
-    (folder / "relations.csv").write_text(relations_table(gathered.relation_rows), encoding="utf-8")
     (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     page, dropped = limit_nodes(network, PAGE_MAX_NODES)
     if dropped["nodes"]:

@@ -28,12 +28,13 @@ import html
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import EntityType, ReportResult
 from .rdf.graph import entity_iri
 
-__all__ = ["NetworkData", "to_vis_data", "limit_nodes", "render_network", "external_references", "TYPE_COLOURS", "TYPE_LABELS"]
+__all__ = ["NetworkData", "NetworkPart", "network_part", "to_vis_data", "limit_nodes", "render_network", "external_references", "TYPE_COLOURS", "TYPE_LABELS"]
 
 #: Node colour per entity type (colour-blind-safe Okabe–Ito palette).
 TYPE_COLOURS = {
@@ -58,13 +59,56 @@ def _clip(text: str, limit: int = _SENTENCE_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@dataclass(frozen=True)
+class NetworkPart:
+    """One report's share of the network, made where the report is extracted.
+
+    Attributes:
+        report: the report's file name.
+        entities: ``(key, name, aliases, mention count, evidence)`` per
+            entity, ``evidence`` the first 10 ``(begin, end, sentence)`` of
+            the sentences that mention it (offsets in characters).
+        edges: ``(source IRI, relation, target IRI, begin, end, sentence,
+            subject name, object name)`` per relation.
+    """
+
+    report: str
+    entities: tuple[tuple[str, str, tuple[str, ...], int, tuple[tuple[int, int, str], ...]], ...]
+    edges: tuple[tuple[str, str, str, int, int, str, str, str], ...]
+
+
+def network_part(result: ReportResult) -> NetworkPart:
+    """The :class:`NetworkPart` of one report's result."""
+    starts = [sentence.begin for sentence in result.sentences]
+    entities = []
+    for entity in result.entities:
+        seen, evidence = set(), []
+        for m in entity.mentions:
+            i = bisect.bisect_right(starts, m.begin) - 1
+            sentence = result.sentences[i] if i >= 0 else None
+            if sentence is None or sentence.begin in seen:
+                continue
+            seen.add(sentence.begin)
+            evidence.append((sentence.begin, sentence.end, _clip(sentence.text)))
+            if len(evidence) == _EVIDENCE_PER_NODE:
+                break
+        entities.append((entity.key, entity.name, tuple(entity.aliases), len(entity.mentions), tuple(evidence)))
+    key_of = result.entity_keys()
+    edges = []
+    for r in result.relations:
+        if r.subject in key_of and r.object in key_of:
+            edges.append((str(entity_iri(key_of[r.subject])), r.type.value, str(entity_iri(key_of[r.object])),
+                          r.begin, r.end, _clip(r.evidence), r.subject, r.object))
+    return NetworkPart(result.document.name, tuple(entities), tuple(edges))
+
+
 class NetworkData:
     """The network's plain data, gathered one report at a time in any order.
 
-    A build adds each report's result as it arrives and drops the result;
-    what is kept grows with the graph (entities, relations, a few evidence
-    sentences each), not with the text. :meth:`finish` gives the same data
-    whatever order the reports came in.
+    A build merges each report's :class:`NetworkPart` as it arrives; what is
+    kept grows with the graph (entities, relations, a few evidence sentences
+    each, the reports that mention them), not with the text. :meth:`finish`
+    gives the same data whatever order the reports came in.
     """
 
     def __init__(self) -> None:
@@ -73,37 +117,30 @@ class NetworkData:
         self.edges: dict[tuple[str, str, str], dict] = {}
 
     def add(self, result: ReportResult) -> None:
-        """Fold one report's entities and relations in."""
-        report = result.document.name
+        """Fold one report's result in."""
+        self.merge(network_part(result))
+
+    def merge(self, part: NetworkPart) -> None:
+        """Fold one report's :class:`NetworkPart` in."""
+        report = part.report
         self.reports.append(report)
-        starts = [sentence.begin for sentence in result.sentences]
-        for entity in result.entities:
-            node = self.nodes.setdefault(entity.key, {"name": (report, entity.name), "aliases": set(),
-                                                      "reports": set(), "mentions": 0, "evidence": []})
-            node["name"] = min(node["name"], (report, entity.name))
-            node["aliases"].update(entity.aliases)
+        for key, name, aliases, mentions, evidence in part.entities:
+            node = self.nodes.get(key)
+            if node is None:
+                node = self.nodes[key] = {"name": (report, name), "aliases": set(), "reports": set(),
+                                          "mentions": 0, "evidence": []}
+            elif (report, name) < node["name"]:
+                node["name"] = (report, name)
+            node["aliases"].update(aliases)
             node["reports"].add(report)
-            node["mentions"] += len(entity.mentions)
-            seen, evidence = set(), []
-            for m in entity.mentions:
-                i = bisect.bisect_right(starts, m.begin) - 1
-                sentence = result.sentences[i] if i >= 0 else None
-                if sentence is None or sentence.begin in seen:
-                    continue
-                seen.add(sentence.begin)
-                evidence.append([report, sentence.begin, sentence.end, _clip(sentence.text)])
-                if len(evidence) == _EVIDENCE_PER_NODE:
-                    break
-            node["evidence"] = sorted(node["evidence"] + evidence)[:_EVIDENCE_PER_NODE]
-        key_of = result.entity_keys()
-        for relation in result.relations:
-            if relation.subject not in key_of or relation.object not in key_of:
-                continue
-            source, target = str(entity_iri(key_of[relation.subject])), str(entity_iri(key_of[relation.object]))
-            edge = self.edges.setdefault((source, relation.type.value, target), {"reports": set(), "evidence": []})
+            node["mentions"] += mentions
+            if evidence and (len(node["evidence"]) < _EVIDENCE_PER_NODE or report < node["evidence"][-1][0]):
+                node["evidence"] = sorted(node["evidence"] + [[report, *e] for e in evidence])[:_EVIDENCE_PER_NODE]
+        for source, label, target, begin, end, sentence, subject, obj in part.edges:
+            edge = self.edges.setdefault((source, label, target), {"reports": set(), "evidence": []})
             edge["reports"].add(report)
-            if len(edge["evidence"]) < _EVIDENCE_PER_EDGE or [report, relation.begin] < edge["evidence"][-1][:2]:
-                entry = [report, relation.begin, relation.end, _clip(relation.evidence), relation.subject, relation.object]
+            if len(edge["evidence"]) < _EVIDENCE_PER_EDGE or [report, begin] < edge["evidence"][-1][:2]:
+                entry = [report, begin, end, sentence, subject, obj]
                 edge["evidence"] = sorted(edge["evidence"] + [entry])[:_EVIDENCE_PER_EDGE]
 
     def finish(self, types: dict[str, EntityType]) -> dict:

@@ -5,7 +5,7 @@ import io
 
 from click.testing import CliRunner
 
-from kg.across import across
+from kg.across import across, to_text
 from kg.cli import main
 from kg.query import query
 from kg.viz import external_references
@@ -57,3 +57,17 @@ def test_unknown_type_is_refused(built):
     result = _run("across", "--graph", str(built), "--type", "Person")
     assert result.exit_code != 0
     assert "Person" in result.output
+
+
+def test_a_wide_build_has_totals_and_no_per_report_columns(built, monkeypatch):
+    import kg.across
+
+    monkeypatch.setattr(kg.across, "MATRIX_MAX_REPORTS", 4)
+    wide, narrow = across(built), None
+    monkeypatch.undo()
+    narrow = across(built)
+    assert wide.reports == [] and wide.total_reports == 5
+    assert all(r.counts == [] for r in wide.rows)
+    assert [(r.iri, r.reports, r.mentions) for r in wide.rows] == [(r.iri, r.reports, r.mentions) for r in narrow.rows]
+    assert all(sum(r.counts) == r.mentions and sum(1 for c in r.counts if c) == r.reports for r in narrow.rows)
+    assert "entity" in to_text(wide) and "000_bda7739a96efcbec" not in to_text(wide)

@@ -1,6 +1,7 @@
 """Incremental builds: unchanged reports come from the extraction cache."""
 
 import shutil
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -84,3 +85,32 @@ def test_a_small_change_updates_the_last_store_to_what_a_full_build_holds(tmp_pa
     assert len(dump(out)) > 10000
     assert dump(out) == dump(tmp_path / "fresh")
     assert files_of(out) == files_of(tmp_path / "fresh")
+
+
+def test_a_report_whose_types_the_build_settles_otherwise_is_rendered_again(tmp_path):
+    """Workers render a report's graph with its own types; other settled types give another fragment."""
+    import pyoxigraph as ox
+
+    from kg.cache import ResultCache
+    from kg.executors import RenderTask, Task, extract_one, render_one
+    from kg.model import EntityType
+    from kg.rdf.graph import entity_iri, prefix_header
+
+    path = REPORTS / "000_bda7739a96efcbec.txt"
+    folder = str(ResultCache(tmp_path / "cache").folder)
+    outcome = extract_one(Task(path, None, None, folder))
+    own = outcome.digest.types
+    ready = render_one(RenderTask(path, outcome.digest.sha256, None, None, folder, own))
+    key, etype = next((k, t) for k, t in own if t is EntityType.INITIATIVE)
+    settled = tuple((k, EntityType.CAMPAIGN if k == key else t) for k, t in own)
+    again = render_one(RenderTask(path, outcome.digest.sha256, None, None, folder, settled))
+    assert ready != again
+
+    def classes(fragment_path):
+        fragment = ResultCache.load(Path(fragment_path))
+        quads = ox.parse(prefix_header(ox.RdfFormat.TRIG) + fragment.trig, format=ox.RdfFormat.TRIG)
+        return {q.object.value.rsplit("#", 1)[1] for q in quads
+                if q.subject.value == str(entity_iri(key)) and q.predicate.value.endswith("#type")}
+
+    assert classes(ready) == {"Initiative"}
+    assert classes(again) == {"Campaign"}

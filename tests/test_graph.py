@@ -178,3 +178,4 @@ def test_the_store_holds_the_default_graph_and_the_named_graphs(built):
     default = len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
     assert default == len(Graph().parse(built / "graph.nt", format="nt"))
     assert len(list(store.named_graphs())) == 5
+

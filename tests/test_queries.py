@@ -27,6 +27,12 @@ def test_initiatives_across_reports_counts_reports(built):
     counts = {row[0]: int(row[1]) for row in result.rows}
     assert counts["习近平新时代中国特色社会主义思想"] == 5
     assert all(n >= 2 for n in counts.values())
+    # the same answer as counting the reports' kg:mentions links
+    counted = query("""PREFIX kg: <https://w3id.org/kg-reports/ontology#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?label (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r kg:mentions ?e . ?e a kg:Initiative ; rdfs:label ?label }
+        GROUP BY ?label HAVING (COUNT(DISTINCT ?r) >= 2)""", built)
+    assert counts == {row[0]: int(row[1]) for row in counted.rows}
 
 
 def test_campaigns_per_report_covers_every_report(built):

@@ -72,3 +72,27 @@ def test_kg_viz_redraws_a_build_with_max_nodes(built, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert external_references(page) == []
     assert page.count('"kg_type"') == 50
+
+
+def test_vis_data_does_not_depend_on_the_order_reports_arrive_in(results):
+    """A build folds results as workers finish them, in any order."""
+    ordered = list(results.values())
+    types = entity_types(ordered)
+    assert to_vis_data(ordered, types) == to_vis_data(ordered[::-1], types)
+    assert to_vis_data(ordered, types) == to_vis_data(ordered[2:] + ordered[:2], types)
+
+
+def test_a_large_network_page_draws_the_most_connected_and_keeps_all_in_the_data(tmp_path, monkeypatch):
+    import json
+
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "PAGE_MAX_NODES", 50)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(DATA.parent.parent / "data" / "reports"), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "network.json").read_text(encoding="utf-8"))
+    assert len(data["nodes"]) > 500
+    page = (out / "network.html").read_text(encoding="utf-8")
+    drawn = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);\n", page).group(1)
+    assert len(json.loads(drawn)) == 50

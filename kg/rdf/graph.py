@@ -201,8 +201,11 @@ class Fragment:
             mentions, its statements; N-Triples, sorted), for the union graph.
         own_ttl: the same in Turtle, without the ``@prefix`` lines.
         shared: the triples other reports may repeat (entity descriptions and
-            direct relation triples), as sorted N-Triples lines; the union
-            keeps each once.
+            direct relation triples), as N-Triples lines; the union keeps
+            each once.
+        relations_csv: the report's rows of ``relations.csv``
+            (:func:`kg.tables.relations_rows_csv`), which the build
+            concatenates the same way.
     """
 
     quads: int
@@ -212,6 +215,7 @@ class Fragment:
     own_nt: bytes
     own_ttl: bytes
     shared: bytes
+    relations_csv: bytes = b""
 
 
 @functools.lru_cache(maxsize=2)
