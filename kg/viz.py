@@ -51,6 +51,7 @@ TYPE_LABELS = {
 }
 _EVIDENCE_PER_NODE = 10  # evidence sentences kept per entity (the panel says how many there are)
 _EVIDENCE_PER_EDGE = 5
+_REPORTS_IN_TITLE = 10  # report names a tooltip lists (the panel lists all)
 _SENTENCE_MAX = 200  # characters of a sentence shown
 _UI = Path(__file__).resolve().parent / "assets" / "network_ui.html"
 
@@ -156,7 +157,8 @@ class NetworkData:
                     name,
                     f"类型 type: {TYPE_LABELS[etype]}",
                     f"别名 aliases: {'、'.join(aliases)}" if aliases else "",
-                    f"报告 reports ({len(reports)}): {'、'.join(reports)}",
+                    f"报告 reports ({len(reports)}): {'、'.join(reports[:_REPORTS_IN_TITLE])}"
+                + ("…" if len(reports) > _REPORTS_IN_TITLE else ""),
                     f"证据 evidence: {_clip(evidence[0][3], 120)}（{evidence[0][0]}）" if evidence else "",
                 ) if line
             )
@@ -284,17 +286,20 @@ def render_network(data: dict, title: str = "kg network") -> str:
     from pyvis.network import Network
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
+    # Nodes and edges name their reports by position in meta.reports: an
+    # entity of a 10,000-report build may be in thousands of them.
+    index = {report: i for i, report in enumerate(data["reports"])}
     for node in data["nodes"]:
         net.add_node(
             node["id"], label=node["label"], title=node["title"], color=node["color"], value=node["value"],
-            shape="dot", kg_type=node["type"], reports=node["reports"], aliases=node["aliases"],
+            shape="dot", kg_type=node["type"], reports=[index[r] for r in node["reports"]], aliases=node["aliases"],
             mentions=node["mentions"], evidence=node["evidence"],
         )
     big = len(data["nodes"]) > _BIG_NODES or len(data["edges"]) > _BIG_EDGES
     for edge in data["edges"]:
         # a big graph draws no edge labels (the tooltip and the panel name the relation)
         net.add_edge(edge["from"], edge["to"], id=edge["id"], title=edge["title"], arrows="to",
-                     reports=edge["reports"], evidence=edge["evidence"], rel=edge["label"],
+                     reports=[index[r] for r in edge["reports"]], evidence=edge["evidence"], rel=edge["label"],
                      **({} if big else {"label": edge["label"]}))
     # Physics settles before the first draw, then stops; vis's "improved
     # layout" (Kamada-Kawai, slow and refused by vis above ~100 nodes) is off;
