@@ -92,8 +92,6 @@ def across(outdir: str | Path = "output", etype: str | None = None, min_reports:
             were written (build it again).
         ValueError: ``etype`` is not one of the four types.
     """
-    from rdflib import Literal
-
     if etype is not None:
         etype = EntityType(etype).value
     store = open_store(outdir)
@@ -102,7 +100,7 @@ def across(outdir: str | Path = "output", etype: str | None = None, min_reports:
         for row in run_query(store, _PREFIXES + "SELECT DISTINCT ?file WHERE { ?r a kg:Report ; kg:fileName ?file }")
     )
     rows: dict[str, AcrossRow] = {}
-    for row in run_query(store, ACROSS_QUERY.replace("$min", Literal(int(min_reports)).n3())):
+    for row in run_query(store, ACROSS_QUERY.replace("$min", str(int(min_reports)))):
         kind = row["type"].value.rsplit("#", 1)[1]
         if etype and kind != etype:
             continue

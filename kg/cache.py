@@ -7,8 +7,8 @@ shapes a result: kg's source files and the lexicon files. Changing either
 starts a new folder, so a stale result is never read. Beside the results
 it keeps the graph fragments rendered from them (:mod:`kg.rdf.graph`), by
 result and entity types, so an unchanged report is not serialised again
-either. Entries are pickles written atomically; the cache is ours, kept beside the output (``.kg-cache``
-by default), and can be deleted at any time.
+either. Entries are pickles written atomically; the cache is ours, kept
+beside the output (``.kg-cache`` by default), and can be deleted at any time.
 """
 
 from __future__ import annotations

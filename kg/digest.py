@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import EntityType, RelationType, ReportResult
+from .resolution import vote_weight
 from .viz import NetworkPart, network_part
 
 __all__ = ["ReportDigest", "digest"]
@@ -48,7 +49,7 @@ def digest(result: ReportResult) -> ReportDigest:
     return ReportDigest(
         name=result.document.name,
         sha256=result.document.sha256,
-        votes=tuple((e.key, e.type, len(e.mentions) or 1) for e in result.entities),
+        votes=tuple((e.key, e.type, vote_weight(e)) for e in result.entities),
         network=network_part(result),
         relations=tuple(sorted({(r.subject, r.type, r.object) for r in result.relations},
                                key=lambda k: (k[0], k[1].value, k[2]))),

@@ -5,15 +5,14 @@ the graph, not with the text:
 
 1. **Extract**: the per-report map (:func:`kg.executors.extract_one`) runs on
    an executor of :mod:`kg.executors`; each result is kept in the
-   extraction cache on disk, and the build folds it into what the
-   cross-report stages need (type votes, network data, relation rows) and
-   lets it go. A report that fails is named and skipped; the others go on.
+   extraction cache on disk, and only its digest (:mod:`kg.digest`: type
+   votes, network data, relation keys) comes back to the build. A report that fails is named and skipped; the others go on.
 2. **Render**: once the entity types are settled across reports, each
    report's graph fragment is serialised in parallel
    (:func:`kg.executors.render_one`), or taken from the cache when its
    result and types are unchanged.
 3. **Write**: the fragments are concatenated in file-name order into the
-   graph files and loaded into the store (:mod:`kg.rdf.export`), beside the
+   graph files and ``relations.csv``, and loaded into the store (:mod:`kg.rdf.export`), beside the
    tables and pages, in a staging folder that replaces ``outdir`` only when
    all is written: a failed build leaves the previous output as it was.
 """
@@ -45,7 +44,7 @@ from .rdf.export import write_graph_files
 from .rdf.store import STORE_DIR, update_store, write_store
 from .rdf.graph import Fragment, report_iri, summary_triples
 from .resolution import merge_types
-from .tables import RELATIONS_HEADER, entities_table
+from .tables import entities_table, relations_header_csv
 from .viz import NetworkData, limit_nodes, render_network
 
 __all__ = ["build", "redraw", "write_file_atomically", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
@@ -293,8 +292,8 @@ def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
     return manifest
 
 
-def _update_store(outdir: Path, folder: Path, previous: dict, manifest: dict, changed: dict[str, Fragment]) -> None:
-    gone = sorted(set(previous["fragments"]) - set(manifest["fragments"]))
+def _update_store(outdir: Path, folder: Path, previous: dict, manifest: dict, changed: dict[str, Fragment],
+                  gone: list[str]) -> None:
     removed = [str(report_iri(name)) for name in sorted({*gone, *changed} & set(previous["fragments"]))]
     added = [(str(report_iri(name)), fragment.trig, fragment.own_nt) for name, fragment in sorted(changed.items())]
     with open(outdir / "graph.nt", "rb") as handle:
@@ -392,22 +391,22 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     manifest = {"kg_build": 1, "fingerprint": Path(tasks[0].cache_dir).name,
                 "fragments": {t.name: Path(p).stem for t, p in zip(tasks, paths, strict=True)}}
     previous = _previous_manifest(outdir, manifest["fingerprint"])
-    changed = {} if previous is None else {
-        name: None for name, key in manifest["fragments"].items() if previous["fragments"].get(name) != key}
-    if previous is not None and len(changed) + len(set(previous["fragments"]) - set(manifest["fragments"])) \
-            > max(_UPDATE_MAX_CHANGED, len(tasks) // 10):
-        previous, changed = None, {}  # a large change loads faster whole (and its fragments are not held)
+    changed, gone = {}, []
+    if previous is not None:
+        changed = {name: None for name, key in manifest["fragments"].items() if previous["fragments"].get(name) != key}
+        gone = sorted(set(previous["fragments"]) - set(manifest["fragments"]))
+        if len(changed) + len(gone) > max(_UPDATE_MAX_CHANGED, len(tasks) // 10):
+            previous, changed = None, {}  # a large change loads faster whole (and its fragments are not held)
     with open(folder / "relations.csv", "wb") as relations:
-        relations.write(",".join(RELATIONS_HEADER).encode() + b"\n")
+        relations.write(relations_header_csv())
         counts = write_graph_files(_fragments(paths, tasks, changed, relations), folder,
-                                   summary_triples(network["nodes"]), store=False)
+                                   summary_triples(network["nodes"]))
     manifest["union_tail"] = counts["tail_offset"]
     summary.triples = counts["triples"]
     if previous is not None:
-        phase(f"updating the store: {len(changed)} reports new or changed, "
-              f"{len(set(previous['fragments']) - set(manifest['fragments']))} gone")
+        phase(f"updating the store: {len(changed)} reports new or changed, {len(gone)} gone")
         try:
-            _update_store(outdir, folder, previous, manifest, changed)
+            _update_store(outdir, folder, previous, manifest, changed, gone)
         except (OSError, ValueError, SyntaxError) as exc:
             log.warning("could not update the last build's store (%s); loading it whole", exc)
             shutil.rmtree(folder / STORE_DIR, ignore_errors=True)

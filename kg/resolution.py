@@ -31,7 +31,7 @@ from .lexicon import Lexicon
 from .metadata import normalise_organ
 from .model import Entity, EntityType, Mention
 
-__all__ = ["resolve", "entity_key", "is_local_organisation", "entity_types", "merge_types"]
+__all__ = ["resolve", "entity_key", "is_local_organisation", "entity_types", "merge_types", "vote_weight"]
 
 _LOCAL = re.compile(r"^(?:团)?(?:中共)?(?:[X某]{1,3})?(?:全)?[区市县省镇乡街]")
 _ORGAN_PREFIX = re.compile(r"^(?:[X某]{0,3}[区市县省](?:委|政府)?)")
@@ -172,6 +172,11 @@ def merge_types(votes: dict[str, Counter]) -> dict[str, EntityType]:
     return {key: min(c, key=lambda t: (-c[t], _TYPE_ORDER.index(t))) for key, c in votes.items()}
 
 
+def vote_weight(entity: Entity) -> int:
+    """How much one report's type for an entity weighs: its mentions there (at least 1)."""
+    return len(entity.mentions) or 1
+
+
 def entity_types(results) -> dict[str, EntityType]:
     """One type per entity key across the results of many reports.
 
@@ -184,5 +189,5 @@ def entity_types(results) -> dict[str, EntityType]:
     votes: dict[str, Counter] = {}
     for result in results:
         for entity in result.entities:
-            votes.setdefault(entity.key, Counter())[entity.type] += len(entity.mentions) or 1
+            votes.setdefault(entity.key, Counter())[entity.type] += vote_weight(entity)
     return merge_types(votes)

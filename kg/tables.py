@@ -2,7 +2,7 @@
 
 ``relations.csv`` is written like the graph files: each report's rows are
 made where the report is rendered (:func:`relations_rows_csv`) and the build
-concatenates them in file-name order under :data:`RELATIONS_HEADER`.
+concatenates them in file-name order under its header (:func:`relations_header_csv`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import io
 from .model import ReportResult
 from .rdf.graph import entity_iri, report_iri
 
-__all__ = ["RELATIONS_HEADER", "entities_table", "relation_rows", "relations_rows_csv", "relations_table"]
+__all__ = ["RELATIONS_HEADER", "entities_table", "relation_rows", "relations_header_csv", "relations_rows_csv"]
 
 #: The columns of ``relations.csv``.
 RELATIONS_HEADER = ["subject", "relation", "object", "report", "begin", "end", "evidence",
@@ -61,7 +61,6 @@ def relations_rows_csv(result: ReportResult) -> bytes:
     return _csv(relation_rows(result)).encode("utf-8")
 
 
-def relations_table(results: list[ReportResult]) -> str:
-    """``relations.csv`` of a few results held in memory: rows by report, then as :func:`relation_rows`."""
-    rows = [row for result in sorted(results, key=lambda r: r.document.name) for row in relation_rows(result)]
-    return _csv(rows, RELATIONS_HEADER)
+def relations_header_csv() -> bytes:
+    """The header line of ``relations.csv`` (UTF-8)."""
+    return _csv([], RELATIONS_HEADER).encode("utf-8")

@@ -1,4 +1,4 @@
-"""Write the graph files and the store from the reports' fragments, streaming.
+"""Write the graph files from the reports' fragments, streaming.
 
 Each report's part of every file is serialised once, by Oxigraph, in the
 process that renders the report (:func:`kg.rdf.graph.render_fragment`);
@@ -27,7 +27,6 @@ import pyoxigraph as ox
 
 from .graph import Fragment, prefix_header, strip_prefix_header
 from .namespace import PREFIXES
-from .store import write_store
 
 __all__ = ["write_graph_files", "RDF_FILES"]
 
@@ -40,9 +39,11 @@ RDF_FILES = {
 }
 
 
-def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list[ox.Triple] = (),
-                      store: bool = True) -> dict[str, int]:
-    """Write the files of :data:`RDF_FILES` (and, with ``store``, the on-disk store) into ``folder``.
+def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list[ox.Triple] = ()) -> dict[str, int]:
+    """Write the files of :data:`RDF_FILES` into ``folder``.
+
+    The store is made from them afterwards (:func:`kg.rdf.store.write_store`
+    or :func:`kg.rdf.store.update_store`).
 
     Args:
         fragments: the reports' fragments in file-name order (an iterator is
@@ -50,7 +51,6 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
         folder: an existing folder.
         summary: triples about the whole build (per-entity counts), added to
             the union graph only.
-        store: also load the files into ``folder/store`` (:func:`kg.rdf.store.write_store`).
 
     Returns:
         ``{"quads": n, "triples": m, "tail_offset": b}``: the quads of the
@@ -85,6 +85,4 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
         tail = itertools.chain(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES), summary)
         ttl.write(strip_prefix_header(ox.serialize(tail, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
                                       ox.RdfFormat.TURTLE))
-    if store:
-        write_store(folder)
     return {"quads": quads, "triples": own + len(lines) + len(summary), "tail_offset": tail_offset}

@@ -15,7 +15,7 @@ of their identity, mentions by RFC 5147 fragments (``#char=12,20``) of
 their report's IRI.
 
 Quads are Oxigraph terms, made directly (no rdflib objects), one report at
-a time: :func:`render_fragment` serialises a report's sorted quads into its
+a time: :func:`render_fragment` serialises a report's quads (:func:`split_quads`) into its
 share of every graph file, and the build concatenates the shares in
 file-name order (:mod:`kg.rdf.export`), so the output is deterministic
 without one global sort and no process holds the whole graph.
@@ -34,7 +34,7 @@ from rdflib import URIRef
 from ..model import EntityType, RelationType, ReportResult
 from .namespace import DCTERMS, ITSRDF, KG, NIF, PREFIXES, PROV, RDF, RDFS, RES, SKOS, XSD
 
-__all__ = ["report_iri", "entity_iri", "report_quads", "split_quads", "Fragment", "render_fragment",
+__all__ = ["report_iri", "entity_iri", "split_quads", "Fragment", "render_fragment",
            "prefix_header", "strip_prefix_header", "summary_triples", "CLASS_OF", "PREDICATE_OF"]
 
 CLASS_OF = {
@@ -95,21 +95,6 @@ def _int(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=_INTEGER)
 
 
-def report_quads(result: ReportResult, types: dict[str, EntityType]) -> list[ox.Quad]:
-    """The quads of one report's named graph (its IRI), deduplicated, in a fixed order.
-
-    The order is the order of the result (entity descriptions and relation
-    triples first, then the report's own triples; see :func:`split_quads`).
-
-    Args:
-        result: the report's extraction result.
-        types: entity key -> the type settled across reports
-            (:func:`kg.resolution.entity_types`).
-    """
-    shared, own = split_quads(result, types)
-    return shared + own
-
-
 def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[list[ox.Quad], list[ox.Quad]]:
     """One report's quads in two parts: ``(shared, own)``.
 
@@ -118,6 +103,11 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
     ``own`` are the report's alone: its node, its mentions, its statements.
     Each part is deduplicated and in the order of the result, so the same
     result gives the same lists in every process.
+
+    Args:
+        result: the report's extraction result.
+        types: entity key -> the type settled across reports
+            (:func:`kg.resolution.merge_types`).
     """
     doc, meta = result.document, result.metadata
     report = _node(report_iri(doc.name))
@@ -197,8 +187,8 @@ class Fragment:
         jsonld: the same as one JSON-LD graph object (an element of the
             top-level array).
         own: how many triples of the named graph no other report can hold.
-        own_nt: those triples (the report's node, its
-            mentions, its statements; N-Triples, sorted), for the union graph.
+        own_nt: those triples (the report's node, its mentions, its
+            statements; N-Triples), for the union graph.
         own_ttl: the same in Turtle, without the ``@prefix`` lines.
         shared: the triples other reports may repeat (entity descriptions and
             direct relation triples), as N-Triples lines; the union keeps
@@ -241,7 +231,7 @@ def strip_prefix_header(data: bytes, fmt: ox.RdfFormat) -> bytes:
 
 
 def render_fragment(result: ReportResult, types: dict[str, EntityType]) -> Fragment:
-    """Serialise one report's quads (:func:`report_quads`) into its :class:`Fragment`.
+    """Serialise one report's quads (:func:`split_quads`) into its :class:`Fragment`.
 
     Args:
         result: the report's extraction result.
