@@ -31,7 +31,7 @@ from .model import EntityType, ReportResult
 from .rdf.graph import Fragment, render_fragment
 from .tables import relations_rows_csv
 from .reading import document_from_bytes, read_document
-from .segmentation import tokenizer_for
+from .segmentation import segmenter_for
 
 __all__ = ["Outcome", "Task", "extract_one", "RenderTask", "render_one", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
 
@@ -167,7 +167,7 @@ class SerialExecutor:
 
 
 def _warm(lexicon_dir: str | None) -> None:
-    tokenizer_for(load_lexicon(lexicon_dir))
+    segmenter_for(load_lexicon(lexicon_dir))
 
 
 class ProcessExecutor:

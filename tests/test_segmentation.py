@@ -1,6 +1,8 @@
+import re
+
 from kg.cleaning import find_excluded
 from kg.reading import read_document
-from kg.segmentation import segment
+from kg.segmentation import segment, segmenter_for
 
 from .conftest import REPORTS
 
@@ -33,3 +35,22 @@ def test_sentences_end_at_full_stops_and_lines(lexicon):
     assert sentences[0].text == "区委常委会工作报告"
     assert sentences[1].text == "同志们："
     assert all(s.text.endswith(("。", "！", "？")) or "\n" not in s.text for s in sentences)
+
+
+def test_segmenter_gives_jiebas_own_tokens(lexicon):
+    """rjieba, given jieba's dictionary and total, must cut exactly as jieba does."""
+    segmenter = segmenter_for(lexicon)
+    lines = [
+        sentence
+        for path in sorted(REPORTS.glob("*.txt"))
+        for sentence in re.split(r"(?<=[。！？\n])", read_document(path).text)
+    ]
+    lines += [
+        # Latin letters, digits and placeholders, where jieba-rs and jieba's HMM part ways
+        "2023年GDP增长5.2%，A-B区、COVID-19疫情、3.5亿元、No.1、C++、R&D投入达到12.5%。",
+        "XX区委、X-X年、XX-XX、X.X万元、1-10月，WTO和APEC。",
+        "见https://www.example.com/a_b?x=1，或email@x.cn，全角ＧＤＰ１２３。",
+    ]
+    differing = [line for line in lines if segmenter.tokenize(line) != list(segmenter.tokenizer.tokenize(line))]
+    assert len(lines) > 800
+    assert differing == []
