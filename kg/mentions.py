@@ -540,14 +540,15 @@ class _Tables:
 
     ``by_first``: first character -> gazetteer names, longest first.
     ``heads``: head word -> (type, head), the organisation table first, then
-    campaign, then initiative; ``head_lengths``: the lengths present, longest
-    first, so the longest head ending at a place is found by a few dict
-    lookups instead of trying every head.
+    campaign, then initiative; ``head_lengths``: last character -> the
+    lengths of the heads that end with it, longest first, so the longest head
+    ending at a place is found by a few dict lookups instead of trying every
+    head.
     """
 
     by_first: dict[str, tuple[str, ...]]
     heads: dict[str, tuple[EntityType, Head]]
-    head_lengths: tuple[int, ...]
+    head_lengths: dict[str, tuple[int, ...]]
 
 
 @functools.lru_cache(maxsize=4)
@@ -566,13 +567,18 @@ def _tables(lexicon: Lexicon) -> _Tables:
     return _Tables(
         by_first={ch: tuple(sorted(names, key=lambda n: (-len(n), n))) for ch, names in by_first.items()},
         heads=heads,
-        head_lengths=tuple(sorted({len(w) for w in heads}, reverse=True)),
+        head_lengths={
+            last: tuple(sorted({len(w) for w in heads if w[-1] == last}, reverse=True))
+            for last in {w[-1] for w in heads}
+        },
     )
 
 
 def _head_ending_at(text: str, end: int, tables: _Tables) -> tuple[EntityType, Head] | None:
     """The longest head that ends at ``end``, with its type, or ``None``."""
-    for length in tables.head_lengths:
+    if end == 0:
+        return None
+    for length in tables.head_lengths.get(text[end - 1], ()):
         if length <= end:
             found = tables.heads.get(text[end - length:end])
             if found is not None:

@@ -37,7 +37,15 @@ jieba.setLogLevel(logging.WARNING)
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\r\n|\n|\r")
 
 
-_HAN = re.compile(r"^[\u4e00-\u9fd5]+$")
+_HAN = re.compile(r"[\u4e00-\u9fd5]+")
+# jieba's finalseg keeps a run of Latin letters and digits whole, with a
+# decimal part and a per cent sign (its re_skip, jieba 0.42)
+_LATIN_RUN = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?")
+
+
+def _jieba_keeps_whole(word: str) -> bool:
+    """Would jieba's HMM keep this word, absent from the dictionary, as one token?"""
+    return bool(_HAN.fullmatch(word) or _LATIN_RUN.fullmatch(word))
 
 # A word no text contains (Unicode private-use characters), used to carry the
 # part of jieba's frequency total that no single word accounts for.
@@ -83,7 +91,7 @@ class Segmenter:
         """
         tokens = []
         for word, begin, end in self._rust.tokenize(text):
-            if len(word) > 1 and not self._freq.get(word) and not _HAN.match(word):
+            if len(word) > 1 and not self._freq.get(word) and not _jieba_keeps_whole(word):
                 tokens.extend((w, begin + b, begin + e) for w, b, e in self.tokenizer.tokenize(word))
             else:
                 tokens.append((word, begin, end))
