@@ -182,6 +182,12 @@ def _is_enumeration(core: str) -> bool:
     return len(parts) >= 2 and all(1 <= len(p) <= 6 for p in parts)
 
 
+# Words between a quotation and a head that end the quoted name: 的, and the
+# conjunctions that join two names (暨 joins two names of one event, so it is
+# not here).
+_NAME_BREAKS = frozenset({"的", "和", "与", "及", "以及", "或", "并"})
+
+
 def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
@@ -200,8 +206,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 t_end = view.ends[i]
                 if t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True):
                     break
-                if tok.word in lexicon.trailing_words or tok.word == "的":
-                    break
+                if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS:
+                    break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive
                 found = _head_ending_at(text[end:t_end], t_end - end, tables)
                 if found is not None:
                     best_end, head_type = t_end, found[0]
@@ -307,6 +313,23 @@ def _crosses_conjunction(view: _SentenceView, j: int, lexicon: Lexicon) -> bool:
     return not before.endswith(tuple(h.word for h in lexicon.organization_heads) + lexicon.local_organs + ("会",))
 
 
+_QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『", "’": "‘"}
+
+
+def _opening_quote(view: _SentenceView, j: int) -> int | None:
+    """If token ``j`` closes a quotation in this sentence, the index of the token that opens it."""
+    if j < 0 or view.tokens[j].word not in _QUOTE_PAIRS:
+        return None
+    opening = _QUOTE_PAIRS[view.tokens[j].word]
+    for k in range(j - 1, -1, -1):
+        word = view.tokens[k].word
+        if word == opening:
+            return k
+        if word in _QUOTE_PAIRS or _CLAUSE_PUNCT.search(word):
+            return None
+    return None
+
+
 def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME) -> int:
     """Grow a name leftwards from the token holding ``head_begin``; return its begin.
 
@@ -332,8 +355,13 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
             continue
         if _is_punct(word) or word in _MEASURES or tok.pos == "q" or _is_boundary(word, lexicon):
             break
-        if tok.pos in _STOP_POS and not (word == "的" and j > 0 and view.tokens[j - 1].word == "党") and word != "暨":
-            break  # 暨 joins the two names of one event: 送党课进基层暨微型党课巡回示范宣讲活动
+        if word == "暨":  # 暨 joins the two names of one event: 送党课进基层暨微型党课巡回示范宣讲活动
+            opening = _opening_quote(view, j - 1)
+            if opening is not None:  # “送党课进基层”暨…: the quoted name is the first
+                begin = view.starts[opening]
+                break
+        elif tok.pos in _STOP_POS and not (word == "的" and j > 0 and view.tokens[j - 1].word == "党"):
+            break
         if (word.isdigit() and len(word) >= 4) or _ORDINAL.fullmatch(word):
             break  # a year or an ordinal (第八届) is not part of a name
         begin = view.starts[j]

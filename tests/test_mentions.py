@@ -60,6 +60,12 @@ CASES = [
      [("15分钟就医服务圈", "Initiative"), ("15分钟阅读圈", "Initiative")]),
     # a book in 《》 is not a regulation
     ("认真学习《习近平谈治国理政》第三卷。", []),
+    # two quoted drive heads joined by 和: each takes its own prefix (002)
+    ("我们大力开展城建项目“百日攻坚”和社区环境整治“百日会战”。",
+     [("城建项目百日攻坚", "Campaign"), ("社区环境整治百日会战", "Campaign")]),
+    # 暨 joins a quoted name and a headed one into one event (004)
+    ("认真承办省委“送党课进基层”暨微型党课巡回示范宣讲活动。",
+     [("省委", "Organization"), ("送党课进基层暨微型党课巡回示范宣讲活动", "Campaign")]),
 ]
 
 
