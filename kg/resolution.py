@@ -5,7 +5,7 @@ Within a report, names that denote the same entity are merged
 
 * **gazetteer aliases**: names on one row of a gazetteer (党中央, 中央);
 * **quoted cores**: the quoted core of a name with a head (四查四促 of
-  “四查四促”专项行动);
+  “四查四促”专项行动), when no other name of the report has that core;
 * **anonymised jurisdictions**: X区委 and XX区委 are 区委;
 * **organ prefixes**: an organisation name is the same as the name that adds
   the report's own organ before it (全面深化改革领导小组 and
@@ -113,9 +113,13 @@ def resolve(
             if first in gazetteer_rows:
                 uf.union(name, gazetteer_rows[first])
             gazetteer_rows.setdefault(first, name)
+    headed_by_core: dict[str, set[str]] = {}
     for mention in mentions:
         if mention.core and mention.core in by_name and len(mention.core) >= 2:
-            uf.union(mention.core, mention.name)
+            headed_by_core.setdefault(mention.core, set()).add(mention.name)
+    for core, headed in headed_by_core.items():
+        if len(headed) == 1:  # a core two names share names neither (不忘初心、牢记使命 of 主题教育 and 微党课活动)
+            uf.union(core, next(iter(headed)))
     types = _types(mentions)
     for name in names:
         bare = normalise_organ(name)

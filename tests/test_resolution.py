@@ -94,3 +94,12 @@ def test_a_bad_manifest_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
     assert result.exit_code != 0
     assert "manifest.csv: a manifest needs the columns 'file' and 'jurisdiction'" in result.output
+
+
+def test_a_core_two_names_share_merges_neither(results):
+    # 004 has “不忘初心、牢记使命”主题教育 and “不忘初心、牢记使命”微党课活动: two drives
+    result = results["004_2967b34aefa6a6f9.txt"]
+    education = _entity(result, "不忘初心、牢记使命主题教育")
+    lessons = _entity(result, "不忘初心、牢记使命微党课活动")
+    assert education is not lessons
+    assert lessons.type is EntityType.CAMPAIGN
