@@ -66,6 +66,10 @@ CASES = [
     # 暨 joins a quoted name and a headed one into one event (004)
     ("认真承办省委“送党课进基层”暨微型党课巡回示范宣讲活动。",
      [("省委", "Organization"), ("送党课进基层暨微型党课巡回示范宣讲活动", "Campaign")]),
+    # the items of an enumeration that 等 closes before a kind noun name instances of it (001)
+    ("完善学区制、集团化办学等机制。", [("学区制", "Initiative"), ("集团化办学", "Initiative")]),
+    # 等 after one item closes no enumeration
+    ("完成万科水晶城占压河道违法建设专项治理等行动。", [("万科水晶城占压河道违法建设专项治理", "Campaign")]),
 ]
 
 
