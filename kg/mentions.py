@@ -177,9 +177,16 @@ def _head_at_end(name: str, heads) -> str | None:
     return None
 
 
+# An item with a subject before a copula or modal is a statement, not a name:
+# 隐患就是事故, 北京不能去 (but 不能腐, with none, names a goal).
+_STATEMENT = re.compile(r".+?(?:就是|都是|就要|不能|不得)")
+
+
 def _is_enumeration(core: str) -> bool:
+    """A quoted list of short items (四个意识 … 不敢腐、不能腐、不想腐), none of them a statement."""
     parts = core.split("、")
-    return len(parts) >= 2 and all(1 <= len(p) <= 6 for p in parts)
+    return (len(parts) >= 2 and all(1 <= len(p) <= 6 for p in parts)
+            and not any(_STATEMENT.match(p) for p in parts))
 
 
 # Words between a quotation and a head that end the quoted name: 的, and the

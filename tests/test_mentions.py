@@ -70,6 +70,9 @@ CASES = [
     ("完善学区制、集团化办学等机制。", [("学区制", "Initiative"), ("集团化办学", "Initiative")]),
     # 等 after one item closes no enumeration
     ("完成万科水晶城占压河道违法建设专项治理等行动。", [("万科水晶城占压河道违法建设专项治理", "Campaign")]),
+    # a quoted list of statements is a slogan, not a name; a list of goals is one (001, 000)
+    ("牢固树立“隐患就是事故、事故就要处理”的理念，一体推进“不敢腐、不能腐、不想腐”。",
+     [("不敢腐、不能腐、不想腐", "Initiative")]),
 ]
 
 
