@@ -466,6 +466,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # 污染防治攻坚战 is a name of its own: the gazetteer has it
         begin = _trim_lead(view, _grow_left(view, head_begin, lexicon), head_begin, etype, lexicon)
         prefix = text[begin:head_begin]
+        if begin > 0 and text[begin - 1] == "等":
+            continue  # “小金库”专项治理等领域专项行动: after 等, the kind of the items, no name
         if len(prefix) < 2 and not (prefix and (prefix in "X某" or _PREFIX_RE.fullmatch(prefix))):
             continue  # X医院, 市指挥部: a placeholder or a jurisdiction names it
         if head.mode == "named" and not _names_something(view, begin, head_begin):

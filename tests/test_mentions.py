@@ -73,6 +73,10 @@ CASES = [
     # a quoted list of statements is a slogan, not a name; a list of goals is one (001, 000)
     ("牢固树立“隐患就是事故、事故就要处理”的理念，一体推进“不敢腐、不能腐、不想腐”。",
      [("不敢腐、不能腐、不想腐", "Initiative")]),
+    # a joint creation drive is a campaign (003); after 等, a head names the kind of the items (001)
+    ("深入开展“五城同创”各项工作。", [("五城同创", "Campaign")]),
+    ("深入开展形式主义官僚主义问题专项治理、“小金库”专项治理等领域专项行动。",
+     [("形式主义官僚主义问题专项治理", "Campaign"), ("小金库专项治理", "Campaign")]),
 ]
 
 
