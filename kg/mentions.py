@@ -388,7 +388,8 @@ _ORG_LEAD_POS = {"v", "vd", "p", "d", "ad", "c", "r", "a"}
 _PLACE_START = re.compile(r"[X某]{0,3}[区市县省]")
 # Prepositions jieba glues to the word after them (对微|山路中学, 情况按|市指挥部).
 _PREPOSITIONS = "对按在向为把将从由经"
-_SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市)")
+# a time scope is no part of a programme name either: 年度十大民生工程 is 十大民生工程
+_SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市|本年度|年度|今年|全年|明年)")
 
 
 def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityType, lexicon: Lexicon) -> int:
