@@ -197,6 +197,7 @@ _NAME_BREAKS = frozenset({"的", "和", "与", "及", "以及", "或", "并"})
 
 def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
+    listed = []  # (begin, end, core, type or None) of the quotes that may be names
     text = view.text
     for match in _QUOTE_RE.finditer(text):
         core = next(g for g in match.groups() if g is not None)
@@ -252,6 +253,27 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             if gaz is not None:
                 etype = gaz[0]
             candidates.append(_Candidate(begin, end, etype, core, "", "quote", 1))
+        listed.append((begin, end, core, etype))
+    return candidates + _quote_runs(text, listed)
+
+
+def _quote_runs(text: str, listed: list) -> list[_Candidate]:
+    """Quotations side by side (“电代煤”“气代煤”工作, “双报到”“双报告”“手拉手”)
+    are a list of one kind: where one of them names a programme, or a
+    programme noun follows the run, the untyped ones do too."""
+    candidates = []
+    runs: list[list] = []
+    for item in listed:
+        if runs and runs[-1][-1][1] == item[0]:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        if any(t is EntityType.INITIATIVE for *_, t in run) or _PROGRAMME_NOUN.match(text, run[-1][1]):
+            candidates += [_Candidate(b, e, EntityType.INITIATIVE, core, "", "quote", 1)
+                           for b, e, core, t in run if t is None]
     return candidates
 
 

@@ -79,6 +79,10 @@ CASES = [
      [("形式主义官僚主义问题专项治理", "Campaign"), ("小金库专项治理", "Campaign")]),
     # a time scope is no part of a programme's name (002)
     ("扎实做好年度十大民生工程，不断提升群众获得感。", [("十大民生工程", "Initiative")]),
+    # quotations side by side are a list of one kind (002, 001)
+    ("大力推进“电代煤”“气代煤”工作。", [("电代煤", "Initiative"), ("气代煤", "Initiative")]),
+    ("全面落实“双报到”“双报告”“手拉手”闭环管控。",
+     [("双报到", "Initiative"), ("双报告", "Initiative"), ("手拉手", "Initiative")]),
 ]
 
 
