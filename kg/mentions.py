@@ -182,6 +182,10 @@ def _head_at_end(name: str, heads) -> str | None:
 _STATEMENT = re.compile(r".+?(?:就是|都是|就要|不能|不得)")
 
 
+# 以X为Y (以人民为中心): "take X as Y", a formulation, whatever its last word.
+_TAKE_AS = re.compile(r"以.+为")
+
+
 def _is_enumeration(core: str) -> bool:
     """A quoted list of short items (四个意识 … 不敢腐、不能腐、不想腐), none of them a statement."""
     parts = core.split("、")
@@ -243,9 +247,10 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype = EntityType.REGULATION
         elif _head_at_end(core, lexicon.campaign_heads):
             etype = EntityType.CAMPAIGN
-        elif _head_at_end(core, lexicon.organization_heads) and len(core) >= 4:
+        elif _head_at_end(core, lexicon.organization_heads) and len(core) >= 4 and not _TAKE_AS.match(core):
             etype = EntityType.ORGANIZATION
         elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads)
+              or _TAKE_AS.match(core)
               or _PROGRAMME_NOUN.match(text, end)):
             etype = EntityType.INITIATIVE
         if etype is not None:

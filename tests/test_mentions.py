@@ -83,6 +83,8 @@ CASES = [
     ("大力推进“电代煤”“气代煤”工作。", [("电代煤", "Initiative"), ("气代煤", "Initiative")]),
     ("全面落实“双报到”“双报告”“手拉手”闭环管控。",
      [("双报到", "Initiative"), ("双报告", "Initiative"), ("手拉手", "Initiative")]),
+    # 以X为中心 is a formulation, not a centre (002)
+    ("必须牢固树立“以人民为中心”的发展思想。", [("以人民为中心", "Initiative")]),
 ]
 
 
