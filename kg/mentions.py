@@ -415,7 +415,9 @@ _ORG_LEAD_POS = {"v", "vd", "p", "d", "ad", "c", "r", "a"}
 _PLACE_START = re.compile(r"[X某]{0,3}[区市县省]")
 # Prepositions jieba glues to the word after them (对微|山路中学, 情况按|市指挥部).
 _PREPOSITIONS = "对按在向为把将从由经"
-# a time scope is no part of a programme name either: 年度十大民生工程 is 十大民生工程
+# a time scope is no part of any name (年度十大民生工程 is 十大民生工程, 全年区委
+# 理论学习中心组 is 区委理论学习中心组); a place scope is none of a programme's
+_TIME_LEAD = re.compile(r"(?:本年度|年度|今年|全年|明年)")
 _SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市|本年度|年度|今年|全年|明年)")
 
 
@@ -425,6 +427,9 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
     if text[begin] == "年" and begin > 0 and text[begin - 1].isdigit() and begin + 1 < head_begin:
         begin += 1  # 2020|年作为…, 2020|年区人才工作领导小组: jieba glued the year's 年 to the name
     if etype is EntityType.ORGANIZATION:
+        time = _TIME_LEAD.match(text, begin)
+        if time and time.end() < head_begin and time.end() in view.start_set:
+            begin = time.end()
         i = view.token_at(begin)
         while begin < head_begin and view.starts[i] == begin and view.tokens[i].pos in _ORG_LEAD_POS:
             begin = view.ends[i]

@@ -85,6 +85,11 @@ CASES = [
      [("双报到", "Initiative"), ("双报告", "Initiative"), ("手拉手", "Initiative")]),
     # 以X为中心 is a formulation, not a centre (002)
     ("必须牢固树立“以人民为中心”的发展思想。", [("以人民为中心", "Initiative")]),
+    # inspection teams and the theory study group are bodies; a time scope opens no name (001, 004)
+    ("期间收到中央生态环保督察组转办的信访件。", [("中央生态环保督察组", "Organization")]),
+    ("全年区委理论学习中心组开展集体学习。", [("区委理论学习中心组", "Organization")]),
+    # a public library named by its district is a body (000)
+    ("打造了以区图书馆为总，以城市书房为分的服务体系。", [("区图书馆", "Organization")]),
 ]
 
 
