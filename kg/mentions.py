@@ -408,7 +408,9 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
 
 
 # An organisation's name opens with a place, an organ or a noun: never with a
-# verb, preposition, adverb or conjunction (援建火神山医院, 对微山路中学).
+# verb, preposition, adverb or conjunction (援建火神山医院, 对微山路中学), nor
+# with a verbal noun before the jurisdiction that opens it (建设|X区律师行业
+# 党群服务中心).
 _ORG_LEAD_POS = {"v", "vd", "p", "d", "ad", "c", "r", "a"}
 # A campaign or initiative named for the whole jurisdiction is the same drive:
 # 全市四查四促专项行动 is 四查四促专项行动.
@@ -431,7 +433,9 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
         if time and time.end() < head_begin and time.end() in view.start_set:
             begin = time.end()
         i = view.token_at(begin)
-        while begin < head_begin and view.starts[i] == begin and view.tokens[i].pos in _ORG_LEAD_POS:
+        while begin < head_begin and view.starts[i] == begin and (
+                view.tokens[i].pos in _ORG_LEAD_POS
+                or (view.tokens[i].pos == "vn" and _PLACE_START.match(text, view.ends[i]))):
             begin = view.ends[i]
             i += 1
         if text[begin] in _PREPOSITIONS and begin + 1 < head_begin and view.token_at(begin) == view.token_at(begin + 1):

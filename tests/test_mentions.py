@@ -90,6 +90,9 @@ CASES = [
     ("全年区委理论学习中心组开展集体学习。", [("区委理论学习中心组", "Organization")]),
     # a public library named by its district is a body (000)
     ("打造了以区图书馆为总，以城市书房为分的服务体系。", [("区图书馆", "Organization")]),
+    # a verbal noun before the jurisdiction that opens a body's name is not part of it (001)
+    ("建立完善菜市场党建指导工作站，建设X区律师行业党群服务中心，形成特色工作品牌。",
+     [("X区律师行业党群服务中心", "Organization")]),
 ]
 
 
