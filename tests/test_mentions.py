@@ -93,6 +93,8 @@ CASES = [
     # a verbal noun before the jurisdiction that opens a body's name is not part of it (001)
     ("建立完善菜市场党建指导工作站，建设X区律师行业党群服务中心，形成特色工作品牌。",
      [("X区律师行业党群服务中心", "Organization")]),
+    # the five-year legal publicity plan after its quoted number (004)
+    ("强力推进“七五”普法工作，推动法治建设。", [("七五普法", "Initiative")]),
 ]
 
 
