@@ -487,6 +487,10 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
     return bool(_PREFIX_RE.match(view.text, begin))
 
 
+# 中心 before these words means "central" (围绕区委中心工作, 服务中心大局), not a centre.
+_CENTRAL_TASK = re.compile(r"(?:工作|任务|大局|环节)")
+
+
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
@@ -495,7 +499,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if found is None:
             continue
         etype, head = found
-        if head.quoted_only:
+        if head.quoted_only or (head.word == "中心" and _CENTRAL_TASK.match(text, end)):
             continue
         head_begin = end - len(head.word)
         token = view.tokens[view.token_at(end - 1)]

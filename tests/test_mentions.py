@@ -95,6 +95,8 @@ CASES = [
      [("X区律师行业党群服务中心", "Organization")]),
     # the five-year legal publicity plan after its quoted number (004)
     ("强力推进“七五”普法工作，推动法治建设。", [("七五普法", "Initiative")]),
+    # 中心工作 is the central task, not a centre (002)
+    ("区人大及其常委会围绕区委中心工作，组织代表开展视察。", [("区人大", "Organization"), ("区委", "Organization")]),
 ]
 
 
