@@ -364,12 +364,35 @@ def _opening_quote(view: _SentenceView, j: int) -> int | None:
     return None
 
 
-def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME) -> int:
+_PLACEHOLDER = re.compile(r"[X某]{1,3}$")
+
+
+def _opening_place(view: _SentenceView, j: int, floor: int, lexicon: Lexicon) -> int | None:
+    """The token at or before ``j`` where a jurisdiction or placeholder opens a
+    name, reached over plain words (nouns and verbs, no boundary word), or ``None``."""
+    while j >= 0 and view.starts[j] >= floor:
+        tok = view.tokens[j]
+        if _PLACEHOLDER.match(tok.word) or _PREFIX_RE.match(view.text, view.starts[j]):
+            while j > 0 and (_PLACEHOLDER.match(view.tokens[j - 1].word) or view.tokens[j - 1].word in ("中共", "团", "全")):
+                j -= 1  # X|市: the placeholder opens the jurisdiction
+            return j
+        if (_is_punct(tok.word) or tok.pos in _STOP_POS or tok.pos == "q" or tok.word in _MEASURES
+                or _is_boundary(tok.word, lexicon)):
+            return None
+        j -= 1
+    return None
+
+
+def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME,
+               body: bool = False) -> int:
     """Grow a name leftwards from the token holding ``head_begin``; return its begin.
 
     Tokens are taken while they are not punctuation, boundary words, measure
     words, years, or function words by POS; a 和/与 is crossed only inside
     one body's name that starts with a jurisdiction (区社区治理和服务创新办公室).
+    With ``body`` (an organisation's head), a boundary word is crossed too
+    when plain words beyond it reach a jurisdiction or placeholder that opens
+    the name (X市科技|创新|发展中心).
     """
     i = view.token_at(head_begin)
     begin = view.starts[i]
@@ -387,6 +410,11 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
             begin = view.starts[j]
             j -= 1
             continue
+        if _is_boundary(word, lexicon) and body and not _is_punct(word):
+            opener = _opening_place(view, j - 1, view.ends[i] - limit, lexicon)
+            if opener is not None:
+                begin = view.starts[opener]
+            break
         if _is_punct(word) or word in _MEASURES or tok.pos == "q" or _is_boundary(word, lexicon):
             break
         if word == "暨":  # 暨 joins the two names of one event: 送党课进基层暨微型党课巡回示范宣讲活动
@@ -505,7 +533,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         token = view.tokens[view.token_at(end - 1)]
         if token.word in lexicon.gazetteer and token.end - view.base == end:
             continue  # 污染防治攻坚战 is a name of its own: the gazetteer has it
-        begin = _trim_lead(view, _grow_left(view, head_begin, lexicon), head_begin, etype, lexicon)
+        grown = _grow_left(view, head_begin, lexicon, body=etype is EntityType.ORGANIZATION)
+        begin = _trim_lead(view, grown, head_begin, etype, lexicon)
         prefix = text[begin:head_begin]
         if begin > 0 and text[begin - 1] == "等":
             continue  # “小金库”专项治理等领域专项行动: after 等, the kind of the items, no name

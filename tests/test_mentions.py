@@ -97,6 +97,10 @@ CASES = [
     ("强力推进“七五”普法工作，推动法治建设。", [("七五普法", "Initiative")]),
     # 中心工作 is the central task, not a centre (002)
     ("区人大及其常委会围绕区委中心工作，组织代表开展视察。", [("区人大", "Organization"), ("区委", "Organization")]),
+    # a body's name crosses a boundary word (创新) when plain words beyond it reach its placeholder (001)
+    ("认定的国家技术转移机构——X市科技创新发展中心，助力完善科技服务。",
+     [("X市科技创新发展中心", "Organization")]),
+    ("拓面X数字经济产业创新中心辐射范围。", [("X数字经济产业创新中心", "Organization")]),
 ]
 
 
