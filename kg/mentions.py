@@ -515,6 +515,11 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
     return bool(_PREFIX_RE.match(view.text, begin))
 
 
+# Words that open the name of a kind of body, not of one body
+# (shared/spec/ANNOTATION.md: "No: categories and plurals").
+_CATEGORY_LEAD = re.compile(r"(?:辖区|各级|各|相关|有关|所属|下属|市属|区属|县属|省属|驻区)")
+# A count of bodies right before the name: X家物业公司, 12所学校.
+_COUNT_BEFORE = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)$")
 # 中心 before these words means "central" (围绕区委中心工作, 服务中心大局), not a centre.
 _CENTRAL_TASK = re.compile(r"(?:工作|任务|大局|环节)")
 
@@ -542,6 +547,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # X医院, 市指挥部: a placeholder or a jurisdiction names it
         if head.mode == "named" and not _names_something(view, begin, head_begin):
             continue
+        if etype is EntityType.ORGANIZATION and (_CATEGORY_LEAD.match(text, begin) or _COUNT_BEFORE.search(text, 0, begin)):
+            continue  # 辖区大学, 市属三级医院, X家物业公司: a kind of body, no body
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
         name = canonical_name(text[begin:end])
         if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) for ch in name.replace("、", "")):
