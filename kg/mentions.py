@@ -624,6 +624,8 @@ _UNMARKED = re.compile(
     r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发)?了?"
     r"([^，。；：《》！？\s]{4,60}?" + _TITLE_TAIL
 )
+# Verbs that follow an issuing verb and edit the document (制定细化|完善…).
+_EDIT_LEAD = re.compile(r"(?:细化|完善|健全)")
 # The next title of an enumeration after the verb: 、网络舆情管理办法
 _UNMARKED_NEXT = re.compile(r"、([^，。；：、《》！？\s]{4,60}?" + _TITLE_TAIL)
 # Descriptions, not titles: 制定具体实施方案, 制定33条具体措施.
@@ -648,6 +650,9 @@ def _unmarked_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
         if "关于" in title[:4]:  # 制定出合关于…: a typo or a second verb before the title
             cut = title.index("关于")
             title, begin = title[cut:], begin + cut
+        edit = _EDIT_LEAD.match(title)  # 制定细化工作预案: a second verb, no title's first word
+        if edit and len(title) - edit.end() >= 4:
+            title, begin = title[edit.end():], begin + edit.end()
         scope = _SCOPE_LEAD.match(title)  # 我区目标考核细则: the scope is not the title
         if scope:
             title, begin = title[scope.end():], begin + scope.end()
