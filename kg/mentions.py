@@ -520,6 +520,9 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
 _CATEGORY_LEAD = re.compile(r"(?:辖区|各级|各|相关|有关|所属|下属|市属|区属|县属|省属|驻区)")
 # A count of bodies right before the name: X家物业公司, 12所学校.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)$")
+# 工程 after these words is construction work: facilities and buildings are
+# no entities (shared/spec/ANNOTATION.md, rules of thumb).
+_CONSTRUCTION = re.compile(r"(?:建设|扩建|新建|改造|维修|修缮|加装\w{0,6})工程$")
 # 中心 before these words means "central" (围绕区委中心工作, 服务中心大局), not a centre.
 _CENTRAL_TASK = re.compile(r"(?:工作|任务|大局|环节)")
 
@@ -551,6 +554,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # 辖区大学, 市属三级医院, X家物业公司: a kind of body, no body
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
         name = canonical_name(text[begin:end])
+        if head.word == "工程" and _CONSTRUCTION.search(name):
+            continue  # 小学改扩建工程: a building site, not a programme
         if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) for ch in name.replace("、", "")):
             continue
         candidates.append(_Candidate(begin, end, etype, name, "", "head", 3))

@@ -107,6 +107,8 @@ CASES = [
     ("带动X家物业公司投入到疫情防控。", []),
     # a second verb after the issuing verb opens no title; 工作预案 alone names none (001)
     ("妥善做好维稳安保任务，制定细化工作预案，区级领导同志带队。", []),
+    # construction work is a building site, not a programme (000, 002)
+    ("审批工作居城市区首位。城市建设工程扎实推进，X所小学改扩建工程加紧推进。", []),
 ]
 
 
