@@ -63,7 +63,12 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\dX]+(?:届|�
 _COUNTED_PHRASE = re.compile(r"^(?:[一二两三四五六七八九十百千数多几X\d]+)(?:个|次|场|项|批|轮|系列|类|种)")
 # A quoted phrase ending with one of these names a problem or state, not an
 # initiative (“三大问题”, “四风”问题 is caught by its own quote).
-_NOT_NAME_ENDS = ("问题", "现象", "情况", "倾向")
+_NOT_NAME_ENDS = ("问题", "现象", "情况", "倾向", "之外", "以外", "之内", "以内")
+# Verbs that give an honour or title (honours and titles are no entities:
+# shared/spec/ANNOTATION.md, rules of thumb): 荣获“双拥模范城”.
+_AWARDED = re.compile(r"(?:荣获|获评|荣膺|被评为|评为|被授予|获得)$")
+# An ordinal count in a name describes its bearer: 全国第七家信用增信公司.
+_ORDINAL_COUNT = re.compile(r"第[一二三四五六七八九十百\dX]+[家个所名位]")
 # A quoted term followed by one of these names a programme (“书香城市”建设,
 # “电代煤”工作, “区管校聘”管理改革, “下考上”考核); a figure of speech in
 # quotes (“牛鼻子”, “保护伞”) is followed by other words.
@@ -209,6 +214,11 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue
         core = canonical_name(core)
         begin, end = match.span()
+        if _AWARDED.search(text, 0, begin):
+            # 荣获“双拥模范城”: an honour or title, no entity (ANNOTATION.md); the
+            # candidate only keeps other rules out of it and is never a mention
+            candidates.append(_Candidate(begin, end, EntityType.INITIATIVE, core, "", "honour", 0))
+            continue
         # A head right after the quote, over whole tokens.
         best_end, head_type = None, None
         if end in view.start_set:
@@ -556,6 +566,9 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         name = canonical_name(text[begin:end])
         if head.word == "工程" and _CONSTRUCTION.search(name):
             continue  # 小学改扩建工程: a building site, not a programme
+        if _ORDINAL_COUNT.search(name) or (head_begin in view.start_set
+                                           and view.tokens[view.token_at(head_begin - 1)].word == "新"):
+            continue  # 全国第七家信用增信公司, 智慧养老新模式: descriptions, not names
         if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) for ch in name.replace("、", "")):
             continue
         candidates.append(_Candidate(begin, end, etype, name, "", "head", 3))
@@ -793,6 +806,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
     )
     mentions = []
     for cand in _select(titles, protected, others):
+        if cand.rule == "honour":
+            continue
         name = _drop_trailing(cand.name, lexicon) if cand.rule in ("head", "quote") else cand.name
         end = cand.end - (len(cand.name) - len(name)) if cand.rule == "head" else cand.end
         if not name:

@@ -109,6 +109,12 @@ CASES = [
     ("妥善做好维稳安保任务，制定细化工作预案，区级领导同志带队。", []),
     # construction work is a building site, not a programme (000, 002)
     ("审批工作居城市区首位。城市建设工程扎实推进，X所小学改扩建工程加紧推进。", []),
+    # an honour won is no entity, nor is what it holds (001); a scope is no name (001)
+    ("缴完成率100％，我区荣获“双拥模范城”七连冠。", []),
+    ("领导干部开展突击家访，强化“八小时之外”监督。", []),
+    # an ordinal count or 新 before the head describes, it does not name (001)
+    ("注册资本42亿元的我市第一家、全国第七家信用增信公司。", []),
+    ("构建智慧养老体系，探索智慧养老新模式。", []),
 ]
 
 
