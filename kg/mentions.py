@@ -533,6 +533,11 @@ _COUNT_BEFORE = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十�
 # 工程 after these words is construction work: facilities and buildings are
 # no entities (shared/spec/ANNOTATION.md, rules of thumb).
 _CONSTRUCTION = re.compile(r"(?:建设|扩建|新建|改造|维修|修缮|加装\w{0,6})工程$")
+# Two heads in a row name the systems of a field, not one system.
+_DOUBLE_HEAD = re.compile(r"(?:体制机制|机制体制|制度机制|机制制度)$")
+_SECOND_HEAD = re.compile(r"(?:体制|机制|制度)")
+# A name, a count and a head: 干部能上能下三项制度, 模范作用提升三大工程.
+_COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项大个].{1,4}")
 # 中心 before these words means "central" (围绕区委中心工作, 服务中心大局), not a centre.
 _CENTRAL_TASK = re.compile(r"(?:工作|任务|大局|环节)")
 
@@ -569,6 +574,12 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if _ORDINAL_COUNT.search(name) or (head_begin in view.start_set
                                            and view.tokens[view.token_at(head_begin - 1)].word == "新"):
             continue  # 全国第七家信用增信公司, 智慧养老新模式: descriptions, not names
+        if _DOUBLE_HEAD.search(name) or _SECOND_HEAD.match(text, end):
+            continue  # 党管保密体制机制: the systems of a field, no named one
+        counted = _COUNT_OF_HEAD.fullmatch(name)
+        if counted and "、" not in name and text.endswith(name[counted.end(1):], 0, end):
+            end -= len(name) - counted.end(1)  # 党员干部模范作用提升三大工程: the named thing is
+            name = counted.group(1)            # what the count and head follow
         if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) for ch in name.replace("、", "")):
             continue
         candidates.append(_Candidate(begin, end, etype, name, "", "head", 3))

@@ -115,6 +115,9 @@ CASES = [
     # an ordinal count or 新 before the head describes, it does not name (001)
     ("注册资本42亿元的我市第一家、全国第七家信用增信公司。", []),
     ("构建智慧养老体系，探索智慧养老新模式。", []),
+    # two heads in a row name the systems of a field (001); a count before the head is not part of the name (002)
+    ("完善党管保密体制机制，及时研究保密工作。", []),
+    ("推进干部能上能下三项制度，充分调动积极性。", [("干部能上能下", "Initiative")]),
 ]
 
 
