@@ -231,7 +231,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS:
                     break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive
                 found = _head_ending_at(text[end:t_end], t_end - end, tables)
-                if found is not None:
+                if found is not None and not _COUNTED_KIND.match(text, end):
                     best_end, head_type = t_end, found[0]
                 i += 1
         if best_end is not None:
@@ -272,21 +272,28 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
     return candidates + _quote_runs(text, listed)
 
 
+# A count and a programme head after a list of quotations: “A”、“B”、“C”三大工程.
+_COUNTED_KIND = re.compile(r"[一二两三四五六七八九十]+[大项个]?(?:工程|举措|机制|制度|品牌|行动|建设)")
+
+
 def _quote_runs(text: str, listed: list) -> list[_Candidate]:
-    """Quotations side by side (“电代煤”“气代煤”工作, “双报到”“双报告”“手拉手”)
-    are a list of one kind: where one of them names a programme, or a
-    programme noun follows the run, the untyped ones do too."""
+    """Quotations side by side or in an enumeration (“电代煤”“气代煤”工作,
+    “A”、“B”、“C”三大工程) are a list of one kind: where one of them names a
+    programme, or a programme noun or a counted head follows the list, the
+    untyped ones do too."""
     candidates = []
     runs: list[list] = []
     for item in listed:
-        if runs and runs[-1][-1][1] == item[0]:
+        if runs and text[runs[-1][-1][1]:item[0]] in ("", "、"):
             runs[-1].append(item)
         else:
             runs.append([item])
     for run in runs:
         if len(run) < 2:
             continue
-        if any(t is EntityType.INITIATIVE for *_, t in run) or _PROGRAMME_NOUN.match(text, run[-1][1]):
+        after = run[-1][1]
+        if (any(t is EntityType.INITIATIVE for *_, t in run) or _PROGRAMME_NOUN.match(text, after)
+                or _COUNTED_KIND.match(text, after)):
             candidates += [_Candidate(b, e, EntityType.INITIATIVE, core, "", "quote", 1)
                            for b, e, core, t in run if t is None]
     return candidates
@@ -561,6 +568,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         prefix = text[begin:head_begin]
         if begin > 0 and text[begin - 1] == "等":
             continue  # “小金库”专项治理等领域专项行动: after 等, the kind of the items, no name
+        if begin > 0 and text[begin - 1] in "”’」』" and _COUNTED_KIND.fullmatch(text, begin, end):
+            continue  # “A”、“B”、“C”三大工程: the count of the quoted names before it
         if len(prefix) < 2 and not (prefix and (prefix in "X某" or _PREFIX_RE.fullmatch(prefix))):
             continue  # X医院, 市指挥部: a placeholder or a jurisdiction names it
         if head.mode == "named" and not _names_something(view, begin, head_begin):
