@@ -545,6 +545,9 @@ _DOUBLE_HEAD = re.compile(r"(?:体制机制|机制体制|制度机制|机制制�
 _SECOND_HEAD = re.compile(r"(?:体制|机制|制度)")
 # A name, a count and a head: 干部能上能下三项制度, 模范作用提升三大工程.
 _COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项大个].{1,4}")
+# After an initiative head, a noun it qualifies or a count: the head names a
+# kind there, not a programme (监察制度优势, 体制机制创新, 建立防控制度X项).
+_HEAD_MODIFIES = re.compile(r"(?:优势|创新|体系|[X\d一二三四五六七八九十]+[项个条])")
 # 中心 before these words means "central" (围绕区委中心工作, 服务中心大局), not a centre.
 _CENTRAL_TASK = re.compile(r"(?:工作|任务|大局|环节)")
 
@@ -559,6 +562,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         etype, head = found
         if head.quoted_only or (head.word == "中心" and _CENTRAL_TASK.match(text, end)):
             continue
+        if etype is EntityType.INITIATIVE and _HEAD_MODIFIES.match(text, end):
+            continue  # 监察制度优势, 防控制度X项: the head qualifies a noun or is counted
         head_begin = end - len(head.word)
         token = view.tokens[view.token_at(end - 1)]
         if token.word in lexicon.gazetteer and token.end - view.base == end:
