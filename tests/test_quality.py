@@ -1,7 +1,11 @@
 """Extraction quality on the gold annotations of the five sample reports.
 
-The floors are the figures measured when they were last raised (see the
-closing notes of the issues); a change that scores below them fails.
+Two kinds of threshold. The bars are issue 3's targets: a build that scores
+below a bar it once met fails; the untyped bar is not met yet, and its test
+is an expected failure that turns into a failure the day it passes, so the
+mark gets removed. The floors are the figures measured when they were last
+raised (truncated, see the closing notes of the issues): a change that
+scores below them fails, even above the bar.
 """
 
 import json
@@ -15,12 +19,20 @@ from .conftest import GOLD
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
+BARS = {"entities_untyped": 0.90, "entities_typed": 0.85, "relations": 0.70}
+TYPE_BAR = 0.80
+UNMET = {"entities_untyped"}  # measured 0.859 when last raised
+
 FLOORS = {
-    "entities_untyped": 0.82,
-    "entities_typed": 0.81,
-    "relations": 0.85,
+    "entities_untyped": 0.85,
+    "entities_typed": 0.85,
+    "relations": 0.87,
 }
-TYPE_FLOORS = {"Organization": 0.82, "Campaign": 0.75, "Regulation": 0.96, "Initiative": 0.75}
+TYPE_FLOORS = {"Organization": 0.86, "Campaign": 0.80, "Regulation": 0.96, "Initiative": 0.80}
+
+
+def _f1(scores, measure):
+    return {"entities_untyped": scores.entities, "entities_typed": scores.typed, "relations": scores.relations}[measure].f1
 
 
 @pytest.fixture(scope="module")
@@ -32,10 +44,22 @@ def test_all_five_reports_are_scored(scores):
     assert scores.reports == 5
 
 
+@pytest.mark.parametrize("measure, bar", [
+    pytest.param(m, b, marks=pytest.mark.xfail(strict=True, reason="bar not met yet")) if m in UNMET else (m, b)
+    for m, b in sorted(BARS.items())
+])
+def test_f1_bar(scores, measure, bar):
+    assert _f1(scores, measure) >= bar, f"{measure}: F1 {_f1(scores, measure):.3f} < {bar}"
+
+
+@pytest.mark.parametrize("etype", sorted(TYPE_FLOORS))
+def test_per_type_f1_bar(scores, etype):
+    assert scores.per_type[etype].f1 >= TYPE_BAR, f"{etype}: F1 {scores.per_type[etype].f1:.3f} < {TYPE_BAR}"
+
+
 @pytest.mark.parametrize("measure, floor", sorted(FLOORS.items()))
 def test_f1_floor(scores, measure, floor):
-    prf = {"entities_untyped": scores.entities, "entities_typed": scores.typed, "relations": scores.relations}[measure]
-    assert prf.f1 >= floor, f"{measure}: F1 {prf.f1:.3f} < {floor}"
+    assert _f1(scores, measure) >= floor, f"{measure}: F1 {_f1(scores, measure):.3f} < {floor}"
 
 
 @pytest.mark.parametrize("etype, floor", sorted(TYPE_FLOORS.items()))
