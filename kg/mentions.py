@@ -236,7 +236,11 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 i += 1
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动
-                begin = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1)
+                before = view.tokens[view.token_at(begin - 1)]
+                if lexicon.gazetteer.get(before.word, (None,))[0] is EntityType.CAMPAIGN:
+                    begin = before.begin - view.base  # 污染防治攻坚战“百日会战”专项行动: a drive within a drive
+                else:
+                    begin = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1)
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue

@@ -125,6 +125,8 @@ CASES = [
     # a head that qualifies a noun or is counted names a kind (000, 003)
     ("纪法贯通、法法衔接紧密顺畅，监察制度优势初步显现。", []),
     ("对X个风险点实行动态管理，建立防控制度X项。", []),
+    # a drive within a named drive takes its whole name (003)
+    ("深入开展污染防治攻坚战“百日会战”专项行动，始终保持高压。", [("污染防治攻坚战百日会战专项行动", "Campaign")]),
 ]
 
 
