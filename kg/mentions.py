@@ -204,6 +204,27 @@ def _is_enumeration(core: str) -> bool:
 _NAME_BREAKS = frozenset({"的", "和", "与", "及", "以及", "或", "并"})
 
 
+def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables):
+    """The farthest head right after ``end`` (a quotation or a gazetteer name),
+    over whole tokens: ``(head end, type)``, or ``(None, None)``."""
+    text = view.text
+    best_end, head_type = None, None
+    if end in view.start_set and not _COUNTED_KIND.match(text, end):
+        i = view.token_at(end)
+        while i < len(view.tokens):
+            tok = view.tokens[i]
+            t_end = view.ends[i]
+            if t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True):
+                break
+            if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS:
+                break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive
+            found = _head_ending_at(text[end:t_end], t_end - end, tables)
+            if found is not None:
+                best_end, head_type = t_end, found[0]
+            i += 1
+    return best_end, head_type
+
+
 def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     listed = []  # (begin, end, core, type or None) of the quotes that may be names
@@ -219,21 +240,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             # candidate only keeps other rules out of it and is never a mention
             candidates.append(_Candidate(begin, end, EntityType.INITIATIVE, core, "", "honour", 0))
             continue
-        # A head right after the quote, over whole tokens.
-        best_end, head_type = None, None
-        if end in view.start_set:
-            i = view.token_at(end)
-            while i < len(view.tokens):
-                tok = view.tokens[i]
-                t_end = view.ends[i]
-                if t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True):
-                    break
-                if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS:
-                    break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive
-                found = _head_ending_at(text[end:t_end], t_end - end, tables)
-                if found is not None and not _COUNTED_KIND.match(text, end):
-                    best_end, head_type = t_end, found[0]
-                i += 1
+        best_end, head_type = _head_after(view, end, lexicon, tables)
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动
                 before = view.tokens[view.token_at(begin - 1)]
@@ -303,7 +310,8 @@ def _quote_runs(text: str, listed: list) -> list[_Candidate]:
     return candidates
 
 
-def _gazetteer(view: _SentenceView, lexicon: Lexicon, by_first: dict[str, tuple[str, ...]]) -> list[_Candidate]:
+def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
+    by_first = tables.by_first
     candidates = []
     text = view.text
     for pos in view.starts:
@@ -312,6 +320,10 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, by_first: dict[str, tuple[
             if text.startswith(name, pos) and end in view.end_set:
                 etype, canonical = lexicon.gazetteer[name]
                 candidates.append(_Candidate(pos, end, etype, name, "", "gazetteer", 2))
+                if etype is EntityType.CAMPAIGN:  # 不忘初心、牢记使命主题宣讲活动: a drive of the drive
+                    head_end, head_type = _head_after(view, end, lexicon, tables)
+                    if head_end is not None and head_type is EntityType.CAMPAIGN:
+                        candidates.append(_Candidate(pos, head_end, head_type, text[pos:head_end], name, "gazetteer+head", 2))
                 break
     return candidates
 
@@ -826,7 +838,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
     titles, protected = _titles(view, lexicon)
     others = (
         _quotes(view, lexicon, tables)
-        + _gazetteer(view, lexicon, tables.by_first)
+        + _gazetteer(view, lexicon, tables)
         + _local_organs(view, lexicon)
         + _headed(view, lexicon, tables)
         + _guanyu(view)

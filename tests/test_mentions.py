@@ -127,6 +127,9 @@ CASES = [
     ("对X个风险点实行动态管理，建立防控制度X项。", []),
     # a drive within a named drive takes its whole name (003)
     ("深入开展污染防治攻坚战“百日会战”专项行动，始终保持高压。", [("污染防治攻坚战百日会战专项行动", "Campaign")]),
+    # a named drive with a drive head after it names a drive of its own (002)
+    ("精心组织不忘初心、牢记使命主题宣讲活动X场，普及听众X万人次。",
+     [("不忘初心、牢记使命主题宣讲活动", "Campaign")]),
 ]
 
 
