@@ -130,6 +130,11 @@ CASES = [
     # a named drive with a drive head after it names a drive of its own (002)
     ("精心组织不忘初心、牢记使命主题宣讲活动X场，普及听众X万人次。",
      [("不忘初心、牢记使命主题宣讲活动", "Campaign")]),
+    # the named items of an enumeration that 等 closes before a kind of body are bodies (002);
+    # items of common nouns are sectors, not bodies (000)
+    ("我们持续深化与中科院、中关村、中开院等顶尖研发机构开展战略合作。",
+     [("中科院", "Organization"), ("中关村", "Organization"), ("中开院", "Organization")]),
+    ("持续围绕危险化学品、烟花爆竹等重点企业进行检查。", []),
 ]
 
 
