@@ -443,6 +443,10 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
             begin = view.starts[j]
             j -= 1
             continue
+        if word == "领导" and j + 1 < len(view.tokens) and view.tokens[j + 1].word in ("干部", "班子"):
+            begin = view.starts[j]  # 领导干部, 领导班子: nouns, not the verb 领导
+            j -= 1
+            continue
         if _is_boundary(word, lexicon) and body and not _is_punct(word):
             opener = _opening_place(view, j - 1, view.ends[i] - limit, lexicon)
             if opener is not None:

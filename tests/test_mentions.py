@@ -118,6 +118,10 @@ CASES = [
     # two heads in a row name the systems of a field (001); a count before the head is not part of the name (002)
     ("完善党管保密体制机制，及时研究保密工作。", []),
     ("推进干部能上能下三项制度，充分调动积极性。", [("干部能上能下", "Initiative")]),
+    # 领导 before 干部 is the noun 领导干部, not the verb 领导 (004)
+    ("认真落实市委关于领导干部能上能下、正向激励、容错纠错等制度。",
+     [("市委", "Organization"), ("领导干部能上能下", "Initiative"), ("正向激励", "Initiative"),
+      ("容错纠错", "Initiative")]),
     # quoted names in an enumeration before a counted head are each a programme; the count is none (001)
     ("实施“机关基层党组织负责人党建能力提升”、“基层党务工作者业务能力提升”、“党员干部模范作用提升”三大工程；深化改革。",
      [("机关基层党组织负责人党建能力提升", "Initiative"), ("基层党务工作者业务能力提升", "Initiative"),
