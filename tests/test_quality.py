@@ -21,14 +21,14 @@ SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 BARS = {"entities_untyped": 0.90, "entities_typed": 0.85, "relations": 0.70}
 TYPE_BAR = 0.80
-UNMET = {"entities_untyped"}  # measured 0.859 when last raised
+UNMET = {"entities_untyped"}  # measured 0.870 when last raised
 
 FLOORS = {
-    "entities_untyped": 0.85,
-    "entities_typed": 0.85,
+    "entities_untyped": 0.87,
+    "entities_typed": 0.86,
     "relations": 0.87,
 }
-TYPE_FLOORS = {"Organization": 0.86, "Campaign": 0.80, "Regulation": 0.96, "Initiative": 0.80}
+TYPE_FLOORS = {"Organization": 0.88, "Campaign": 0.84, "Regulation": 0.96, "Initiative": 0.80}
 
 
 def _f1(scores, measure):
