@@ -70,9 +70,9 @@ _AWARDED = re.compile(r"(?:荣获|获评|荣膺|被评为|评为|被授予|获�
 # An ordinal count in a name describes its bearer: 全国第七家信用增信公司.
 _ORDINAL_COUNT = re.compile(r"第[一二三四五六七八九十百\dX]+[家个所名位]")
 # A quoted term followed by one of these names a programme (“书香城市”建设,
-# “电代煤”工作, “区管校聘”管理改革, “下考上”考核); a figure of speech in
+# “电代煤”工作, “区管校聘”管理改革, “下考上”考核, “凡提五必”要求); a figure of speech in
 # quotes (“牛鼻子”, “保护伞”) is followed by other words.
-_PROGRAMME_NOUN = re.compile(r"(?:建设|工作|改革|管理改革|试点|考核|模式|服务|品牌|经验|项目)")
+_PROGRAMME_NOUN = re.compile(r"(?:建设|工作|改革|管理改革|试点|考核|模式|服务|品牌|经验|项目|要求)")
 # A document head alone is too weak to mark a title without 《》; only titles
 # of this form count: 关于 … (的) head.
 _GUANYU = re.compile(r"关于[^，。；：、《》“”！？\s]{4,60}?(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|方案|办法|细则|规定|通知|决定|若干措施|措施|计划|规则|要点)")

@@ -139,6 +139,8 @@ CASES = [
     ("我们持续深化与中科院、中关村、中开院等顶尖研发机构开展战略合作。",
      [("中科院", "Organization"), ("中关村", "Organization"), ("中开院", "Organization")]),
     ("持续围绕危险化学品、烟花爆竹等重点企业进行检查。", []),
+    # a quoted term followed by 要求 is a formulation to meet (004)
+    ("坚持正确用人导向，认真落实“凡提五必”要求，从源头上防止带病提拔。", [("凡提五必", "Initiative")]),
 ]
 
 
