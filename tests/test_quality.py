@@ -21,7 +21,7 @@ SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 BARS = {"entities_untyped": 0.90, "entities_typed": 0.85, "relations": 0.70}
 TYPE_BAR = 0.80
-UNMET = {"entities_untyped"}  # measured 0.870 when last raised
+UNMET = {"entities_untyped"}  # measured 0.871 when last raised
 
 FLOORS = {
     "entities_untyped": 0.87,
