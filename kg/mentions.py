@@ -485,7 +485,7 @@ _PREPOSITIONS = "对按在向为把将从由经"
 # a time scope is no part of any name (年度十大民生工程 is 十大民生工程, 全年区委
 # 理论学习中心组 is 区委理论学习中心组); a place scope is none of a programme's
 _TIME_LEAD = re.compile(r"(?:本年度|年度|今年|全年|明年)")
-_SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市|本年度|年度|今年|全年|明年)")
+_SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市)|" + _TIME_LEAD.pattern)
 
 
 def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityType, lexicon: Lexicon) -> int:
@@ -563,7 +563,7 @@ _CONSTRUCTION = re.compile(r"(?:建设|扩建|新建|改造|维修|修缮|加装
 # Two heads in a row name the systems of a field, not one system.
 _DOUBLE_HEAD = re.compile(r"(?:体制机制|机制体制|制度机制|机制制度)$")
 _SECOND_HEAD = re.compile(r"(?:体制|机制|制度)")
-# A name, a count and a head: 干部能上能下三项制度, 模范作用提升三大工程.
+# A name, a count and a head: 干部能上能下三项制度.
 _COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项大个].{1,4}")
 # After an initiative head, a noun it qualifies or a count: the head names a
 # kind there, not a programme (监察制度优势, 体制机制创新, 建立防控制度X项).
@@ -612,7 +612,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # 党管保密体制机制: the systems of a field, no named one
         counted = _COUNT_OF_HEAD.fullmatch(name)
         if counted and "、" not in name and text.endswith(name[counted.end(1):], 0, end):
-            end -= len(name) - counted.end(1)  # 党员干部模范作用提升三大工程: the named thing is
+            end -= len(name) - counted.end(1)  # 干部能上能下三项制度: the named thing is
             name = counted.group(1)            # what the count and head follow
         if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) for ch in name.replace("、", "")):
             continue

@@ -24,6 +24,7 @@ import logging
 import re
 
 import jieba
+import jieba.finalseg
 import jieba.posseg
 import rjieba
 
@@ -37,15 +38,15 @@ jieba.setLogLevel(logging.WARNING)
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\r\n|\n|\r")
 
 
-_HAN = re.compile(r"[\u4e00-\u9fd5]+")
-# jieba's finalseg keeps a run of Latin letters and digits whole, with a
-# decimal part and a per cent sign (its re_skip, jieba 0.42)
-_LATIN_RUN = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?")
-
-
 def _jieba_keeps_whole(word: str) -> bool:
-    """Would jieba's HMM keep this word, absent from the dictionary, as one token?"""
-    return bool(_HAN.fullmatch(word) or _LATIN_RUN.fullmatch(word))
+    """Would jieba's HMM keep this word, absent from the dictionary, as one token?
+
+    It does for a run of Chinese characters and for a run of Latin letters and
+    digits (with a decimal part and a per cent sign): jieba.finalseg's own
+    ``re_han`` and ``re_skip``.
+    """
+    return bool(jieba.finalseg.re_han.fullmatch(word) or jieba.finalseg.re_skip.fullmatch(word))
+
 
 # A word no text contains (Unicode private-use characters), used to carry the
 # part of jieba's frequency total that no single word accounts for.
