@@ -41,7 +41,7 @@ from .executors import RenderTask, Task, make_executor, render_one
 from .lexicon import load_lexicon
 from .model import EntityType, RelationType
 from .rdf.export import write_graph_files
-from .rdf.store import STORE_DIR, update_store, write_store
+from .rdf.store import STORE_DIR, STORE_LAYOUT, update_store, write_store
 from .rdf.graph import Fragment, report_iri, summary_triples
 from .resolution import merge_types
 from .tables import entities_table, relations_header_csv
@@ -286,7 +286,7 @@ def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
         manifest = json.loads((outdir / "build.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if (manifest.get("kg_build") != 1 or manifest.get("fingerprint") != fingerprint
+    if (manifest.get("kg_build") != STORE_LAYOUT or manifest.get("fingerprint") != fingerprint
             or not (outdir / STORE_DIR).is_dir() or not (outdir / "graph.nt").is_file()):
         return None
     return manifest
@@ -295,7 +295,7 @@ def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
 def _update_store(outdir: Path, folder: Path, previous: dict, manifest: dict, changed: dict[str, Fragment],
                   gone: list[str]) -> None:
     removed = [str(report_iri(name)) for name in sorted({*gone, *changed} & set(previous["fragments"]))]
-    added = [(str(report_iri(name)), fragment.trig, fragment.own_nt) for name, fragment in sorted(changed.items())]
+    added = [(str(report_iri(name)), fragment.own_nt) for name, fragment in sorted(changed.items())]
     with open(outdir / "graph.nt", "rb") as handle:
         handle.seek(previous["union_tail"])
         old_tail = handle.read()
@@ -388,7 +388,7 @@ def _fragments(paths: list[str], tasks: list[RenderTask], kept: dict, relations:
 
 def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
                    gathered: _Gathered, summary: BuildSummary, phase) -> None:
-    manifest = {"kg_build": 1, "fingerprint": Path(tasks[0].cache_dir).name,
+    manifest = {"kg_build": STORE_LAYOUT, "fingerprint": Path(tasks[0].cache_dir).name,
                 "fragments": {t.name: Path(p).stem for t, p in zip(tasks, paths, strict=True)}}
     previous = _previous_manifest(outdir, manifest["fingerprint"])
     changed, gone = {}, []
@@ -412,8 +412,9 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
             shutil.rmtree(folder / STORE_DIR, ignore_errors=True)
             previous = None
     if previous is None:
-        phase(f"loading {counts['quads']:,} quads and {counts['triples']:,} triples into the store")
-        write_store(folder)
+        phase(f"loading {counts['triples']:,} triples into the store")
+        graphs = [(str(report_iri(task.name)), begin, end) for task, (begin, end) in zip(tasks, counts["own_spans"], strict=True)]
+        write_store(folder, graphs, counts["tail_offset"])
     (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     phase("writing the tables and pages")
     (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")

@@ -1,6 +1,7 @@
 """The graph contract of shared/spec/GRAPH.md, checked by SPARQL on a real build."""
 
 import os
+import shutil
 import subprocess
 import sys
 
@@ -171,11 +172,31 @@ def test_two_builds_are_byte_identical(built, tmp_path):
     assert dump(built) == dump(outdir)
 
 
-def test_the_store_holds_the_default_graph_and_the_named_graphs(built):
+def test_the_store_holds_each_triple_of_the_union_once(built):
+    """Each report's own triples in its named graph, the shared ones in the default graph, none twice."""
     import pyoxigraph as ox
 
     store = open_store(built)
-    default = len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
-    assert default == len(Graph().parse(built / "graph.nt", format="nt"))
+    quads = list(store)
+    union = {(q.subject, q.predicate, q.object) for q in quads}
+    assert len(union) == len(quads)  # no triple in two graphs, so the union query counts each once
+    assert union == {(t.subject, t.predicate, t.object) for t in ox.parse(path=str(built / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)}
     assert len(list(store.named_graphs())) == 5
+    for quad in quads:
+        subject = quad.subject.value
+        if quad.graph_name == ox.DefaultGraph():
+            assert "/entity/" in subject  # entity descriptions, direct relations, counts
+        else:
+            assert subject.startswith(quad.graph_name.value) or "/statement/" in subject
+    count = _select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value
+    assert int(count) == len(quads)
 
+
+def test_a_store_of_the_older_layout_is_refused_with_a_clear_error(built, tmp_path):
+    """Layout 1 copied every triple into the default graph; a union query would count it twice."""
+    from kg.errors import QueryError
+
+    shutil.copytree(built / "store", tmp_path / "store")
+    (tmp_path / "build.json").write_text('{"kg_build": 1}', encoding="utf-8")
+    with pytest.raises(QueryError, match="older kg; run 'kg build' again"):
+        open_store(tmp_path)

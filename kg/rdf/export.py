@@ -53,13 +53,16 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
             the union graph only.
 
     Returns:
-        ``{"quads": n, "triples": m, "tail_offset": b}``: the quads of the
-        named graphs, the triples of the union, and the byte offset in
+        ``{"quads": n, "triples": m, "own_spans": [(begin, end), ...],
+        "tail_offset": b}``: the quads of the named graphs, the triples of
+        the union, the byte span in ``graph.nt`` of each fragment's own
+        triples (in the order of ``fragments``), and the byte offset in
         ``graph.nt`` where the shared and count triples begin (for
-        :func:`kg.rdf.store.update_store`).
+        :func:`kg.rdf.store.write_store` and :func:`kg.rdf.store.update_store`).
     """
     shared: set[bytes] = set()
     quads = own = 0
+    own_spans: list[tuple[int, int]] = []
     with open(folder / "graph.trig", "wb") as trig, open(folder / "graph.jsonld", "wb") as jsonld, \
             open(folder / "graph.nt", "wb") as nt, open(folder / "graph.ttl", "wb") as ttl:
         trig.write(prefix_header(ox.RdfFormat.TRIG))
@@ -70,7 +73,9 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
             if i:
                 jsonld.write(b",")
             jsonld.write(fragment.jsonld)
+            begin = nt.tell()
             nt.write(fragment.own_nt)
+            own_spans.append((begin, nt.tell()))
             ttl.write(fragment.own_ttl)
             shared.update(fragment.shared.splitlines(keepends=True))
             quads += fragment.quads
@@ -85,4 +90,5 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
         tail = itertools.chain(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES), summary)
         ttl.write(strip_prefix_header(ox.serialize(tail, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
                                       ox.RdfFormat.TURTLE))
-    return {"quads": quads, "triples": own + len(lines) + len(summary), "tail_offset": tail_offset}
+    return {"quads": quads, "triples": own + len(lines) + len(summary), "own_spans": own_spans,
+            "tail_offset": tail_offset}

@@ -6,9 +6,10 @@ each entity typed by its class with ``rdfs:label`` (canonical name) and
 ``skos:altLabel`` (aliases); each relation as a direct triple and as an
 ``rdf:Statement`` with ``prov:wasDerivedFrom``, ``kg:evidence`` and its
 ``nif:beginIndex``/``nif:endIndex``; each mention a ``nif:Phrase`` with
-``itsrdf:taIdentRef``. Everything a report says goes into its own named graph
-(the report's IRI), so one report's graph can be replaced alone; an entity
-seen in several reports is described in each of their graphs.
+``itsrdf:taIdentRef``. In the files, everything a report says goes into its
+own named graph (the report's IRI), so one report's graph can be replaced
+alone; an entity seen in several reports is described in each of their
+graphs. The store keeps each triple once (:mod:`kg.rdf.store`).
 
 IRIs are stable across builds: entities and statements are named by a hash
 of their identity, mentions by RFC 5147 fragments (``#char=12,20``) of
