@@ -30,10 +30,10 @@ from .digest import ReportDigest, digest
 from .model import EntityType, ReportResult
 from .rdf.graph import Fragment, render_fragment
 from .tables import relations_rows_csv
-from .reading import document_from_bytes, read_document
+from .reading import document_from_bytes, read_bytes, read_document
 from .segmentation import segmenter_for
 
-__all__ = ["Outcome", "Task", "extract_one", "RenderTask", "render_one", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
+__all__ = ["Outcome", "Task", "extract_one", "extract_all", "RenderTask", "render_one", "render_all", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,45 @@ def _render(result: ReportResult, types: dict[str, EntityType]) -> Fragment:
     return replace(render_fragment(result, types), relations_csv=relations_rows_csv(result))
 
 
+def _cached_digest(cache: ResultCache, name: str, sha256: str, jurisdiction: str | None) -> ReportDigest | None:
+    """The digest of a report's cached result (made again from the result if only it is kept), or ``None``."""
+    if not cache.has(name, sha256, jurisdiction):
+        return None
+    found = cache.get_digest(name, sha256, jurisdiction)
+    if found is None and (result := cache.get(name, sha256, jurisdiction)):
+        found = digest(result)
+        cache.put_digest(found, jurisdiction)
+    return found
+
+
+def extract_all(executor, tasks: list[Task]) -> Iterator[Outcome]:
+    """The outcomes of all tasks: those the cache holds read here, the others extracted by ``executor``.
+
+    A build whose reports are almost all cached so starts no pool of
+    processes and loads no dictionary for them, and a cluster is sent only
+    the reports to extract. Outcomes come in no particular order.
+    """
+    to_extract = []
+    for task in tasks:
+        outcome = None
+        if task.cache_dir is not None and task.data is None:
+            try:
+                data = task.path.read_bytes()
+            except OSError:
+                data = None  # the executor names the error
+            if data is not None:
+                found = _cached_digest(ResultCache.at(task.cache_dir), task.path.name,
+                                       hashlib.sha256(data).hexdigest(), task.jurisdiction)
+                if found is not None:
+                    outcome = Outcome(task.path.name, found, None, cached=True)
+        if outcome is None:
+            to_extract.append(task)
+        else:
+            yield outcome
+    if to_extract:
+        yield from executor.map(to_extract)
+
+
 def extract_one(task: Task) -> Outcome:
     """Extract one report (or take it from the cache); errors become the outcome, never an exception.
 
@@ -88,14 +127,11 @@ def extract_one(task: Task) -> Outcome:
             result = result.without_tokens()
             return Outcome(task.path.name, digest(result), None, result=result)
         cache = ResultCache.at(task.cache_dir)
-        document = read_document(task.path)
-        if cache.has(document.name, document.sha256, task.jurisdiction):
-            found = cache.get_digest(document.name, document.sha256, task.jurisdiction)
-            if found is None and (result := cache.get(document.name, document.sha256, task.jurisdiction)):
-                found = digest(result)
-                cache.put_digest(found, task.jurisdiction)
-            if found is not None:
-                return Outcome(task.path.name, found, None, cached=True)
+        data = read_bytes(task.path)  # the cache is keyed by the bytes: a cached report is not decoded
+        name, sha256 = task.path.name, hashlib.sha256(data).hexdigest()
+        if (found := _cached_digest(cache, name, sha256, task.jurisdiction)) is not None:
+            return Outcome(name, found, None, cached=True)
+        document = document_from_bytes(data, name)
         result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction).without_tokens()
         found = digest(result)
         cache.put(result, task.jurisdiction)
@@ -156,6 +192,16 @@ def render_one(task: RenderTask) -> str:
     return str(path)
 
 
+def render_all(executor, tasks: list[RenderTask]) -> Iterator[str]:
+    """:func:`render_one` over the tasks, the paths in task order; fragments the cache holds are found here, not in ``executor``."""
+    paths = [ResultCache.at(t.cache_dir).fragment_path(t.name, t.sha256, t.jurisdiction, t.types) for t in tasks]
+    missing = [i for i, path in enumerate(paths) if not path.is_file()]
+    rendered = iter(executor.map([tasks[i] for i in missing], render_one) if missing else ())
+    missing = set(missing)
+    for i, path in enumerate(paths):
+        yield next(rendered) if i in missing else str(path)
+
+
 class SerialExecutor:
     """Runs the map in this process, in order."""
 
@@ -201,7 +247,8 @@ class DaskExecutor:
     Each task travels with its file's bytes, so workers need no access to
     the files, only kg installed (the same version, with its lexicon, or a
     ``--lexicon`` folder they can read). The extraction cache stays with
-    this process: cached reports are not sent, new results are kept here.
+    this process: :func:`extract_all` sends only the reports it lacks, and
+    new results are kept here.
 
     Args:
         scheduler: the scheduler's address (``tcp://host:8786``) or a
@@ -236,12 +283,6 @@ class DaskExecutor:
             except OSError as exc:
                 yield Outcome(task.path.name, None, f"{task.path.name}: cannot be read: {exc.strerror or exc}")
                 continue
-            if task.cache_dir is not None and ResultCache.at(task.cache_dir).has(
-                    task.path.name, hashlib.sha256(data).hexdigest(), task.jurisdiction):
-                outcome = extract_one(task)  # from the cache, here
-                if outcome.cached:
-                    yield outcome
-                    continue
             to_send.append(Task(task.path, task.jurisdiction, task.lexicon_dir, task.cache_dir, data))
         futures = self.client.map(extract_one, [replace(t, cache_dir=None) for t in to_send], pure=False)
         by_key = {f.key: t for f, t in zip(futures, to_send, strict=True)}

@@ -37,7 +37,7 @@ from . import across
 from .cache import ResultCache
 from .errors import BuildError
 from .digest import ReportDigest
-from .executors import RenderTask, Task, make_executor, render_one
+from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
 from .lexicon import load_lexicon
 from .model import EntityType, RelationType
 from .rdf.export import write_graph_files
@@ -240,7 +240,7 @@ def build(
         jurisdiction_of = {task.path.name: task.jurisdiction for task in tasks}
         path_of = {task.path.name: task.path for task in tasks}
         gathered = _Gathered()
-        for outcome in _progress(runner.map(tasks), len(tasks), progress, "extracting"):
+        for outcome in _progress(extract_all(runner, tasks), len(tasks), progress, "extracting"):
             if outcome.digest is None:
                 summary.skipped.append((outcome.name, outcome.error))
                 (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)
@@ -260,7 +260,7 @@ def build(
             for name, (sha, place, keys) in sorted(gathered.reports.items())
         ]
         phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
-        paths = list(_progress(renderer.map(render_tasks, render_one), len(render_tasks), progress, "graph"))
+        paths = list(_progress(render_all(renderer, render_tasks), len(render_tasks), progress, "graph"))
         network = gathered.network.finish(types)
         phase("writing the graph files")
         _write_atomically(outdir, lambda folder: _write_outputs(folder, outdir, paths, render_tasks, network,

@@ -14,27 +14,26 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import unicodedata
+import re
 from pathlib import Path
 
 from .errors import ReadError
 from .model import Document
 
-__all__ = ["read_document", "document_from_bytes", "decode"]
+__all__ = ["read_document", "read_bytes", "document_from_bytes", "decode"]
 
 # Largest share of control characters (other than tab, CR, LF, FF) a decoded
 # text may hold before we call the decoding wrong. Chosen by us: real reports
 # hold none; a wrongly decoded binary holds many.
 _MAX_CONTROL_SHARE = 0.001
+# The control characters: Unicode's general category Cc is exactly U+0000-U+001F
+# and U+007F-U+009F (the C0 and C1 controls and DEL; Unicode Standard, ch. 23.1);
+# tab, LF, FF and CR are allowed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def _plausible(text: str) -> bool:
-    if not text:
-        return True
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\r\n\f"
-    )
-    return controls <= _MAX_CONTROL_SHARE * len(text)
+    return len(_CONTROL.findall(text)) <= _MAX_CONTROL_SHARE * len(text)
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -124,8 +123,16 @@ def read_document(path: str | Path) -> Document:
         ('区委常委会工作报告', 'utf-8')
     """
     path = Path(path)
+    return document_from_bytes(read_bytes(path), path.name)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A report file's bytes, undecoded (what the extraction cache is keyed by).
+
+    Raises:
+        ReadError: the file cannot be opened.
+    """
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ReadError(f"{path.name}: cannot be read: {exc.strerror or exc}") from exc
-    return document_from_bytes(data, path.name)

@@ -25,7 +25,6 @@ import re
 
 import jieba
 import jieba.finalseg
-import jieba.posseg
 import rjieba
 
 from .lexicon import Lexicon
@@ -113,6 +112,8 @@ def segmenter_for(lexicon: Lexicon) -> Segmenter:
 
 
 def _pos_table() -> dict[str, str]:
+    import jieba.posseg  # loads its word-tag table on import (about a second): only when a report is segmented
+
     return jieba.posseg.dt.word_tag_tab
 
 
