@@ -89,8 +89,7 @@ def write_store(folder: Path, graphs: list[tuple[str, int, int]], tail_offset: i
         store.bulk_load(input=io.BufferedReader(_NQuadsOfReports(nt, graphs), 1 << 20), format=ox.RdfFormat.N_QUADS)
         nt.seek(tail_offset)
         store.bulk_load(input=nt, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-    store.flush()
-    store.optimize()
+    store.flush()  # no optimize(): its full compaction took a quarter of the load's time for queries 10-50 % faster
     del store
 
 
