@@ -328,7 +328,8 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
     return candidates
 
 
-def _local_organs(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+def _local_organs(view: _SentenceView, tables: _Tables) -> list[_Candidate]:
+    organs_by_first = tables.organs_by_first
     candidates = []
     text = view.text
     for pos in view.starts:
@@ -336,7 +337,7 @@ def _local_organs(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
         if not match:
             continue
         after = match.end()
-        for organ in lexicon.local_organs:
+        for organ in organs_by_first.get(text[after:after + 1], ()):
             end = after + len(organ)
             # a standing organ of 3+ characters is taken even where jieba glued
             # its end to the next word (区委中心组|学习 as 中心/组织)
@@ -783,6 +784,7 @@ class _Tables:
     """Lookup tables built once per lexicon.
 
     ``by_first``: first character -> gazetteer names, longest first.
+    ``organs_by_first``: first character -> local organs, in the lexicon's order.
     ``heads``: head word -> (type, head), the organisation table first, then
     campaign, then initiative; ``head_lengths``: last character -> the
     lengths of the heads that end with it, longest first, so the longest head
@@ -791,6 +793,7 @@ class _Tables:
     """
 
     by_first: dict[str, tuple[str, ...]]
+    organs_by_first: dict[str, tuple[str, ...]]
     heads: dict[str, tuple[EntityType, Head]]
     head_lengths: dict[str, tuple[int, ...]]
 
@@ -810,6 +813,7 @@ def _tables(lexicon: Lexicon) -> _Tables:
             heads.setdefault(head.word, (etype, head))
     return _Tables(
         by_first={ch: tuple(sorted(names, key=lambda n: (-len(n), n))) for ch, names in by_first.items()},
+        organs_by_first={ch: tuple(o for o in lexicon.local_organs if o[0] == ch) for ch in {o[0] for o in lexicon.local_organs}},
         heads=heads,
         head_lengths={
             last: tuple(sorted({len(w) for w in heads if w[-1] == last}, reverse=True))
@@ -856,7 +860,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
     others = (
         _quotes(view, lexicon, tables)
         + _gazetteer(view, lexicon, tables)
-        + _local_organs(view, lexicon)
+        + _local_organs(view, tables)
         + _headed(view, lexicon, tables)
         + _guanyu(view)
         + _unmarked_titles(view, lexicon)

@@ -112,22 +112,23 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
     """
     doc, meta = result.document, result.metadata
     report = _node(report_iri(doc.name))
-    own: dict[ox.Quad, None] = {}
+    quad, literal = ox.Quad, ox.Literal
+    own: list[ox.Quad] = []  # unique by construction: one block per report, mention span and statement
     shared: dict[ox.Quad, None] = {}
 
     def add(s, p, o):
-        own[ox.Quad(s, p, o, report)] = None
+        own.append(quad(s, p, o, report))
 
     def describe(s, p, o):
-        shared[ox.Quad(s, p, o, report)] = None
+        shared[quad(s, p, o, report)] = None
 
     key_of = result.entity_keys()
     add(report, _A, _O["Report"])
     add(report, _A, _O["ProvEntity"])
-    add(report, _O["fileName"], ox.Literal(doc.name))
+    add(report, _O["fileName"], literal(doc.name))
     add(report, _O["title"], _zh(meta.title or doc.name))
-    add(report, _O["encoding"], ox.Literal(doc.encoding))
-    add(report, _O["sha256"], ox.Literal(doc.sha256))
+    add(report, _O["encoding"], literal(doc.encoding))
+    add(report, _O["sha256"], literal(doc.sha256))
     if meta.kind:
         add(report, _O["documentKind"], _zh(meta.kind))
     if meta.year is not None:
@@ -140,6 +141,9 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
     nodes = [_node(entity_iri(entity.key)) for entity in result.entities]
     for node in nodes:
         add(report, _O["mentions"], node)
+    phrase_class, context, anchor, begin, end, reference = (
+        _O[k] for k in ("Phrase", "referenceContext", "anchorOf", "beginIndex", "endIndex", "taIdentRef"))
+    spans: set[tuple[int, int]] = set()
     for entity, node in zip(result.entities, nodes, strict=True):
         describe(node, _A, _CLASS[types[entity.key]])
         describe(node, _LABEL, _zh(entity.name))
@@ -147,20 +151,25 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
             describe(node, _ALT, _zh(alias))
         for mention in entity.mentions:
             phrase = ox.NamedNode(f"{report.value}#char={mention.begin},{mention.end}")
-            add(phrase, _A, _O["Phrase"])
-            add(phrase, _O["referenceContext"], report)
-            add(phrase, _O["anchorOf"], ox.Literal(mention.surface))
-            add(phrase, _O["beginIndex"], _int(mention.begin))
-            add(phrase, _O["endIndex"], _int(mention.end))
-            add(phrase, _O["taIdentRef"], node)
+            if (mention.begin, mention.end) not in spans:
+                spans.add((mention.begin, mention.end))
+                own += (quad(phrase, _A, phrase_class, report), quad(phrase, context, report, report),
+                        quad(phrase, anchor, literal(mention.surface), report),
+                        quad(phrase, begin, _int(mention.begin), report), quad(phrase, end, _int(mention.end), report))
+            own.append(quad(phrase, reference, node, report))
 
+    statements: set[str] = set()
     for relation in result.relations:
         if relation.subject not in key_of or relation.object not in key_of:
             continue
         subject_iri, object_iri = entity_iri(key_of[relation.subject]), entity_iri(key_of[relation.object])
         subject, obj, predicate = _node(subject_iri), _node(object_iri), _PREDICATE[relation.type]
         describe(subject, predicate, obj)
-        statement = ox.NamedNode(str(RES[f"statement/{_digest(doc.name, str(subject_iri), predicate.value, str(object_iri), str(relation.begin))}"]))
+        statement_iri = str(RES[f"statement/{_digest(doc.name, str(subject_iri), predicate.value, str(object_iri), str(relation.begin))}"])
+        if statement_iri in statements:
+            continue
+        statements.add(statement_iri)
+        statement = ox.NamedNode(statement_iri)
         add(statement, _A, _O["Statement"])
         add(statement, _O["subject"], subject)
         add(statement, _O["predicate"], predicate)
@@ -169,7 +178,7 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
         add(statement, _O["evidence"], _zh(relation.evidence))
         add(statement, _O["beginIndex"], _int(relation.begin))
         add(statement, _O["endIndex"], _int(relation.end))
-    return list(shared), list(own)
+    return list(shared), own
 
 
 @dataclass(frozen=True)
