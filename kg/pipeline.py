@@ -42,7 +42,7 @@ from .lexicon import load_lexicon
 from .model import EntityType, RelationType
 from .rdf.export import write_graph_files
 from .rdf.store import STORE_DIR, STORE_LAYOUT, update_store, write_store
-from .rdf.graph import Fragment, report_iri, summary_triples
+from .rdf.graph import Fragment, summary_triples
 from .resolution import merge_types
 from .tables import entities_table, relations_header_csv
 from .viz import NetworkData, limit_nodes, render_network
@@ -280,28 +280,32 @@ def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
 
     That is when it was made by the same kg code and lexicon (the same cache
     fingerprint, so fragments of unchanged reports are the same bytes) and
-    its store and ``graph.nt`` are there.
+    its store (of this layout) and ``graph.nt`` are there.
     """
     try:
         manifest = json.loads((outdir / "build.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if (manifest.get("kg_build") != STORE_LAYOUT or manifest.get("fingerprint") != fingerprint
-            or not (outdir / STORE_DIR).is_dir() or not (outdir / "graph.nt").is_file()):
+            or "own_triples" not in manifest or not (outdir / STORE_DIR).is_dir() or not (outdir / "graph.nt").is_file()):
         return None
     return manifest
 
 
 def _update_store(outdir: Path, folder: Path, previous: dict, manifest: dict, changed: dict[str, Fragment],
                   gone: list[str]) -> None:
-    removed = [str(report_iri(name)) for name in sorted({*gone, *changed} & set(previous["fragments"]))]
-    added = [(str(report_iri(name)), fragment.own_nt) for name, fragment in sorted(changed.items())]
     with open(outdir / "graph.nt", "rb") as handle:
+        removed = []
+        for name in sorted({*gone, *changed} & set(previous["fragments"])):
+            begin, end = previous["own_triples"][name]
+            handle.seek(begin)
+            removed.append(handle.read(end - begin))
         handle.seek(previous["union_tail"])
         old_tail = handle.read()
     with open(folder / "graph.nt", "rb") as handle:
         handle.seek(manifest["union_tail"])
         new_tail = handle.read()
+    added = [fragment.own_nt for _, fragment in sorted(changed.items())]
     update_store(outdir, folder, removed, added, old_tail, new_tail)
 
 
@@ -402,6 +406,8 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
         counts = write_graph_files(_fragments(paths, tasks, changed, relations), folder,
                                    summary_triples(network["nodes"]))
     manifest["union_tail"] = counts["tail_offset"]
+    # where each report's own triples are in graph.nt, so the next build can remove them from the store
+    manifest["own_triples"] = {t.name: list(span) for t, span in zip(tasks, counts["own_spans"], strict=True)}
     summary.triples = counts["triples"]
     if previous is not None:
         phase(f"updating the store: {len(changed)} reports new or changed, {len(gone)} gone")
@@ -413,8 +419,7 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
             previous = None
     if previous is None:
         phase(f"loading {counts['triples']:,} triples into the store")
-        graphs = [(str(report_iri(task.name)), begin, end) for task, (begin, end) in zip(tasks, counts["own_spans"], strict=True)]
-        write_store(folder, graphs, counts["tail_offset"])
+        write_store(folder)
     (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     phase("writing the tables and pages")
     (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")

@@ -116,8 +116,7 @@ class Server:
                 raise BuildError(f"port {port} on {_HOST} is already in use")
         mode = "serve" if self.writable else "serve-read-only"
         self._oxigraph = subprocess.Popen(
-            [oxigraph_command(), mode, "--location", str(self.outdir / STORE_DIR), "--bind", f"{_HOST}:{self.port}",
-             "--union-default-graph"],  # the store keeps each triple in one graph (kg.rdf.store)
+            [oxigraph_command(), mode, "--location", str(self.outdir / STORE_DIR), "--bind", f"{_HOST}:{self.port}"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )
         handler = functools.partial(_PagesHandler, directory=str(self.outdir))

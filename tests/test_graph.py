@@ -1,7 +1,6 @@
 """The graph contract of shared/spec/GRAPH.md, checked by SPARQL on a real build."""
 
 import os
-import shutil
 import subprocess
 import sys
 
@@ -91,8 +90,8 @@ def test_every_mention_anchor_is_its_span_in_the_report(store):
         assert texts[row["file"].value][int(row["b"].value):int(row["e"].value)] == row["anchor"].value
 
 
-def test_one_named_graph_per_report(store):
-    rows = _select(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?g a kg:Report } }")
+def test_one_report_node_per_report(store):
+    rows = _select(store, "SELECT DISTINCT ?r WHERE { ?r a kg:Report }")
     assert len(rows) == 5
 
 
@@ -142,14 +141,15 @@ def test_serialisations_hold_the_same_triples(built):
 
 
 def test_entity_counts_are_those_of_the_reports_graphs(built):
-    """kg:reportCount and kg:mentionCount agree with the mentions of the named graphs."""
+    """kg:reportCount and kg:mentionCount agree with counting the mentions and their reports."""
     store = open_store(built)
     rows = store.query("""
         PREFIX kg: <https://w3id.org/kg-reports/ontology#>
         PREFIX itsrdf: <http://www.w3.org/2005/11/its/rdf#>
+        PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
         SELECT ?e ?reports ?mentions (COUNT(DISTINCT ?g) AS ?r) (COUNT(?m) AS ?n) WHERE {
           ?e kg:reportCount ?reports ; kg:mentionCount ?mentions .
-          GRAPH ?g { ?m itsrdf:taIdentRef ?e }
+          ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?g .
         } GROUP BY ?e ?reports ?mentions""")
     rows = [[int(row[k].value) for k in ("reports", "r", "mentions", "n")] for row in rows]
     assert len(rows) > 500
@@ -172,31 +172,13 @@ def test_two_builds_are_byte_identical(built, tmp_path):
     assert dump(built) == dump(outdir)
 
 
-def test_the_store_holds_each_triple_of_the_union_once(built):
-    """Each report's own triples in its named graph, the shared ones in the default graph, none twice."""
+def test_the_store_holds_every_triple_once_in_its_default_graph(built):
+    """The store is graph.nt (the merge of the reports' graphs); the named graphs are in the files."""
     import pyoxigraph as ox
 
     store = open_store(built)
     quads = list(store)
-    union = {(q.subject, q.predicate, q.object) for q in quads}
-    assert len(union) == len(quads)  # no triple in two graphs, so the union query counts each once
-    assert union == {(t.subject, t.predicate, t.object) for t in ox.parse(path=str(built / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)}
-    assert len(list(store.named_graphs())) == 5
-    for quad in quads:
-        subject = quad.subject.value
-        if quad.graph_name == ox.DefaultGraph():
-            assert "/entity/" in subject  # entity descriptions, direct relations, counts
-        else:
-            assert subject.startswith(quad.graph_name.value) or "/statement/" in subject
-    count = _select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value
-    assert int(count) == len(quads)
-
-
-def test_a_store_of_the_older_layout_is_refused_with_a_clear_error(built, tmp_path):
-    """Layout 1 copied every triple into the default graph; a union query would count it twice."""
-    from kg.errors import QueryError
-
-    shutil.copytree(built / "store", tmp_path / "store")
-    (tmp_path / "build.json").write_text('{"kg_build": 1}', encoding="utf-8")
-    with pytest.raises(QueryError, match="older kg; run 'kg build' again"):
-        open_store(tmp_path)
+    assert all(q.graph_name == ox.DefaultGraph() for q in quads)
+    triples = {(t.subject, t.predicate, t.object) for t in ox.parse(path=str(built / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)}
+    assert {(q.subject, q.predicate, q.object) for q in quads} == triples
+    assert len(quads) == len(triples) > 5000

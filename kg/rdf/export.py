@@ -57,8 +57,8 @@ def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list
         "tail_offset": b}``: the quads of the named graphs, the triples of
         the union, the byte span in ``graph.nt`` of each fragment's own
         triples (in the order of ``fragments``), and the byte offset in
-        ``graph.nt`` where the shared and count triples begin (for
-        :func:`kg.rdf.store.write_store` and :func:`kg.rdf.store.update_store`).
+        ``graph.nt`` where the shared and count triples begin (for the next
+        build's :func:`kg.rdf.store.update_store`).
     """
     shared: set[bytes] = set()
     quads = own = 0
