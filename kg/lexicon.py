@@ -11,6 +11,7 @@ this module only parses them. Formats, all UTF-8, ``#`` starting a comment:
 * gazetteers (``organizations.txt``, ``campaigns.txt``, ``initiatives.txt``,
   ``regulations.txt``): ``name``, then any aliases, tab-separated;
 * ``relation_verbs.txt``: ``relation<TAB>verb``;
+* ``pos_corrections.txt``: ``word<TAB>tag``, a POS tag that replaces jieba's;
 * ``ad_patterns.txt``: one Python regular expression a line.
 """
 
@@ -69,6 +70,7 @@ class Lexicon:
         generic_names: head-built names that name nothing in particular.
         relation_verbs: verb -> the relations it can state.
         ad_patterns: one compiled alternation of the ad patterns.
+        pos_corrections: word -> the POS tag that replaces jieba's dictionary's.
         user_words: the words jieba must keep whole (gazetteer names, heads,
             boundary words and relation verbs, so that 打好 is not cut 打/好).
     """
@@ -85,6 +87,7 @@ class Lexicon:
     relation_verbs: dict[str, tuple[RelationType, ...]]
     ad_patterns: re.Pattern[str]
     user_words: tuple[str, ...]
+    pos_corrections: dict[str, str]
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -177,6 +180,13 @@ def _load(stamp: tuple) -> Lexicon:
             raise LexiconError(f"{path}: entry {number} {pattern!r}: {exc}") from None
     ad_patterns = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!)")
 
+    path = root / "pos_corrections.txt"
+    pos_corrections = {}
+    for number, row in enumerate(_rows(path), 1):
+        if len(row) != 2 or not row[1].isalpha():
+            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'word<TAB>tag'")
+        pos_corrections[row[0]] = row[1]
+
     campaign_heads = _heads(root / "campaign_heads.txt")
     initiative_heads = _heads(root / "initiative_heads.txt")
     document_heads = _longest_first(_words(root / "document_heads.txt"))
@@ -204,4 +214,5 @@ def _load(stamp: tuple) -> Lexicon:
         relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},
         ad_patterns=ad_patterns,
         user_words=user_words,
+        pos_corrections=pos_corrections,
     )

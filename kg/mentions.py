@@ -543,9 +543,13 @@ _NAMING_POS = {"ns", "nr", "nrt", "nrfg", "nt", "nz", "m", "eng", "j", ""}
 
 
 def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
-    """Does the prefix ``text[begin:head_begin]`` hold a naming token?"""
+    """Does the prefix ``text[begin:head_begin]`` hold a naming token?
+
+    Only tokens within the prefix count: a word that jieba glued to the head
+    (交易中心, tagged nt) names the kind of body, not one body (股权交易中心).
+    """
     i = view.token_at(begin)
-    while i < len(view.tokens) and view.starts[i] < head_begin:
+    while i < len(view.tokens) and view.ends[i] <= head_begin:
         tok = view.tokens[i]
         if tok.pos in _NAMING_POS and not _is_punct(tok.word):
             return True

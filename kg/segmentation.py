@@ -5,8 +5,8 @@ Sentences end at 。！？!? and at line breaks; advertising lines (from
 dictionary, with the HMM for unknown words) on a dictionary that also knows
 the lexicon's names and heads as words, so a gazetteer name is never split.
 POS tags are looked up in jieba's dictionary (``jieba.posseg``'s word-tag
-table) rather than computed by its slower POS tagger; a word the dictionary
-lacks gets ``""``.
+table, with the lexicon's corrections) rather than computed by its slower POS
+tagger; a word the dictionary lacks gets ``""``.
 
 The segmentation is computed by rjieba (jieba-rs, the same algorithm in
 Rust: the DAG of dictionary words, the maximum-probability route, the same
@@ -111,10 +111,12 @@ def segmenter_for(lexicon: Lexicon) -> Segmenter:
     return Segmenter(tokenizer)
 
 
-def _pos_table() -> dict[str, str]:
+@functools.lru_cache(maxsize=4)
+def _pos_table(lexicon: Lexicon) -> dict[str, str]:
+    """jieba's word-tag table with the lexicon's corrections (``pos_corrections.txt``)."""
     import jieba.posseg  # loads its word-tag table on import (about a second): only when a report is segmented
 
-    return jieba.posseg.dt.word_tag_tab
+    return {**jieba.posseg.dt.word_tag_tab, **lexicon.pos_corrections}
 
 
 def _spans(text: str, excluded: tuple[tuple[int, int], ...]):
@@ -149,7 +151,7 @@ def segment(
         ['深入开展扫黑除恶专项斗争。', '成立领导小组']
     """
     tokenizer = segmenter_for(lexicon)
-    tags = _pos_table()
+    tags = _pos_table(lexicon)
     text = document.text
     sentences = []
     for span_begin, span_end in _spans(text, excluded):
