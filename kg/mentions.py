@@ -562,6 +562,8 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
 _CATEGORY_LEAD = re.compile(r"(?:辖区|各级|各|相关|有关|所属|下属|市属|区属|县属|省属|驻区)")
 # A count of bodies right before the name: X家物业公司, 12所学校.
 _COUNT_BEFORE = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)$")
+# A count of bodies right after the name: 建立党建联盟X个.
+_COUNT_AFTER = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)")
 # 工程 after these words is construction work: facilities and buildings are
 # no entities (shared/spec/ANNOTATION.md, rules of thumb).
 _CONSTRUCTION = re.compile(r"(?:建设|扩建|新建|改造|维修|修缮|加装\w{0,6})工程$")
@@ -604,8 +606,9 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # X医院, 市指挥部: a placeholder or a jurisdiction names it
         if head.mode == "named" and not _names_something(view, begin, head_begin):
             continue
-        if etype is EntityType.ORGANIZATION and (_CATEGORY_LEAD.match(text, begin) or _COUNT_BEFORE.search(text, 0, begin)):
-            continue  # 辖区大学, 市属三级医院, X家物业公司: a kind of body, no body
+        if etype is EntityType.ORGANIZATION and (_CATEGORY_LEAD.match(text, begin) or _COUNT_BEFORE.search(text, 0, begin)
+                                                 or _COUNT_AFTER.match(text, end)):
+            continue  # 辖区大学, 市属三级医院, X家物业公司, 党建联盟X个: a kind of body, no body
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
         name = canonical_name(text[begin:end])
         if head.word == "工程" and _CONSTRUCTION.search(name):

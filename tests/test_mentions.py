@@ -145,6 +145,8 @@ CASES = [
     # person's name, whatever jieba's dictionary says (pos_corrections.txt) (002)
     ("X家企业在股权交易中心实现挂牌。", []),
     ("新建社区养老服务中心X家，全区养老服务中心达到X家。", []),
+    # a count after a body's name makes it a kind of body (003)
+    ("制定《X区党建联席会议制度》，建立党建联盟X个。", [("X区党建联席会议制度", "Regulation")]),
 ]
 
 
