@@ -97,7 +97,7 @@ def across(outdir: str | Path = "output", etype: str | None = None, min_reports:
     store = open_store(outdir)
     files = sorted(
         row["file"].value
-        for row in run_query(store, _PREFIXES + "SELECT DISTINCT ?file WHERE { ?r a kg:Report ; kg:fileName ?file }")
+        for row in run_query(store, _PREFIXES + "SELECT ?file WHERE { ?r kg:fileName ?file }")  # only reports have one
     )
     rows: dict[str, AcrossRow] = {}
     for row in run_query(store, ACROSS_QUERY.replace("$min", str(int(min_reports)))):
