@@ -147,6 +147,10 @@ CASES = [
     ("新建社区养老服务中心X家，全区养老服务中心达到X家。", []),
     # a count after a body's name makes it a kind of body (003)
     ("制定《X区党建联席会议制度》，建立党建联盟X个。", [("X区党建联席会议制度", "Regulation")]),
+    # the spirits of the party's spiritual genealogy are formulations (initiatives.txt) (001, 002)
+    ("大力弘扬焦裕禄精神，引导党员干部担当作为。", [("焦裕禄精神", "Initiative")]),
+    ("把人民群众生命安全和身体健康放在第一位，弘扬和践行伟大抗疫精神，强化战时状态、战时机制、战时思维、战时方法。",
+     [("伟大抗疫精神", "Initiative")]),
 ]
 
 
