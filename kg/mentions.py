@@ -418,7 +418,7 @@ def _opening_place(view: _SentenceView, j: int, floor: int, lexicon: Lexicon) ->
 
 
 def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME,
-               body: bool = False) -> int:
+               body: bool = False, drive: bool = False) -> int:
     """Grow a name leftwards from the token holding ``head_begin``; return its begin.
 
     Tokens are taken while they are not punctuation, boundary words, measure
@@ -426,17 +426,25 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
     one body's name that starts with a jurisdiction (区社区治理和服务创新办公室).
     With ``body`` (an organisation's head), a boundary word is crossed too
     when plain words beyond it reach a jurisdiction or placeholder that opens
-    the name (X市科技|创新|发展中心).
+    the name (X市科技|创新|发展中心). With ``drive`` (a campaign's head), the
+    verbs of the boundary list right before the head are crossed: they say what
+    the drive does (党建创新提升|活动, 环境整治|行动), not where a name starts.
     """
     i = view.token_at(head_begin)
     begin = view.starts[i]
     fallback = None  # where to cut back if a conjunction is not crossed after all
     j = i - 1
+    at_head = drive
     while j >= 0:
         tok = view.tokens[j]
         word = tok.word
         if view.ends[i] - view.starts[j] > limit:
             break
+        if at_head and word in lexicon.boundary_words and tok.pos in ("v", "vn") and not _is_boundary(word, lexicon, verbs_only=True):
+            begin = view.starts[j]
+            j -= 1
+            continue
+        at_head = False
         if word in ("和", "与") and fallback is None:
             if not _crosses_conjunction(view, j, lexicon):
                 break
@@ -595,7 +603,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         token = view.tokens[view.token_at(end - 1)]
         if token.word in lexicon.gazetteer and token.end - view.base == end:
             continue  # 污染防治攻坚战 is a name of its own: the gazetteer has it
-        grown = _grow_left(view, head_begin, lexicon, body=etype is EntityType.ORGANIZATION)
+        grown = _grow_left(view, head_begin, lexicon, body=etype is EntityType.ORGANIZATION,
+                           drive=etype is EntityType.CAMPAIGN)
         begin = _trim_lead(view, grown, head_begin, etype, lexicon)
         prefix = text[begin:head_begin]
         if begin > 0 and text[begin - 1] == "等":

@@ -151,6 +151,9 @@ CASES = [
     ("大力弘扬焦裕禄精神，引导党员干部担当作为。", [("焦裕禄精神", "Initiative")]),
     ("把人民群众生命安全和身体健康放在第一位，弘扬和践行伟大抗疫精神，强化战时状态、战时机制、战时思维、战时方法。",
      [("伟大抗疫精神", "Initiative")]),
+    # the verbs right before a drive's head say what it does, inside its name (000)
+    ("以落实市委工作安排为牵引，以党建创新提升活动为抓手，着力强化基层党组织政治功能。",
+     [("市委", "Organization"), ("党建创新提升活动", "Campaign")]),
 ]
 
 
