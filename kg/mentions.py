@@ -497,6 +497,16 @@ _TIME_LEAD = re.compile(r"(?:本年度|年度|今年|全年|明年)")
 _SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市)|" + _TIME_LEAD.pattern)
 
 
+# Proper-noun tags (jieba/ICTCLAS: place, person, other proper noun, abbreviation).
+_PROPER_POS = {"ns", "nr", "nrt", "nz", "j"}
+
+
+def _new_of_a_name(view: _SentenceView, i: int) -> bool:
+    """Is token ``i`` the 新 of a proper name (新八大里, 新梅江), not the adjective "new"?"""
+    return (view.tokens[i].word == "新" and i + 1 < len(view.tokens)
+            and view.tokens[i + 1].pos in _PROPER_POS)
+
+
 def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityType, lexicon: Lexicon) -> int:
     """Drop what cannot open a name of this type from a grown name's start."""
     text = view.text
@@ -507,7 +517,7 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
         if time and time.end() < head_begin and time.end() in view.start_set:
             begin = time.end()
         i = view.token_at(begin)
-        while begin < head_begin and view.starts[i] == begin and (
+        while begin < head_begin and view.starts[i] == begin and not _new_of_a_name(view, i) and (
                 view.tokens[i].pos in _ORG_LEAD_POS
                 or (view.tokens[i].pos == "vn" and _PLACE_START.match(text, view.ends[i]))):
             begin = view.ends[i]

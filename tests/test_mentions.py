@@ -154,6 +154,8 @@ CASES = [
     # the verbs right before a drive's head say what it does, inside its name (000)
     ("以落实市委工作安排为牵引，以党建创新提升活动为抓手，着力强化基层党组织政治功能。",
      [("市委", "Organization"), ("党建创新提升活动", "Campaign")]),
+    # 新 before a proper noun is part of the name, not the adjective "new" (001)
+    ("务共建网科大厦项目，组建新八大里数字经济产业发展联盟。", [("新八大里数字经济产业发展联盟", "Organization")]),
 ]
 
 
