@@ -64,6 +64,13 @@ _COUNTED_PHRASE = re.compile(r"^(?:[一二两三四五六七八九十百千数�
 # A quoted phrase ending with one of these names a problem or state, not an
 # initiative (“三大问题”, “四风”问题 is caught by its own quote).
 _NOT_NAME_ENDS = ("问题", "现象", "情况", "倾向", "之外", "以外", "之内", "以内")
+# A quotation that counts things by size (“一大两小”、“两大三小”社会足球场: big
+# and small ones) is a number, and numbers are no entities (shared/spec/ANNOTATION.md).
+_SIZE_COUNT = re.compile(r"(?:[一二两三四五六七八九十]+[大小])+")
+# A quotation before one of these is a way of thinking the report urges
+# (树牢“一盘棋”思想, 树牢“大环境”理念), not a programme; the named guiding
+# theories (习近平…思想, 新发展理念) are in the gazetteer.
+_MINDSET = re.compile(r"(?:思想|理念|观念)")
 # Verbs that give an honour or title (honours and titles are no entities:
 # shared/spec/ANNOTATION.md, rules of thumb): 荣获“双拥模范城”.
 _AWARDED = re.compile(r"(?:荣获|获评|荣膺|被评为|评为|被授予|获得)$")
@@ -240,6 +247,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             # candidate only keeps other rules out of it and is never a mention
             candidates.append(_Candidate(begin, end, EntityType.INITIATIVE, core, "", "honour", 0))
             continue
+        if _SIZE_COUNT.fullmatch(core) or core.endswith("式") or _MINDSET.match(text, end):
+            continue  # “两大三小”足球场: a count by size; “保姆式”服务: a manner; “一盘棋”思想: a mindset
         best_end, head_type = _head_after(view, end, lexicon, tables)
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动

@@ -156,6 +156,10 @@ CASES = [
      [("市委", "Organization"), ("党建创新提升活动", "Campaign")]),
     # 新 before a proper noun is part of the name, not the adjective "new" (001)
     ("务共建网科大厦项目，组建新八大里数字经济产业发展联盟。", [("新八大里数字经济产业发展联盟", "Organization")]),
+    # a count by size, a manner and a mindset in quotes are no names (001, 003, 002)
+    ("高质量完成浯水道“一大两小”、微山路“一大”，共计“两大三小”社会足球场。", []),
+    ("实行大项目领办、代办、帮办等“保姆式”服务。", []),
+    ("头维护团结，牢固树立“一盘棋”思想，认真贯彻民主集中制。", [("民主集中制", "Initiative")]),
 ]
 
 
