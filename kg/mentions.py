@@ -199,10 +199,16 @@ _TAKE_AS = re.compile(r"以.+为")
 
 
 def _is_enumeration(core: str) -> bool:
-    """A quoted list of short items (四个意识 … 不敢腐、不能腐、不想腐), none of them a statement."""
+    """A quoted list of short items (四个意识 … 不敢腐、不能腐、不想腐), none of them a statement.
+
+    Three or more items with no numeral are a list of values or methods
+    (突出重点、分类指导、统筹推进), which shared/spec/ANNOTATION.md excludes;
+    the central formulations of that shape are in the gazetteer.
+    """
     parts = core.split("、")
     return (len(parts) >= 2 and all(1 <= len(p) <= 6 for p in parts)
-            and not any(_STATEMENT.match(p) for p in parts))
+            and not any(_STATEMENT.match(p) for p in parts)
+            and (len(parts) < 3 or any(ch in _NUMERALS for ch in core)))
 
 
 # Words between a quotation and a head that end the quoted name: 的, and the
