@@ -232,7 +232,7 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
             if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS:
                 break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive
             found = _head_ending_at(text[end:t_end], t_end - end, tables)
-            if found is not None:
+            if found is not None and not text.startswith("新", end):  # “…”新机制: a new one described, no name
                 best_end, head_type = t_end, found[0]
             i += 1
     return best_end, head_type
@@ -606,8 +606,9 @@ _SECOND_HEAD = re.compile(r"(?:体制|机制|制度)")
 # A name, a count and a head: 干部能上能下三项制度.
 _COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项大个].{1,4}")
 # After an initiative head, a noun it qualifies or a count: the head names a
-# kind there, not a programme (监察制度优势, 体制机制创新, 建立防控制度X项).
-_HEAD_MODIFIES = re.compile(r"(?:优势|创新|体系|[X\d一二三四五六七八九十]+[项个条])")
+# kind there, not a programme (监察制度优势, 体制机制创新, 建立防控制度X项,
+# 深化党的建设制度改革: the reform of a field's system; named reforms are in the gazetteer).
+_HEAD_MODIFIES = re.compile(r"(?:优势|创新|体系|改革|[X\d一二三四五六七八九十]+[项个条])")
 # 中心 before these words means "central" (围绕区委中心工作, 服务中心大局), not a centre.
 _CENTRAL_TASK = re.compile(r"(?:工作|任务|大局|环节)")
 

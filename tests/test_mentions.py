@@ -165,6 +165,10 @@ CASES = [
     ("按照“突出重点、分类指导、统筹推进”原则，划分为四大板块。", []),
     ("区委严格落实“坚定信心、同舟共济、科学防治、精准施策”总要求。",
      [("区委", "Organization"), ("坚定信心、同舟共济、科学防治、精准施策", "Initiative")]),
+    # a head before 改革 names the reformed field's system, not a programme (002);
+    # a new mechanism after a quotation is described, not named (003)
+    ("深化社会体制改革、深化生态文明体制改革、深化党的建设制度改革，争当新时代改革排头兵。", []),
+    ("形成“网上推介、码上关注、屏上洽谈、线上签约、云上招商”新机制，开展网络招商。", []),
 ]
 
 
