@@ -71,6 +71,8 @@ _SIZE_COUNT = re.compile(r"(?:[一二两三四五六七八九十]+[大小])+")
 # (树牢“一盘棋”思想, 树牢“大环境”理念), not a programme; the named guiding
 # theories (习近平…思想, 新发展理念) are in the gazetteer.
 _MINDSET = re.compile(r"(?:思想|理念|观念)")
+# A quotation before 目标 is a target, and targets are no entities (shared/spec/ANNOTATION.md).
+_TARGET = re.compile(r"的?目标")
 # Verbs that give an honour or title (honours and titles are no entities:
 # shared/spec/ANNOTATION.md, rules of thumb): 荣获“双拥模范城”.
 _AWARDED = re.compile(r"(?:荣获|获评|荣膺|被评为|评为|被授予|获得)$")
@@ -253,8 +255,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             # candidate only keeps other rules out of it and is never a mention
             candidates.append(_Candidate(begin, end, EntityType.INITIATIVE, core, "", "honour", 0))
             continue
-        if _SIZE_COUNT.fullmatch(core) or core.endswith("式") or _MINDSET.match(text, end):
-            continue  # “两大三小”足球场: a count by size; “保姆式”服务: a manner; “一盘棋”思想: a mindset
+        if _SIZE_COUNT.fullmatch(core) or core.endswith("式") or _MINDSET.match(text, end) or _TARGET.match(text, end):
+            continue  # “两大三小”足球场: a count by size; “保姆式”服务: a manner; “一盘棋”思想: a mindset;
+            # “一年大变样、三年换新颜”的目标: a target
         best_end, head_type = _head_after(view, end, lexicon, tables)
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动
