@@ -287,6 +287,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         elif _head_at_end(core, lexicon.campaign_heads):
             etype = EntityType.CAMPAIGN
         elif _head_at_end(core, lexicon.organization_heads) and len(core) >= 4 and not _TAKE_AS.match(core):
+            if _COUNT_BEFORE.search(text, 0, begin):
+                continue  # 10个“枫桥式退役军人服务站”: a count of bodies of a kind, no body
             etype = EntityType.ORGANIZATION
         elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads)
               or _TAKE_AS.match(core)
@@ -596,8 +598,8 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
 # Words that open the name of a kind of body, not of one body
 # (shared/spec/ANNOTATION.md: "No: categories and plurals").
 _CATEGORY_LEAD = re.compile(r"(?:辖区|各级|各|相关|有关|所属|下属|市属|区属|县属|省属|驻区)")
-# A count of bodies right before the name: X家物业公司, 12所学校.
-_COUNT_BEFORE = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)$")
+# A count of bodies right before the name: X家物业公司, 12所学校, 10个“…服务站”.
+_COUNT_BEFORE = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)“?$")
 # A count of bodies right after the name: 建立党建联盟X个.
 _COUNT_AFTER = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)")
 # 工程 after these words is construction work: facilities and buildings are
