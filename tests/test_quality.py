@@ -21,14 +21,14 @@ SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 BARS = {"entities_untyped": 0.90, "entities_typed": 0.85, "relations": 0.70}
 TYPE_BAR = 0.80
-UNMET = {"entities_untyped"}  # measured 0.871 when last raised
+UNMET = {"entities_untyped"}  # measured 0.889 when last raised
 
 FLOORS = {
-    "entities_untyped": 0.87,
-    "entities_typed": 0.86,
-    "relations": 0.87,
+    "entities_untyped": 0.88,
+    "entities_typed": 0.88,
+    "relations": 0.88,
 }
-TYPE_FLOORS = {"Organization": 0.88, "Campaign": 0.84, "Regulation": 0.96, "Initiative": 0.80}
+TYPE_FLOORS = {"Organization": 0.91, "Campaign": 0.85, "Regulation": 0.96, "Initiative": 0.82}
 
 
 def _f1(scores, measure):
