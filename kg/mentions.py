@@ -598,10 +598,11 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
 # Words that open the name of a kind of body, not of one body
 # (shared/spec/ANNOTATION.md: "No: categories and plurals").
 _CATEGORY_LEAD = re.compile(r"(?:辖区|各级|各|相关|有关|所属|下属|市属|区属|县属|省属|驻区)")
-# A count of bodies right before the name: X家物业公司, 12所学校, 10个“…服务站”.
-_COUNT_BEFORE = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)“?$")
-# A count of bodies right after the name: 建立党建联盟X个.
-_COUNT_AFTER = re.compile(r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)")
+# A count of bodies right before the name (X家物业公司, 12所学校, 10个“…服务站”)
+# or right after it (建立党建联盟X个).
+_BODY_COUNT = r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)"
+_COUNT_BEFORE = re.compile(_BODY_COUNT + "“?$")
+_COUNT_AFTER = re.compile(_BODY_COUNT)
 # 工程 after these words is construction work: facilities and buildings are
 # no entities (shared/spec/ANNOTATION.md, rules of thumb).
 _CONSTRUCTION = re.compile(r"(?:建设|扩建|新建|改造|维修|修缮|加装\w{0,6})工程$")
