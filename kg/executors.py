@@ -15,6 +15,7 @@ exception: one bad report never sinks the others.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -80,32 +81,43 @@ def _cached_digest(cache: ResultCache, name: str, sha256: str, jurisdiction: str
     return found
 
 
+def _from_cache(task: Task) -> Outcome | None:
+    """The outcome of a task whose digest the cache holds, read in this process; else ``None``."""
+    if task.cache_dir is None or task.data is not None:
+        return None
+    try:
+        data = task.path.read_bytes()
+    except OSError:
+        return None  # the executor names the error
+    found = _cached_digest(ResultCache.at(task.cache_dir), task.path.name, hashlib.sha256(data).hexdigest(),
+                           task.jurisdiction)
+    return None if found is None else Outcome(task.path.name, found, None, cached=True)
+
+
 def extract_all(executor, tasks: list[Task]) -> Iterator[Outcome]:
     """The outcomes of all tasks: those the cache holds read here, the others extracted by ``executor``.
 
-    A build whose reports are almost all cached so starts no pool of
-    processes and loads no dictionary for them, and a cluster is sent only
-    the reports to extract. Outcomes come in no particular order.
+    The cache is read while the executor already works on the first
+    reports it lacks, and an executor is started only if one is lacking: a
+    rebuild with nothing new starts no pool of processes and loads no
+    dictionary, and a cluster is sent only the reports to extract. Outcomes
+    come in no particular order.
     """
-    to_extract = []
-    for task in tasks:
-        outcome = None
-        if task.cache_dir is not None and task.data is None:
-            try:
-                data = task.path.read_bytes()
-            except OSError:
-                data = None  # the executor names the error
-            if data is not None:
-                found = _cached_digest(ResultCache.at(task.cache_dir), task.path.name,
-                                       hashlib.sha256(data).hexdigest(), task.jurisdiction)
-                if found is not None:
-                    outcome = Outcome(task.path.name, found, None, cached=True)
-        if outcome is None:
-            to_extract.append(task)
-        else:
-            yield outcome
-    if to_extract:
-        yield from executor.map(to_extract)
+    cached: list[Outcome] = []
+
+    def to_extract() -> Iterator[Task]:
+        for task in tasks:
+            outcome = _from_cache(task)
+            if outcome is None:
+                yield task
+            else:
+                cached.append(outcome)
+
+    pending = to_extract()
+    first = next(pending, None)
+    if first is not None:
+        yield from executor.map(itertools.chain([first], pending))
+    yield from cached
 
 
 def extract_one(task: Task) -> Outcome:
