@@ -18,12 +18,13 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 
 from .lexicon import lexicon_stamp
 from .model import ReportResult
 
-__all__ = ["fingerprint", "ResultCache"]
+__all__ = ["fingerprint", "ResultCache", "FileHashes"]
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -112,6 +113,57 @@ class ResultCache:
     def dump(value, path: Path) -> bool:
         """Pickle ``value`` to ``path`` atomically; ``False`` if it could not be written."""
         return _dump(value, path)
+
+
+class FileHashes:
+    """The SHA-256 of report files, remembered by their ``stat``, as git's index does.
+
+    A rebuild of ten thousand reports would otherwise read and hash every
+    file (about 300 MB) only to learn that one changed. A file is hashed
+    again when its size, modification time, change time or inode differ
+    from what was seen when it was hashed. A file modified within
+    :attr:`RACY_SECONDS` of being hashed is not remembered: a second change
+    in the same clock tick would keep its times (git's "racy" case).
+    Kept in ``root/files.pickle``, shared by every fingerprint.
+    """
+
+    #: A file younger than this (seconds) when hashed is hashed again next time.
+    RACY_SECONDS = 2.0
+
+    def __init__(self, root: str | Path):
+        self.path = Path(root) / "files.pickle"
+        known = ResultCache.load(self.path)
+        self.known: dict[str, tuple] = known if isinstance(known, dict) else {}
+        self.changed = False
+
+    @staticmethod
+    def _stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
+        return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
+    def sha256(self, path: Path) -> str:
+        """The SHA-256 (hex) of the file's bytes, read only if its ``stat`` changed.
+
+        Raises:
+            OSError: the file cannot be read.
+        """
+        key = os.path.abspath(path)
+        stat = os.stat(key)
+        stamp = self._stamp(stat)
+        entry = self.known.get(key)
+        if entry is not None and entry[0] == stamp:
+            return entry[1]
+        with open(key, "rb") as handle:
+            sha256 = hashlib.sha256(handle.read()).hexdigest()
+        if max(stat.st_mtime_ns, stat.st_ctime_ns) < time.time_ns() - self.RACY_SECONDS * 1e9:
+            self.known[key] = (stamp, sha256)
+            self.changed = True
+        return sha256
+
+    def save(self) -> None:
+        """Keep what was learnt (atomically; a failure only loses it)."""
+        if self.changed:
+            _dump(self.known, self.path)
+            self.changed = False
 
 
 def _dump(value, path: Path) -> bool:

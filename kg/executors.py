@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import BuildError, KGError
-from .cache import ResultCache
+from .cache import FileHashes, ResultCache
 from .extraction import extract_document, extract_report
 from .lexicon import load_lexicon
 from .digest import ReportDigest, digest
@@ -81,20 +81,19 @@ def _cached_digest(cache: ResultCache, name: str, sha256: str, jurisdiction: str
     return found
 
 
-def _from_cache(task: Task) -> Outcome | None:
+def _from_cache(task: Task, hashes: FileHashes | None) -> Outcome | None:
     """The outcome of a task whose digest the cache holds, read in this process; else ``None``."""
     if task.cache_dir is None or task.data is not None:
         return None
     try:
-        data = task.path.read_bytes()
+        sha256 = hashes.sha256(task.path) if hashes is not None else hashlib.sha256(task.path.read_bytes()).hexdigest()
     except OSError:
         return None  # the executor names the error
-    found = _cached_digest(ResultCache.at(task.cache_dir), task.path.name, hashlib.sha256(data).hexdigest(),
-                           task.jurisdiction)
+    found = _cached_digest(ResultCache.at(task.cache_dir), task.path.name, sha256, task.jurisdiction)
     return None if found is None else Outcome(task.path.name, found, None, cached=True)
 
 
-def extract_all(executor, tasks: list[Task]) -> Iterator[Outcome]:
+def extract_all(executor, tasks: list[Task], hashes: FileHashes | None = None) -> Iterator[Outcome]:
     """The outcomes of all tasks: those the cache holds read here, the others extracted by ``executor``.
 
     The cache is read while the executor already works on the first
@@ -102,12 +101,17 @@ def extract_all(executor, tasks: list[Task]) -> Iterator[Outcome]:
     rebuild with nothing new starts no pool of processes and loads no
     dictionary, and a cluster is sent only the reports to extract. Outcomes
     come in no particular order.
+
+    Args:
+        hashes: the files' hashes remembered by their ``stat``
+            (:class:`kg.cache.FileHashes`), so an unchanged file is not read;
+            ``None`` to read and hash every file.
     """
     cached: list[Outcome] = []
 
     def to_extract() -> Iterator[Task]:
         for task in tasks:
-            outcome = _from_cache(task)
+            outcome = _from_cache(task, hashes)
             if outcome is None:
                 yield task
             else:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import json
 import logging
 import os
@@ -31,16 +32,16 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Iterator
 
 from . import across
-from .cache import ResultCache
+from .cache import FileHashes, ResultCache
 from .errors import BuildError
 from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
 from .lexicon import load_lexicon
 from .model import EntityType, RelationType
-from .rdf.export import write_graph_files
+from .rdf.export import PARTS, Reused, write_graph_files
 from .rdf.store import STORE_DIR, STORE_LAYOUT, update_store, write_store
 from .rdf.graph import Fragment, summary_triples
 from .resolution import merge_types
@@ -240,7 +241,8 @@ def build(
         jurisdiction_of = {task.path.name: task.jurisdiction for task in tasks}
         path_of = {task.path.name: task.path for task in tasks}
         gathered = _Gathered()
-        for outcome in _progress(extract_all(runner, tasks), len(tasks), progress, "extracting"):
+        hashes = FileHashes(cache_root) if cache_dir is not None else None
+        for outcome in _progress(extract_all(runner, tasks, hashes), len(tasks), progress, "extracting"):
             if outcome.digest is None:
                 summary.skipped.append((outcome.name, outcome.error))
                 (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)
@@ -250,6 +252,8 @@ def build(
                 ResultCache.at(cache).put(outcome.result, jurisdiction_of[outcome.name])
             summary.reports.append(outcome.name)
             summary.cached += outcome.cached
+        if hashes is not None:
+            hashes.save()
         if not gathered.reports:
             raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs or ['data/reports']))}"))
         summary.reports.sort()
@@ -262,7 +266,6 @@ def build(
         phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
         paths = list(_progress(render_all(renderer, render_tasks), len(render_tasks), progress, "graph"))
         network = gathered.network.finish(types)
-        phase("writing the graph files")
         _write_atomically(outdir, lambda folder: _write_outputs(folder, outdir, paths, render_tasks, network,
                                                                 gathered, summary, phase))
         phase("done")
@@ -276,28 +279,31 @@ def build(
 
 
 def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
-    """The last build's ``build.json`` if its store can be updated in place of a full load.
+    """The last build's ``build.json`` if its store and files can be updated in place of a full build.
 
     That is when it was made by the same kg code and lexicon (the same cache
-    fingerprint, so fragments of unchanged reports are the same bytes) and
-    its store (of this layout) and ``graph.nt`` are there.
+    fingerprint, so fragments of unchanged reports are the same bytes), in
+    this manifest's layout, and its store (of this layout) and graph files
+    are there.
     """
     try:
         manifest = json.loads((outdir / "build.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if (manifest.get("kg_build") != STORE_LAYOUT or manifest.get("fingerprint") != fingerprint
-            or "own_triples" not in manifest or not (outdir / STORE_DIR).is_dir() or not (outdir / "graph.nt").is_file()):
+            or manifest.get("files") != list(PARTS) or not isinstance(manifest.get("reports"), dict)
+            or not (outdir / STORE_DIR).is_dir() or not all((outdir / name).is_file() for name in PARTS)):
         return None
     return manifest
 
 
 def _update_store(outdir: Path, folder: Path, previous: dict, manifest: dict, changed: dict[str, Fragment],
                   gone: list[str]) -> None:
+    nt = list(PARTS).index("graph.nt")
     with open(outdir / "graph.nt", "rb") as handle:
         removed = []
-        for name in sorted({*gone, *changed} & set(previous["fragments"])):
-            begin, end = previous["own_triples"][name]
+        for name in sorted({*gone, *changed} & set(previous["reports"])):
+            begin, end = previous["reports"][name]["spans"][nt]
             handle.seek(begin)
             removed.append(handle.read(end - begin))
         handle.seek(previous["union_tail"])
@@ -307,6 +313,28 @@ def _update_store(outdir: Path, folder: Path, previous: dict, manifest: dict, ch
         new_tail = handle.read()
     added = [fragment.own_nt for _, fragment in sorted(changed.items())]
     update_store(outdir, folder, removed, added, old_tail, new_tail)
+
+
+def _reusable(previous: dict, cache: ResultCache, changed: dict, gone: list[str]) -> tuple[dict[str, Reused], Counter] | None:
+    """The reports whose shares the last build's files hold as they are, and the shared-triple counts of those.
+
+    The counts are the last build's (kept in the cache) less the shared
+    triples of the reports changed or gone, read from their old fragments.
+    ``None`` when the cache no longer holds these: the files are then
+    written whole.
+    """
+    counts = ResultCache.load(cache.folder / "shared" / f"{previous.get('shared', '')}.pickle")
+    if not isinstance(counts, Counter):
+        return None
+    for name in sorted(({*changed} | set(gone)) & set(previous["reports"])):
+        key = previous["reports"][name]["fragment"]
+        fragment = ResultCache.load(cache.folder / "fragments" / key[:2] / f"{key}.pickle")
+        if not isinstance(fragment, Fragment):
+            return None
+        counts.subtract(fragment.shared.splitlines(keepends=True))
+    reused = {name: Reused(tuple(map(tuple, entry["spans"])), entry["quads"], entry["own"])
+              for name, entry in previous["reports"].items() if name not in changed and name not in gone}
+    return reused, counts
 
 
 @contextlib.contextmanager
@@ -373,18 +401,20 @@ def write_file_atomically(path: Path, text: str) -> None:
         raise
 
 
-def _fragments(paths: list[str], tasks: list[RenderTask], kept: dict, relations: BinaryIO) -> Iterator[Fragment]:
-    """Read the rendered fragments back one at a time; one found unreadable (a
-    damaged cache) is rendered again. Each fragment's rows of
-    ``relations.csv`` go to ``relations`` on the way; the fragments of the
-    reports named in ``kept`` are kept there (name -> fragment), for
-    :func:`_update_store`."""
+def _items(paths: list[str], tasks: list[RenderTask], reused: dict[str, Reused], kept: dict) -> Iterator[Fragment | Reused]:
+    """Each report's fragment read back one at a time, or its :class:`Reused` shares of the last build.
+
+    A fragment found unreadable (a damaged cache) is rendered again. The
+    fragments of the reports named in ``kept`` are kept there (name ->
+    fragment), for :func:`_update_store`."""
     for path, task in zip(paths, tasks, strict=True):
+        if task.name in reused:
+            yield reused[task.name]
+            continue
         fragment = ResultCache.load(Path(path))
         if not isinstance(fragment, Fragment):
             Path(path).unlink(missing_ok=True)
             fragment = ResultCache.load(Path(render_one(task)))
-        relations.write(fragment.relations_csv)
         if task.name in kept:
             kept[task.name] = fragment
         yield fragment
@@ -392,23 +422,30 @@ def _fragments(paths: list[str], tasks: list[RenderTask], kept: dict, relations:
 
 def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
                    gathered: _Gathered, summary: BuildSummary, phase) -> None:
-    manifest = {"kg_build": STORE_LAYOUT, "fingerprint": Path(tasks[0].cache_dir).name,
-                "fragments": {t.name: Path(p).stem for t, p in zip(tasks, paths, strict=True)}}
+    cache = ResultCache.at(tasks[0].cache_dir)
+    fragments = {t.name: Path(p).stem for t, p in zip(tasks, paths, strict=True)}
+    manifest = {"kg_build": STORE_LAYOUT, "fingerprint": cache.folder.name, "files": list(PARTS)}
     previous = _previous_manifest(outdir, manifest["fingerprint"])
-    changed, gone = {}, []
+    changed, gone, reused, shared = {}, [], {}, None
     if previous is not None:
-        changed = {name: None for name, key in manifest["fragments"].items() if previous["fragments"].get(name) != key}
-        gone = sorted(set(previous["fragments"]) - set(manifest["fragments"]))
+        changed = {name: None for name, key in fragments.items() if previous["reports"].get(name, {}).get("fragment") != key}
+        gone = sorted(set(previous["reports"]) - set(fragments))
         if len(changed) + len(gone) > max(_UPDATE_MAX_CHANGED, len(tasks) // 10):
             previous, changed = None, {}  # a large change loads faster whole (and its fragments are not held)
-    with open(folder / "relations.csv", "wb") as relations:
-        relations.write(relations_header_csv())
-        counts = write_graph_files(_fragments(paths, tasks, changed, relations), folder,
-                                   summary_triples(network["nodes"]))
-    manifest["union_tail"] = counts["tail_offset"]
-    # where each report's own triples are in graph.nt, so the next build can remove them from the store
-    manifest["own_triples"] = {t.name: list(span) for t, span in zip(tasks, counts["own_spans"], strict=True)}
-    summary.triples = counts["triples"]
+        elif (found := _reusable(previous, cache, changed, gone)) is not None:
+            reused, shared = found
+    phase(f"writing the graph files ({len(reused)} reports' shares copied from the last build)" if reused
+          else "writing the graph files")
+    written = write_graph_files(_items(paths, tasks, reused, changed), folder, summary_triples(network["nodes"]),
+                                relations_header=relations_header_csv(), previous=outdir if reused else None,
+                                shared=shared)
+    manifest["union_tail"] = written.tail_offset
+    manifest["shared"] = hashlib.sha256(repr(sorted(written.shared.items())).encode()).hexdigest()[:32]
+    cache.dump(written.shared, cache.folder / "shared" / f"{manifest['shared']}.pickle")
+    # each report's fragment and where its shares are in the files, so the next build can reuse them
+    manifest["reports"] = {t.name: {"fragment": fragments[t.name], "quads": q, "own": o, "spans": [list(s) for s in spans]}
+                           for t, spans, (q, o) in zip(tasks, written.spans, written.sizes, strict=True)}
+    summary.triples = written.triples
     if previous is not None:
         phase(f"updating the store: {len(changed)} reports new or changed, {len(gone)} gone")
         try:
@@ -418,7 +455,7 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
             shutil.rmtree(folder / STORE_DIR, ignore_errors=True)
             previous = None
     if previous is None:
-        phase(f"loading {counts['triples']:,} triples into the store")
+        phase(f"loading {written.triples:,} triples into the store")
         write_store(folder)
     (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     phase("writing the tables and pages")

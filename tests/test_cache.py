@@ -61,8 +61,10 @@ def test_jobs_give_the_same_bytes_as_one_process(built, tmp_path):
 
 
 def test_a_small_change_updates_the_last_store_to_what_a_full_build_holds(tmp_path, monkeypatch):
-    """One report changed, one gone: the store is updated in place, and holds what a fresh build's holds."""
+    """One report changed, one gone: the store is updated in place, the other reports' shares of the
+    files are copied from the last build's, and both hold what a fresh build's hold."""
     import kg.pipeline
+    import kg.rdf.export
     from kg.rdf.store import open_store
 
     reports = tmp_path / "reports"
@@ -77,9 +79,19 @@ def test_a_small_change_updates_the_last_store_to_what_a_full_build_holds(tmp_pa
     def no_full_load(*_):
         raise AssertionError("the store was loaded whole, not updated")
 
+    copies = []
+
+    def copy(source, target, begin, end):
+        copies.append(end - begin)
+        real_copy(source, target, begin, end)
+
+    real_copy = kg.rdf.export._copy
     monkeypatch.setattr(kg.pipeline, "write_store", no_full_load)
+    monkeypatch.setattr(kg.rdf.export, "_copy", copy)
     _build(reports, "-o", out, "--cache", cache)
     monkeypatch.undo()
+    # 000 and 001 are one run, 003 another, in each of the five files; 002 is written afresh, 004 is gone
+    assert len(copies) == 10 and sum(copies) > 1_000_000
     _build(reports, "-o", tmp_path / "fresh", "--no-cache")
     dump = lambda d: sorted(str(q) for q in open_store(d))  # noqa: E731
     assert len(dump(out)) > 5000
@@ -114,3 +126,34 @@ def test_a_report_whose_types_the_build_settles_otherwise_is_rendered_again(tmp_
 
     assert classes(ready) == {"Initiative"}
     assert classes(again) == {"Campaign"}
+
+
+def test_file_hashes_read_a_file_again_only_when_its_stat_changed(tmp_path, monkeypatch):
+    """The stat index (kg.cache.FileHashes) gives each file's true SHA-256, across builds."""
+    import hashlib
+
+    from kg.cache import FileHashes
+
+    report = tmp_path / "report.txt"
+    text = (REPORTS / "001_60ffe4ad60b6dedb.txt").read_bytes()
+    report.write_bytes(text)
+    assert FileHashes(tmp_path).sha256(report) == hashlib.sha256(text).hexdigest()
+    fresh = FileHashes(tmp_path)
+    fresh.sha256(report)
+    fresh.save()
+    assert FileHashes(tmp_path).known == {}  # just written: racy, so not remembered
+
+    monkeypatch.setattr(FileHashes, "RACY_SECONDS", -60.0)
+    hashes = FileHashes(tmp_path)
+    hashes.sha256(report)
+    hashes.save()
+    again = FileHashes(tmp_path)
+    assert list(again.known) == [str(report)]
+    stamp, sha256 = again.known[str(report)]
+    assert sha256 == hashlib.sha256(text).hexdigest()
+    again.known[str(report)] = (stamp, "remembered")
+    assert again.sha256(report) == "remembered"  # the same stat: the file is not read
+    changed = text.replace("区委".encode(), "市委".encode(), 1)
+    assert len(changed) == len(text) and changed != text
+    report.write_bytes(changed)  # same size, new times
+    assert again.sha256(report) == hashlib.sha256(changed).hexdigest()

@@ -10,16 +10,28 @@ graph of ten thousand reports holds one report's fragment at a time:
   merge), every triple once: first each report's own triples (its node,
   mentions and statements, which no other report can hold), then the
   triples reports share (entity descriptions, direct relation triples),
-  deduplicated and sorted, then the build's summary triples.
+  deduplicated and sorted, then the build's summary triples;
+- ``relations.csv``: each report's rows, under the header.
 
-The set kept for deduplication holds the shared triples only: it grows with
-the number of entities and relations, not with the text. The output is
-deterministic: same fragments in the same order, same bytes.
+A report whose fragment did not change since the last build is not read
+again: its byte ranges are copied from the last build's files
+(:class:`Reused`; ``copy_file_range`` on Linux, so the bytes stay in the
+kernel). A run of such reports that were neighbours in the last build is one
+copy per file. The output is the same bytes as writing every fragment.
+
+The shared triples are kept as a count of the reports that hold each one
+(:class:`collections.Counter` of N-Triples lines): it grows with the number
+of entities and relations, not with the text, and lets the next build take
+a changed report's old triples out without reading every other report's.
+The output is deterministic: same fragments in the same order, same bytes.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -28,67 +40,204 @@ import pyoxigraph as ox
 from .graph import Fragment, prefix_header, strip_prefix_header
 from .namespace import PREFIXES
 
-__all__ = ["write_graph_files", "RDF_FILES"]
+__all__ = ["write_graph_files", "Reused", "Written", "PARTS"]
 
-#: The files :func:`write_graph_files` writes, with their formats.
-RDF_FILES = {
-    "graph.ttl": ox.RdfFormat.TURTLE,
-    "graph.nt": ox.RdfFormat.N_TRIPLES,
-    "graph.trig": ox.RdfFormat.TRIG,
-    "graph.jsonld": ox.RdfFormat.JSON_LD,
+#: The files made of one share per report, in file-name order: file ->
+#: (the :class:`~kg.rdf.graph.Fragment` attribute that holds a report's
+#: share, the bytes between two reports' shares).
+PARTS: dict[str, tuple[str, bytes]] = {
+    "graph.trig": ("trig", b""),
+    "graph.jsonld": ("jsonld", b","),
+    "graph.nt": ("own_nt", b""),
+    "graph.ttl": ("own_ttl", b""),
+    "relations.csv": ("relations_csv", b""),
 }
+_COPY_CHUNK = 1 << 26  # bytes per copy call (64 MiB)
 
 
-def write_graph_files(fragments: Iterable[Fragment], folder: Path, summary: list[ox.Triple] = ()) -> dict[str, int]:
-    """Write the files of :data:`RDF_FILES` into ``folder``.
+@dataclass(frozen=True)
+class Reused:
+    """A report whose fragment is the last build's: its shares are copied from the last build's files.
+
+    Attributes:
+        spans: ``(begin, end)`` byte offsets of the report's share in each
+            file of :data:`PARTS` (in that order) of the last build.
+        quads: quads of its named graph; ``own``: its own triples (as in :class:`~kg.rdf.graph.Fragment`).
+    """
+
+    spans: tuple[tuple[int, int], ...]
+    quads: int
+    own: int
+
+
+@dataclass
+class Written:
+    """What :func:`write_graph_files` wrote.
+
+    Attributes:
+        quads: quads of the named graphs; ``triples``: triples of the union
+            (``graph.nt``).
+        spans: per report (in the order given), ``(begin, end)`` of its share
+            in each file of :data:`PARTS`; ``sizes``: its ``(quads, own
+            triples)``; with both, the next build's :class:`Reused`.
+        tail_offset: the byte offset in ``graph.nt`` where the shared and
+            count triples begin (for :func:`kg.rdf.store.update_store`).
+        shared: the number of reports that hold each shared triple
+            (N-Triples line), for the next build.
+    """
+
+    quads: int
+    triples: int
+    spans: list[tuple[tuple[int, int], ...]]
+    sizes: list[tuple[int, int]]
+    tail_offset: int
+    shared: Counter
+
+
+def _copy(source: int, target: int, begin: int, end: int) -> None:
+    """Copy bytes ``[begin, end)`` of file descriptor ``source`` to ``target``'s position.
+
+    Raises:
+        OSError: a read or write failed, or ``source`` is shorter than ``end``.
+    """
+    offset = begin
+    while offset < end:
+        count = min(end - offset, _COPY_CHUNK)
+        try:
+            done = os.copy_file_range(source, target, count, offset)
+        except (AttributeError, OSError):  # no copy_file_range (not Linux), or not between these files
+            data = os.pread(source, count, offset)
+            done = os.write(target, data) if data else 0
+        if done == 0:
+            raise OSError(f"the last build's file ends at {offset}, before {end}: it changed")
+        offset += done
+
+
+class _Part:
+    """One file of :data:`PARTS` being written: fresh shares are written, runs of reused ones copied."""
+
+    def __init__(self, path: Path, attribute: str, separator: bytes, previous: Path | None):
+        self.attribute, self.separator = attribute, separator
+        self.out = open(path, "wb", buffering=0)  # noqa: SIM115 - closed by close()
+        self.source = open(previous, "rb", buffering=0) if previous is not None else None  # noqa: SIM115
+        self.position = 0
+        self.count = 0
+        self.run: tuple[int, int] | None = None  # the last build's bytes to copy next
+        self.pending: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        self.flush_run()
+        self.pending.append(data)
+        self.position += len(data)
+        if len(self.pending) > 64:
+            self.flush_pending()
+
+    def flush_pending(self) -> None:
+        if self.pending:
+            data = b"".join(self.pending)
+            view, self.pending = memoryview(data), []
+            while view:
+                view = view[os.write(self.out.fileno(), view):]
+
+    def flush_run(self) -> None:
+        if self.run is not None:
+            self.flush_pending()
+            _copy(self.source.fileno(), self.out.fileno(), *self.run)
+            self.run = None
+
+    def add(self, item: Fragment | Reused, index: int) -> tuple[int, int]:
+        """Add one report's share; returns its ``(begin, end)`` in this file."""
+        if self.count:
+            if isinstance(item, Reused) and self.run is not None and self.run[1] + len(self.separator) == item.spans[index][0]:
+                self.run = (self.run[0], item.spans[index][1])  # its neighbour in the last build too: one copy
+                begin = self.position + len(self.separator)
+                self.position = begin + item.spans[index][1] - item.spans[index][0]
+                self.count += 1
+                return begin, self.position
+            self.write(self.separator)
+        self.count += 1
+        begin = self.position
+        if isinstance(item, Reused):
+            self.flush_run()
+            self.run = item.spans[index]
+            self.position += item.spans[index][1] - item.spans[index][0]
+        else:
+            self.write(getattr(item, self.attribute))
+        return begin, self.position
+
+    def close(self) -> None:
+        try:
+            self.flush_run()
+            self.flush_pending()
+        finally:
+            self.out.close()
+            if self.source is not None:
+                self.source.close()
+
+
+def write_graph_files(items: Iterable[Fragment | Reused], folder: Path, summary: Iterable[ox.Triple] = (), *,
+                      relations_header: bytes = b"", previous: Path | None = None,
+                      shared: Counter | None = None) -> Written:
+    """Write the files of :data:`PARTS` into ``folder``.
 
     The store is made from them afterwards (:func:`kg.rdf.store.write_store`
     or :func:`kg.rdf.store.update_store`).
 
     Args:
-        fragments: the reports' fragments in file-name order (an iterator is
-            read once, one fragment at a time).
+        items: each report's fragment in file-name order, or, for a report
+            whose fragment is the last build's, :class:`Reused` (an iterator
+            is read once, one fragment at a time).
         folder: an existing folder.
         summary: triples about the whole build (per-entity counts), added to
             the union graph only.
+        relations_header: the first line of ``relations.csv``.
+        previous: the last build's folder, whose files the :class:`Reused`
+            spans point into.
+        shared: the shared-triple counts of the reports given as
+            :class:`Reused` (the last build's :attr:`Written.shared` less the
+            reports changed or gone); the fragments' shared triples are
+            added to it.
 
     Returns:
-        ``{"quads": n, "triples": m, "own_spans": [(begin, end), ...],
-        "tail_offset": b}``: the quads of the named graphs, the triples of
-        the union, the byte span in ``graph.nt`` of each fragment's own
-        triples (in the order of ``fragments``), and the byte offset in
-        ``graph.nt`` where the shared and count triples begin (for the next
-        build's :func:`kg.rdf.store.update_store`).
+        A :class:`Written`.
+
+    Raises:
+        OSError: a file cannot be written, or a last build's file is shorter
+            than a span (it changed since).
+        ValueError: a :class:`Reused` without ``previous``.
     """
-    shared: set[bytes] = set()
+    shared = Counter() if shared is None else Counter(shared)
+    parts = [_Part(folder / name, attribute, separator, previous / name if previous is not None else None)
+             for name, (attribute, separator) in PARTS.items()]
+    by_name = dict(zip(PARTS, parts, strict=True))
     quads = own = 0
-    own_spans: list[tuple[int, int]] = []
-    with open(folder / "graph.trig", "wb") as trig, open(folder / "graph.jsonld", "wb") as jsonld, \
-            open(folder / "graph.nt", "wb") as nt, open(folder / "graph.ttl", "wb") as ttl:
-        trig.write(prefix_header(ox.RdfFormat.TRIG))
-        ttl.write(prefix_header(ox.RdfFormat.TURTLE))
-        jsonld.write(b"[")
-        for i, fragment in enumerate(fragments):
-            trig.write(fragment.trig)
-            if i:
-                jsonld.write(b",")
-            jsonld.write(fragment.jsonld)
-            begin = nt.tell()
-            nt.write(fragment.own_nt)
-            own_spans.append((begin, nt.tell()))
-            ttl.write(fragment.own_ttl)
-            shared.update(fragment.shared.splitlines(keepends=True))
-            quads += fragment.quads
-            own += fragment.own
-        jsonld.write(b"]")
-        lines = sorted(shared)
-        del shared
-        tail_offset = nt.tell()
-        nt.writelines(lines)
+    spans, sizes = [], []
+    try:
+        by_name["graph.trig"].write(prefix_header(ox.RdfFormat.TRIG))
+        by_name["graph.ttl"].write(prefix_header(ox.RdfFormat.TURTLE))
+        by_name["graph.jsonld"].write(b"[")
+        by_name["relations.csv"].write(relations_header)
+        for item in items:
+            if isinstance(item, Reused) and previous is None:
+                raise ValueError("a reused fragment needs the last build's folder")
+            spans.append(tuple(part.add(item, i) for i, part in enumerate(parts)))
+            if isinstance(item, Fragment):
+                shared.update(item.shared.splitlines(keepends=True))
+            sizes.append((item.quads, item.own))
+            quads += item.quads
+            own += item.own
+        by_name["graph.jsonld"].write(b"]")
+        lines = sorted(line for line, count in shared.items() if count > 0)
+        nt, ttl = by_name["graph.nt"], by_name["graph.ttl"]
+        tail_offset = nt.position
+        nt.write(b"".join(lines))
         summary = list(summary)
         nt.write(ox.serialize(summary, format=ox.RdfFormat.N_TRIPLES))
         tail = itertools.chain(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES), summary)
         ttl.write(strip_prefix_header(ox.serialize(tail, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
                                       ox.RdfFormat.TURTLE))
-    return {"quads": quads, "triples": own + len(lines) + len(summary), "own_spans": own_spans,
-            "tail_offset": tail_offset}
+    finally:
+        for part in parts:
+            part.close()
+    return Written(quads=quads, triples=own + len(lines) + len(summary), spans=spans, sizes=sizes, tail_offset=tail_offset,
+                   shared=+shared)
