@@ -97,7 +97,8 @@ class ResultCache:
                 a fragment holds each entity's class, settled across reports,
                 so it is kept per types as well as per result.
         """
-        key = hashlib.sha256(repr((name, data_sha256, jurisdiction or "", types)).encode()).hexdigest()
+        key = hashlib.sha256("\x1f".join([name, data_sha256, jurisdiction or "", *(f"{k}\x1e{t.value}" for k, t in types)])
+                             .encode()).hexdigest()
         return self.folder / "fragments" / key[:2] / f"{key}.pickle"
 
     @staticmethod

@@ -155,8 +155,11 @@ class _Gathered:
 
     def add(self, digest: ReportDigest, jurisdiction: str | None) -> None:
         self.reports[digest.name] = (digest.sha256, jurisdiction, tuple(key for key, _, _ in digest.votes))
+        votes = self.votes
         for key, etype, weight in digest.votes:
-            self.votes.setdefault(key, Counter())[etype] += weight
+            if (counter := votes.get(key)) is None:
+                counter = votes[key] = Counter()
+            counter[etype] += weight
         self.network.merge(digest.network)
         self.relation_keys.update(digest.relations)
 
