@@ -97,7 +97,8 @@ def extract_all(executor, tasks: list[Task], hashes: FileHashes | None = None) -
     """The outcomes of all tasks: those the cache holds read here, the others extracted by ``executor``.
 
     The cache is read while the executor already works on the first
-    reports it lacks, and an executor is started only if one is lacking: a
+    reports it lacks, and the build merges what the cache held while the
+    executor still works; an executor is started only if one is lacking: a
     rebuild with nothing new starts no pool of processes and loads no
     dictionary, and a cluster is sent only the reports to extract. Outcomes
     come in no particular order.
@@ -119,9 +120,14 @@ def extract_all(executor, tasks: list[Task], hashes: FileHashes | None = None) -
 
     pending = to_extract()
     first = next(pending, None)
-    if first is not None:
-        yield from executor.map(itertools.chain([first], pending))
-    yield from cached
+    if first is None:
+        yield from cached
+        return
+    results = executor.map(itertools.chain([first], pending))
+    done = len(cached)  # a pool has taken every task by now: the build merges the cached while it extracts
+    yield from cached[:done]
+    yield from results
+    yield from cached[done:]
 
 
 def extract_one(task: Task) -> Outcome:
@@ -235,10 +241,10 @@ def _warm(lexicon_dir: str | None) -> None:
 class ProcessExecutor:
     """Runs the map in ``jobs`` local processes.
 
-    The lexicon and jieba's dictionary are loaded once in this process before
-    the pool forks, so workers share them instead of loading their own
-    (where ``fork`` exists; elsewhere each worker loads them once).
-    Tasks go out in chunks to keep the per-task overhead small.
+    Each worker loads the lexicon and jieba's dictionary once, when it
+    starts (about 2 s), while this process goes on reading the cache: a
+    rebuild with one report changed waits for the slower of the two, not
+    for both. Tasks go out in chunks to keep the per-task overhead small.
     """
 
     def __init__(self, jobs: int, lexicon_dir: str | None = None, chunksize: int = 8):
@@ -247,14 +253,26 @@ class ProcessExecutor:
         self.lexicon_dir = lexicon_dir
 
     def map(self, tasks: Iterable[Task], function=extract_one) -> Iterator:
-        """``function`` over the tasks in the pool, results in task order."""
+        """``function`` over the tasks in the pool, results in task order.
+
+        The tasks are all read and sent to the pool by this call; the
+        results come as the returned iterator is read, and the pool closes
+        when it is exhausted.
+        """
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        if context.get_start_method() == "fork":
-            _warm(self.lexicon_dir)
-        with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_warm,
-                                 initargs=(self.lexicon_dir,)) as pool:
-            yield from pool.map(function, tasks, chunksize=self.chunksize)
+        pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_warm, initargs=(self.lexicon_dir,))
+        try:
+            results = pool.map(function, tasks, chunksize=self.chunksize)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+        return _closing(pool, results)
+
+
+def _closing(pool: ProcessPoolExecutor, results: Iterator) -> Iterator:
+    with pool:
+        yield from results
 
 
 class DaskExecutor:
