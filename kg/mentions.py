@@ -558,6 +558,39 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
     return begin
 
 
+# A drive against problems is named by all the problems it lists before 问题,
+# joined by 、, 和, 以及 or 及 and with the 不 of 不作为: 形式主义官僚主义、
+# 不作为不担当问题专项治理; 漠视侵害群众利益问题专项整治 (the national drive of 2019).
+_PROBLEM_JOINS = {"、", "和", "与", "及", "以及", "不"}
+
+
+def _grow_problems(view: _SentenceView, begin: int, head_begin: int, end: int, lexicon: Lexicon) -> int:
+    """Take in the whole list of problems before ``…问题`` + a campaign head.
+
+    Grows left from ``begin`` over words and the joins of
+    :data:`_PROBLEM_JOINS`; stops at clause punctuation, quotation marks,
+    boundary words (开展, 纳入), 等, years and ordinals, and at
+    :data:`_MAX_NAME` characters.
+    """
+    if not view.text.endswith("问题", begin, head_begin):
+        return begin
+    j = view.token_at(begin) - 1
+    grown = begin
+    while j >= 0 and end - view.starts[j] <= _MAX_NAME:
+        tok = view.tokens[j]
+        word = tok.word
+        negated = j > 0 and view.tokens[j - 1].word == "不"  # 不作为, 不落实: a problem, not a verb that governs
+        if word not in _PROBLEM_JOINS and (
+                _is_punct(word) or (_is_boundary(word, lexicon) and not negated) or word == "等"
+                or tok.pos in ("m", "q", "r", "p")
+                or _ORDINAL.fullmatch(word) or word in _MEASURES or tok.pos in _STOP_POS):
+            break
+        if word not in _PROBLEM_JOINS:
+            grown = view.starts[j]
+        j -= 1
+    return grown
+
+
 def _grow_enumeration(view: _SentenceView, begin: int, name: str, lexicon: Lexicon) -> int:
     """Take in the items of ``A、B、C五大创建`` when the name counts them.
 
@@ -651,6 +684,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                                                  or _COUNT_AFTER.match(text, end)):
             continue  # 辖区大学, 市属三级医院, X家物业公司, 党建联盟X个: a kind of body, no body
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
+        if etype is EntityType.CAMPAIGN:
+            begin = _grow_problems(view, begin, head_begin, end, lexicon)
         name = canonical_name(text[begin:end])
         if head.word == "工程" and _CONSTRUCTION.search(name):
             continue  # 小学改扩建工程: a building site, not a programme

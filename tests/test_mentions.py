@@ -172,6 +172,12 @@ CASES = [
     ("为全市“一年大变样、三年换新颜”的目标作出了X贡献。", []),
     # a count before a quoted body's name makes it a kind (001)
     ("重点打造5个街一级示范型退役军人之家和10个“枫桥式退役军人服务站”。", []),
+    # a drive against problems is named by every problem it lists, with their joins
+    # and the 不 of 不作为 (001)
+    ("纳入形式主义官僚主义、不作为不担当问题专项治理重要内容。",
+     [("形式主义官僚主义、不作为不担当问题专项治理", "Campaign")]),
+    ("开展扶贫助困领域以及侵害群众利益不正之风和腐败问题专项治理、“小金库”专项治理等领域专项行动。",
+     [("扶贫助困领域以及侵害群众利益不正之风和腐败问题专项治理", "Campaign"), ("小金库专项治理", "Campaign")]),
 ]
 
 
