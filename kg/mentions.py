@@ -422,16 +422,24 @@ _PLACEHOLDER = re.compile(r"[X某]{1,3}$")
 
 
 def _opening_place(view: _SentenceView, j: int, floor: int, lexicon: Lexicon) -> int | None:
-    """The token at or before ``j`` where a jurisdiction or placeholder opens a
-    name, reached over plain words (nouns and verbs, no boundary word), or ``None``."""
+    """The token at or before ``j`` where a jurisdiction, 国家 or a placeholder
+    opens a name, reached over plain words (nouns and verbs; boundary words
+    that are no relation verb, as 服务 and 创新 in 区社区治理和服务创新办公室; one
+    和 or 与), or ``None``."""
+    joined = False
     while j >= 0 and view.starts[j] >= floor:
         tok = view.tokens[j]
-        if _PLACEHOLDER.match(tok.word) or _PREFIX_RE.match(view.text, view.starts[j]):
+        if _PLACEHOLDER.match(tok.word) or _PREFIX_RE.match(view.text, view.starts[j]) or tok.word == "国家":
             while j > 0 and (_PLACEHOLDER.match(view.tokens[j - 1].word) or view.tokens[j - 1].word in ("中共", "团", "全")):
                 j -= 1  # X|市: the placeholder opens the jurisdiction
             return j
+        if tok.word in ("和", "与") and not joined:
+            joined = True
+            j -= 1
+            continue
         if (_is_punct(tok.word) or tok.pos in _STOP_POS or tok.pos == "q" or tok.word in _MEASURES
-                or _is_boundary(tok.word, lexicon)):
+                or _is_boundary(tok.word, lexicon, verbs_only=True)
+                or (tok.word in lexicon.boundary_words and tok.pos not in ("v", "vn"))):
             return None
         j -= 1
     return None
