@@ -25,7 +25,7 @@ from pathlib import Path
 from .errors import GoldError
 from .rdf.store import open_store, run_query
 
-__all__ = ["evaluate", "load_gold", "Scores", "Prf"]
+__all__ = ["evaluate", "score", "load_gold", "Scores", "Prf"]
 
 
 @dataclass
@@ -158,8 +158,21 @@ def evaluate(outdir: str | Path, gold_dir: str | Path) -> Scores:
         GoldError: the gold folder is empty or holds a malformed file.
         QueryError: ``outdir`` holds no build.
     """
-    gold = load_gold(gold_dir)
-    predicted, predicted_relations = _predictions(outdir)
+    return score(load_gold(gold_dir), *_predictions(outdir))
+
+
+def score(gold: dict[str, dict], predicted: dict[str, dict[str, str]],
+          predicted_relations: dict[str, set[tuple[str, str, str]]]) -> Scores:
+    """Score predictions against gold annotations (shared/spec/ANNOTATION.md, "Scoring").
+
+    Args:
+        gold: report file name -> its gold file's content (:func:`load_gold`).
+        predicted: report file name -> {canonical name: type}.
+        predicted_relations: report file name -> {(subject, relation, object)} by canonical names.
+
+    Returns:
+        The :class:`Scores` of the reports in both, with the errors grouped by cause.
+    """
     scores = Scores(per_type={t: Prf() for t in ("Organization", "Campaign", "Regulation", "Initiative")})
     for report in sorted(set(gold) & set(predicted)):
         scores.reports += 1
@@ -188,10 +201,11 @@ def evaluate(outdir: str | Path, gold_dir: str | Path) -> Scores:
                 if i is not None and g["entities"][i]["type"] != ptype:
                     scores.errors.append({"report": report, "cause": "type", "type": ptype, "name": name,
                                           "gold": g["entities"][i]["type"]})
-                elif i is None:
-                    near = next((n for n in index if index[n] not in matched and _overlap(n, name)), None)
-                    scores.errors.append({"report": report, "cause": "boundary" if near else "spurious",
-                                          "type": ptype, "name": name, "gold": near or ""})
+        for name in sorted(pred):
+            if name not in index:  # near a gold entity that no prediction matched, once all are matched
+                near = next((n for n in index if index[n] not in matched and _overlap(n, name)), None)
+                scores.errors.append({"report": report, "cause": "boundary" if near else "spurious",
+                                      "type": pred[name], "name": name, "gold": near or ""})
         for i, entity in enumerate(g["entities"]):
             if i not in matched_typed:
                 scores.typed.fn += 1

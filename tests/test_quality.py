@@ -79,3 +79,16 @@ def test_gold_copy_is_current():
     """When ../shared/gold is corrected, tests/gold must take the new version."""
     for path in sorted(SHARED_GOLD.glob("*.json")):
         assert (GOLD / path.name).read_bytes() == path.read_bytes(), f"tests/gold/{path.name} is out of date"
+
+
+def test_error_groups_do_not_depend_on_the_order_of_the_names():
+    """中央 sorts before 中央生态环保督察组: it is spurious, not a boundary error of a gold name matched later."""
+    from kg.evaluation import score
+
+    gold = {"r.txt": {"entities": [{"type": "Organization", "names": ["中央生态环保督察组"]},
+                                   {"type": "Initiative", "names": ["群团改革"]}], "relations": []}}
+    predicted = {"r.txt": {"中央": "Organization", "中央生态环保督察组": "Organization", "群团改革工作机制": "Initiative"}}
+    scores = score(gold, predicted, {})
+    causes = {(e["cause"], e["name"], e["gold"]) for e in scores.errors}
+    assert causes == {("spurious", "中央", ""), ("boundary", "群团改革工作机制", "群团改革")}
+    assert (scores.entities.tp, scores.entities.fp, scores.entities.fn) == (1, 2, 1)
