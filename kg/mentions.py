@@ -339,6 +339,8 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
             end = pos + len(name)
             if text.startswith(name, pos) and end in view.end_set:
                 etype, canonical = lexicon.gazetteer[name]
+                if etype is EntityType.ORGANIZATION and text.endswith("国家", 0, pos) and pos - 2 in view.start_set:
+                    pos, name = pos - 2, "国家" + name  # 国家民政部: the name as written, with the state it belongs to
                 candidates.append(_Candidate(pos, end, etype, name, "", "gazetteer", 2))
                 if etype is EntityType.CAMPAIGN:  # 不忘初心、牢记使命主题宣讲活动: a drive of the drive
                     head_end, head_type = _head_after(view, end, lexicon, tables)
@@ -445,6 +447,10 @@ def _opening_place(view: _SentenceView, j: int, floor: int, lexicon: Lexicon) ->
     return None
 
 
+# A jurisdiction or its party committee or government, before 领导 "leaders": 区委领导, 市领导.
+_ORGAN_TOKEN = re.compile(r"[X某]{0,3}[区市县省](?:委|政府)?")
+
+
 def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME,
                body: bool = False, drive: bool = False) -> int:
     """Grow a name leftwards from the token holding ``head_begin``; return its begin.
@@ -480,8 +486,13 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
             begin = view.starts[j]
             j -= 1
             continue
-        if word == "领导" and j + 1 < len(view.tokens) and view.tokens[j + 1].word in ("干部", "班子"):
-            begin = view.starts[j]  # 领导干部, 领导班子: nouns, not the verb 领导
+        if word == "领导" and ((j + 1 < len(view.tokens) and view.tokens[j + 1].word in ("干部", "班子"))
+                             or (j > 0 and _ORGAN_TOKEN.fullmatch(view.tokens[j - 1].word))):
+            begin = view.starts[j]  # 领导干部, 领导班子, 区委领导: nouns, not the verb 领导
+            j -= 1
+            continue
+        if word == "及其":  # 四大班子及其班子成员: "and its", inside one name
+            begin = view.starts[j]
             j -= 1
             continue
         if _is_boundary(word, lexicon) and body and not _is_punct(word):
@@ -605,8 +616,9 @@ def _grow_enumeration(view: _SentenceView, begin: int, name: str, lexicon: Lexic
     Each item is grown like a name (boundary words stop it) and has at most
     :data:`_ENUM_ITEM_MAX` characters.
     """
-    if not _COUNTED.search(name):
-        return begin
+    counted = _COUNTED.search(name)
+    if not counted or len(name) - counted.end() > 4:
+        return begin  # 四大班子及其班子成员…制度: the count is of a noun inside the name, not of items before it
     while begin > 1 and view.text[begin - 1] == "、" and begin - 1 in view.end_set:
         item_begin = _grow_left(view, begin - 2, lexicon, limit=_ENUM_ITEM_MAX)
         if item_begin >= begin - 1:

@@ -185,6 +185,13 @@ CASES = [
       ("区金融工作局", "Organization")]),
     ("国家组织医用耗材联合采购办公室落户，首年意向采购总量超过107万个。",
      [("国家组织医用耗材联合采购办公室", "Organization")]),
+    # 领导 after a committee is its leaders, a noun (004); 及其 "and its" stays inside one
+    # name, and a count at its start is no count of items before it (002); 国家 before a
+    # state organ is written as part of its name (002)
+    ("完善区委领导与党外代表人士联系交友制度，明确联系交友的范围。", [("区委领导与党外代表人士联系交友制度", "Initiative")]),
+    ("认真落实区委常委基层党建联系点制度、四大班子及其班子成员主体责任任务清单制度，建立党建重点工作台账。",
+     [("区委常委基层党建联系点制度", "Initiative"), ("四大班子及其班子成员主体责任任务清单制度", "Initiative")]),
+    ("“三社联动”工作通过国家民政部中期评估。", [("三社联动", "Initiative"), ("国家民政部", "Organization")]),
 ]
 
 
