@@ -937,6 +937,20 @@ def _head_ending_at(text: str, end: int, tables: _Tables) -> tuple[EntityType, H
     return None
 
 
+# Common nouns that end in a jurisdiction's character (jieba's dictionary): a
+# name cannot open with that character when it ends such a word. 设立社区纪委 is
+# a community's discipline committee, a kind of body, though jieba, knowing 区纪委
+# as a word, cuts it 社|区纪委.
+_PLACE_NOUN = re.compile(r"[社小园城街景校辖片山郊老林矿牧灾营库湾专分学考展厂院病商]区|[城超股楼都夜早集菜]市")
+
+
+def _glued_place(view: _SentenceView, begin: int) -> bool:
+    """Is the character at ``begin`` the end of such a noun, its first character a token of its own (社|区纪委)?"""
+    if begin < 1 or begin not in view.start_set or not _PLACE_NOUN.fullmatch(view.text, begin - 1, begin + 1):
+        return False
+    return view.starts[view.token_at(begin - 1)] == begin - 1
+
+
 def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
     """Find the entity mentions of one sentence.
 
@@ -969,6 +983,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
         + _unmarked_titles(view, lexicon)
         + _enumerated_kinds(view, lexicon)
     )
+    others = [c for c in others if not _glued_place(view, c.begin)]
     mentions = []
     for cand in _select(titles, protected, others):
         if cand.rule == "honour":
