@@ -231,9 +231,11 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
             t_end = view.ends[i]
             if t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True):
                 break
-            if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS:
-                break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive
+            if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS or tok.word == "等":
+                break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive; past 等, a kind
             found = _head_ending_at(text[end:t_end], t_end - end, tables)
+            if found is not None and found[1].word == "改革" and t_end - end > 2:
+                found = None  # “区管校聘”管理改革: only 改革 right after a name makes its reform
             if found is not None and not text.startswith("新", end):  # “…”新机制: a new one described, no name
                 best_end, head_type = t_end, found[0]
             i += 1
@@ -342,9 +344,10 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
                 if etype is EntityType.ORGANIZATION and text.endswith("国家", 0, pos) and pos - 2 in view.start_set:
                     pos, name = pos - 2, "国家" + name  # 国家民政部: the name as written, with the state it belongs to
                 candidates.append(_Candidate(pos, end, etype, name, "", "gazetteer", 2))
-                if etype is EntityType.CAMPAIGN:  # 不忘初心、牢记使命主题宣讲活动: a drive of the drive
+                if etype in (EntityType.CAMPAIGN, EntityType.INITIATIVE):
+                    # 不忘初心、牢记使命主题宣讲活动: a drive of the drive; 证照分离改革: the reform of a formulation
                     head_end, head_type = _head_after(view, end, lexicon, tables)
-                    if head_end is not None and head_type is EntityType.CAMPAIGN:
+                    if head_end is not None and head_type is etype:
                         candidates.append(_Candidate(pos, head_end, head_type, text[pos:head_end], name, "gazetteer+head", 2))
                 break
     return candidates

@@ -196,6 +196,13 @@ CASES = [
     # the 展 of 开展 is no 展区 (000)
     ("在全区设立社区纪委，推动纪检监察向基层延伸拓展。", []),
     ("开展区委中心组理论学习X次。", [("区委中心组", "Organization")]),
+    # 改革 after a quoted or known formulation names its reform (003, 001); a head
+    # past 等 names the kind of the items, not the last one (002)
+    ("统筹推进证照分离改革，通过再造登记注册流程。", [("证照分离改革", "Initiative")]),
+    ("深化“一制三化”改革，开发建设国家级平台。", [("一制三化改革", "Initiative")]),
+    ("严格落实“三会一课”、民主生活会、基层组织生活会等组织生活制度，坚持贯彻民主集中制。",
+     [("三会一课", "Initiative"), ("民主生活会", "Initiative"), ("组织生活会", "Initiative"),
+      ("民主集中制", "Initiative")]),
 ]
 
 
