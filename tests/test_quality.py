@@ -1,9 +1,9 @@
 """Extraction quality on the gold annotations of the five sample reports.
 
 Two kinds of threshold. The bars are issue 3's targets: a build that scores
-below a bar it once met fails; the untyped bar is not met yet, and its test
-is an expected failure that turns into a failure the day it passes, so the
-mark gets removed. The floors are the figures measured when they were last
+below a bar fails. A bar not met yet would be listed in ``UNMET``: its test
+is then an expected failure that turns into a failure the day it passes, so
+the mark gets removed. The floors are the figures measured when they were last
 raised (truncated, see the closing notes of the issues): a change that
 scores below them fails, even above the bar.
 """
@@ -21,14 +21,14 @@ SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 BARS = {"entities_untyped": 0.90, "entities_typed": 0.85, "relations": 0.70}
 TYPE_BAR = 0.80
-UNMET = {"entities_untyped"}  # measured 0.889 when last raised
+UNMET: set[str] = set()  # all met: untyped 0.902 when last raised
 
 FLOORS = {
-    "entities_untyped": 0.88,
-    "entities_typed": 0.88,
-    "relations": 0.88,
+    "entities_untyped": 0.90,
+    "entities_typed": 0.89,
+    "relations": 0.89,
 }
-TYPE_FLOORS = {"Organization": 0.91, "Campaign": 0.85, "Regulation": 0.96, "Initiative": 0.82}
+TYPE_FLOORS = {"Organization": 0.93, "Campaign": 0.88, "Regulation": 0.96, "Initiative": 0.84}
 
 
 def _f1(scores, measure):
