@@ -67,30 +67,40 @@ class NetworkPart:
     Attributes:
         report: the report's file name.
         entities: ``(key, name, aliases, mention count, evidence)`` per
-            entity, ``evidence`` the first 10 ``(begin, end, sentence)`` of
-            the sentences that mention it (offsets in characters).
+            entity, ``evidence`` the indices in ``sentences`` of the first 10
+            sentences that mention it.
         edges: ``(source IRI, relation, target IRI, begin, end, sentence,
             subject name, object name)`` per relation.
+        sentences: ``(begin, end, sentence)`` of each sentence that is some
+            entity's evidence, once (offsets in characters; the text clipped):
+            a sentence names several entities, and a build of ten thousand
+            reports reads every report's part back from the cache.
     """
 
     report: str
-    entities: tuple[tuple[str, str, tuple[str, ...], int, tuple[tuple[int, int, str], ...]], ...]
+    entities: tuple[tuple[str, str, tuple[str, ...], int, tuple[int, ...]], ...]
     edges: tuple[tuple[str, str, str, int, int, str, str, str], ...]
+    sentences: tuple[tuple[int, int, str], ...] = ()
 
 
 def network_part(result: ReportResult) -> NetworkPart:
     """The :class:`NetworkPart` of one report's result."""
     starts = [sentence.begin for sentence in result.sentences]
     entities = []
+    index: dict[int, int] = {}  # sentence number in the result -> its index in ``sentences``
+    sentences = []
     for entity in result.entities:
         seen, evidence = set(), []
         for m in entity.mentions:
             i = bisect.bisect_right(starts, m.begin) - 1
-            sentence = result.sentences[i] if i >= 0 else None
-            if sentence is None or sentence.begin in seen:
+            if i < 0 or i in seen:
                 continue
-            seen.add(sentence.begin)
-            evidence.append((sentence.begin, sentence.end, _clip(sentence.text)))
+            seen.add(i)
+            if i not in index:
+                sentence = result.sentences[i]
+                index[i] = len(sentences)
+                sentences.append((sentence.begin, sentence.end, _clip(sentence.text)))
+            evidence.append(index[i])
             if len(evidence) == _EVIDENCE_PER_NODE:
                 break
         entities.append((entity.key, entity.name, tuple(entity.aliases), len(entity.mentions), tuple(evidence)))
@@ -100,7 +110,7 @@ def network_part(result: ReportResult) -> NetworkPart:
         if r.subject in key_of and r.object in key_of:
             edges.append((str(entity_iri(key_of[r.subject])), r.type.value, str(entity_iri(key_of[r.object])),
                           r.begin, r.end, _clip(r.evidence), r.subject, r.object))
-    return NetworkPart(result.document.name, tuple(entities), tuple(edges))
+    return NetworkPart(result.document.name, tuple(entities), tuple(edges), tuple(sentences))
 
 
 class NetworkData:
@@ -123,7 +133,7 @@ class NetworkData:
 
     def merge(self, part: NetworkPart) -> None:
         """Fold one report's :class:`NetworkPart` in."""
-        report = part.report
+        report, sentences = part.report, part.sentences
         self.reports.append(report)
         for key, name, aliases, mentions, evidence in part.entities:
             node = self.nodes.get(key)
@@ -136,7 +146,7 @@ class NetworkData:
             node["reports"].add(report)
             node["mentions"] += mentions
             if evidence and (len(node["evidence"]) < _EVIDENCE_PER_NODE or report < node["evidence"][-1][0]):
-                node["evidence"] = sorted(node["evidence"] + [[report, *e] for e in evidence])[:_EVIDENCE_PER_NODE]
+                node["evidence"] = sorted(node["evidence"] + [[report, *sentences[i]] for i in evidence])[:_EVIDENCE_PER_NODE]
         for source, label, target, begin, end, sentence, subject, obj in part.edges:
             edge = self.edges.setdefault((source, label, target), {"reports": set(), "evidence": []})
             edge["reports"].add(report)
