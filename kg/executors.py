@@ -25,14 +25,12 @@ from typing import Iterable, Iterator
 
 from .errors import BuildError, KGError
 from .cache import FileHashes, ResultCache
-from .extraction import extract_document, extract_report
 from .lexicon import load_lexicon
 from .digest import ReportDigest, digest
 from .model import EntityType, ReportResult
 from .rdf.graph import Fragment, render_fragment
 from .tables import relations_rows_csv
 from .reading import document_from_bytes, read_bytes, read_document
-from .segmentation import segmenter_for
 
 __all__ = ["Outcome", "Task", "extract_one", "extract_all", "RenderTask", "render_one", "render_all", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
 
@@ -139,6 +137,8 @@ def extract_one(task: Task) -> Outcome:
     finds it ready); only the digest travels back. Results travel without
     their tokens (:meth:`~kg.model.ReportResult.without_tokens`).
     """
+    from .extraction import extract_document, extract_report  # jieba: only where a report is extracted
+
     try:
         if task.data is not None or task.cache_dir is None:
             lexicon = load_lexicon(task.lexicon_dir)
@@ -204,6 +204,8 @@ def render_one(task: RenderTask) -> str:
         return str(path)
     result = cache.get(task.name, task.sha256, task.jurisdiction)
     if result is None:
+        from .extraction import extract_document
+
         document = read_document(task.path)
         if document.sha256 != task.sha256:
             raise BuildError(f"{task.path}: the file changed while it was being built; build again")
@@ -235,6 +237,8 @@ class SerialExecutor:
 
 
 def _warm(lexicon_dir: str | None) -> None:
+    from .segmentation import segmenter_for
+
     segmenter_for(load_lexicon(lexicon_dir))
 
 
