@@ -14,6 +14,7 @@ exception: one bad report never sinks the others.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -239,6 +240,7 @@ class SerialExecutor:
 def _warm(lexicon_dir: str | None) -> None:
     from .segmentation import segmenter_for
 
+    gc.enable()  # forked from a build that pauses the collector while it merges digests (kg.pipeline)
     segmenter_for(load_lexicon(lexicon_dir))
 
 

@@ -157,3 +157,23 @@ def test_file_hashes_read_a_file_again_only_when_its_stat_changed(tmp_path, monk
     assert len(changed) == len(text) and changed != text
     report.write_bytes(changed)  # same size, new times
     assert again.sha256(report) == hashlib.sha256(changed).hexdigest()
+
+
+def _collector_on(_):
+    import gc
+
+    return gc.isenabled()
+
+
+def test_workers_collect_cycles_though_the_build_pauses_the_collector():
+    """The build pauses Python's cyclic collector while it merges digests; workers forked then turn it back on."""
+    import gc
+
+    from kg.executors import ProcessExecutor
+
+    gc.disable()
+    try:
+        flags = list(ProcessExecutor(2).map([0, 1, 2, 3], _collector_on))
+    finally:
+        gc.enable()
+    assert flags == [True, True, True, True]
