@@ -316,7 +316,12 @@ def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
         return None
     if (manifest.get("kg_build") != STORE_LAYOUT or manifest.get("fingerprint") != fingerprint
             or manifest.get("files") != list(PARTS) or not isinstance(manifest.get("reports"), dict)
-            or not (outdir / STORE_DIR).is_dir() or not all((outdir / name).is_file() for name in PARTS)):
+            or not (outdir / STORE_DIR).is_dir() or not isinstance(manifest.get("file_sizes"), dict)):
+        return None
+    try:  # a file changed since (its size at least) is not one whose byte ranges can be trusted
+        if any((outdir / name).stat().st_size != manifest["file_sizes"].get(name) for name in PARTS):
+            return None
+    except OSError:
         return None
     return manifest
 
@@ -460,9 +465,18 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
             reused, shared = found
     phase(f"writing the graph files ({len(reused)} reports' shares copied from the last build)" if reused
           else "writing the graph files")
-    written = write_graph_files(_items(paths, tasks, reused, changed), folder, summary_triples(network["nodes"]),
-                                relations_header=relations_header_csv(), previous=outdir if reused else None,
-                                shared=shared)
+    summary_of_build = summary_triples(network["nodes"])
+    try:
+        written = write_graph_files(_items(paths, tasks, reused, changed), folder, summary_of_build,
+                                    relations_header=relations_header_csv(), previous=outdir if reused else None,
+                                    shared=shared)
+    except OSError as exc:
+        if not reused:
+            raise
+        log.warning("could not copy from the last build's files (%s); writing them whole", exc)
+        written = write_graph_files(_items(paths, tasks, {}, changed), folder, summary_of_build,
+                                    relations_header=relations_header_csv())
+    manifest["file_sizes"] = {name: (folder / name).stat().st_size for name in PARTS}
     manifest["union_tail"] = written.tail_offset
     manifest["shared"] = hashlib.sha256(repr(sorted(written.shared.items())).encode()).hexdigest()[:32]
     cache.dump(written.shared, cache.folder / "shared" / f"{manifest['shared']}.pickle")

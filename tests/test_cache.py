@@ -177,3 +177,24 @@ def test_workers_collect_cycles_though_the_build_pauses_the_collector():
     finally:
         gc.enable()
     assert flags == [True, True, True, True]
+
+
+def test_a_last_build_whose_files_changed_is_not_copied_from(tmp_path, monkeypatch):
+    """An edited graph file of the last build: its byte ranges are not trusted, and the files are written whole."""
+    import kg.rdf.export
+
+    reports = tmp_path / "reports"
+    shutil.copytree(REPORTS, reports)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    _build(reports, "-o", out, "--cache", cache)
+    with open(out / "graph.trig", "ab") as handle:
+        handle.write(b"# an analyst's note\n")
+    changed = reports / "001_60ffe4ad60b6dedb.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n区委常委会深入开展扫黑除恶专项斗争。\n", encoding="utf-8")
+    copies = []
+    monkeypatch.setattr(kg.rdf.export, "_copy", lambda *args: copies.append(args))
+    _build(reports, "-o", out, "--cache", cache)
+    monkeypatch.undo()
+    assert copies == []
+    _build(reports, "-o", tmp_path / "fresh", "--no-cache")
+    assert files_of(out) == files_of(tmp_path / "fresh")
