@@ -99,7 +99,15 @@ class ResultCache:
         """
         key = hashlib.sha256("\x1f".join([name, data_sha256, jurisdiction or "", *(f"{k}\x1e{t.value}" for k, t in types)])
                              .encode()).hexdigest()
+        return self.fragment_at(key)
+
+    def fragment_at(self, key: str) -> Path:
+        """Where the fragment of key ``key`` (the stem of a :meth:`fragment_path`) is kept."""
         return self.folder / "fragments" / key[:2] / f"{key}.pickle"
+
+    def shared_counts_at(self, key: str) -> Path:
+        """Where a build's shared-triple counts (:attr:`kg.rdf.export.Written.shared`) of key ``key`` are kept."""
+        return self.folder / "shared" / f"{key}.pickle"
 
     @staticmethod
     def load(path: Path):

@@ -123,7 +123,9 @@ def extract_all(executor, tasks: list[Task], hashes: FileHashes | None = None) -
         yield from cached
         return
     results = executor.map(itertools.chain([first], pending))
-    done = len(cached)  # a pool has taken every task by now: the build merges the cached while it extracts
+    # what the cache held so far: all of it with a pool, which takes every task at once, so the
+    # build merges it while the pool extracts; a lazy executor leaves the rest for after
+    done = len(cached)
     yield from cached[:done]
     yield from results
     yield from cached[done:]

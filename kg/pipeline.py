@@ -352,12 +352,11 @@ def _reusable(previous: dict, cache: ResultCache, changed: dict, gone: list[str]
     ``None`` when the cache no longer holds these: the files are then
     written whole.
     """
-    counts = ResultCache.load(cache.folder / "shared" / f"{previous.get('shared', '')}.pickle")
+    counts = ResultCache.load(cache.shared_counts_at(previous.get("shared", "")))
     if not isinstance(counts, Counter):
         return None
     for name in sorted(({*changed} | set(gone)) & set(previous["reports"])):
-        key = previous["reports"][name]["fragment"]
-        fragment = ResultCache.load(cache.folder / "fragments" / key[:2] / f"{key}.pickle")
+        fragment = ResultCache.load(cache.fragment_at(previous["reports"][name]["fragment"]))
         if not isinstance(fragment, Fragment):
             return None
         counts.subtract(fragment.shared.splitlines(keepends=True))
@@ -465,21 +464,23 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
             reused, shared = found
     phase(f"writing the graph files ({len(reused)} reports' shares copied from the last build)" if reused
           else "writing the graph files")
-    summary_of_build = summary_triples(network["nodes"])
+
+    def write(reused: dict[str, Reused], shared: Counter | None):
+        return write_graph_files(_items(paths, tasks, reused, changed), folder, summary_triples(network["nodes"]),
+                                 relations_header=relations_header_csv(), previous=outdir if reused else None,
+                                 shared=shared)
+
     try:
-        written = write_graph_files(_items(paths, tasks, reused, changed), folder, summary_of_build,
-                                    relations_header=relations_header_csv(), previous=outdir if reused else None,
-                                    shared=shared)
+        written = write(reused, shared)
     except OSError as exc:
         if not reused:
             raise
         log.warning("could not copy from the last build's files (%s); writing them whole", exc)
-        written = write_graph_files(_items(paths, tasks, {}, changed), folder, summary_of_build,
-                                    relations_header=relations_header_csv())
+        written = write({}, None)
     manifest["file_sizes"] = {name: (folder / name).stat().st_size for name in PARTS}
     manifest["union_tail"] = written.tail_offset
     manifest["shared"] = hashlib.sha256(repr(sorted(written.shared.items())).encode()).hexdigest()[:32]
-    cache.dump(written.shared, cache.folder / "shared" / f"{manifest['shared']}.pickle")
+    cache.dump(written.shared, cache.shared_counts_at(manifest["shared"]))
     # each report's fragment and where its shares are in the files, so the next build can reuse them
     manifest["reports"] = {t.name: {"fragment": fragments[t.name], "quads": q, "own": o, "spans": [list(s) for s in spans]}
                            for t, spans, (q, o) in zip(tasks, written.spans, written.sizes, strict=True)}
