@@ -155,7 +155,8 @@ class _Gathered:
         self.relation_keys: set[tuple[str, RelationType, str]] = set()
 
     def add(self, digest: ReportDigest, jurisdiction: str | None) -> None:
-        self.reports[digest.name] = (digest.sha256, jurisdiction, tuple(key for key, _, _ in digest.votes))
+        # the report's distinct entity keys, in order (the votes are sorted by key)
+        self.reports[digest.name] = (digest.sha256, jurisdiction, tuple(dict.fromkeys(key for key, _, _ in digest.votes)))
         votes = self.votes
         for key, etype, weight in digest.votes:
             if (counter := votes.get(key)) is None:
@@ -284,7 +285,7 @@ def build(
 
         types = merge_types(gathered.votes)
         render_tasks = [
-            RenderTask(path_of[name], sha, place, lexicon, cache, tuple(sorted((k, types[k]) for k in set(keys))))
+            RenderTask(path_of[name], sha, place, lexicon, cache, tuple(zip(keys, map(types.__getitem__, keys), strict=True)))
             for name, (sha, place, keys) in sorted(gathered.reports.items())
         ]
         phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
