@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -451,6 +452,40 @@ def _items(paths: list[str], tasks: list[RenderTask], reused: dict[str, Reused],
 
 def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
                    gathered: _Gathered, summary: BuildSummary, phase) -> None:
+    """Write every output file into ``folder``.
+
+    The graph files and the store are written in a thread while this one
+    writes the tables and pages, which need only the network: a rebuild's
+    copy of the graph files runs in the kernel (the thread holds no lock
+    meanwhile), a full build's store loads in Oxigraph's Rust code.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-graph") as pool:
+        graph = pool.submit(_write_graph, folder, outdir, paths, tasks, network, summary, phase)
+        try:
+            phase("writing the tables and pages")
+            (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")
+            (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True),
+                                                 encoding="utf-8")
+            page, dropped = limit_nodes(network, PAGE_MAX_NODES)
+            if dropped["nodes"]:
+                log.warning("network.html shows the %d most-connected of %d entities (all are in network.json; "
+                            "'kg viz --max-nodes N' draws more)", len(page["nodes"]), len(network["nodes"]))
+            (folder / "network.html").write_text(render_network(page, "kg network"), encoding="utf-8")
+        finally:
+            manifest = graph.result()  # waits for the thread, and raises what it raised
+    (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    # A wide build's page lists the entities that more than one report mentions (from the store).
+    min_reports = 1 if len(network["reports"]) <= across.MATRIX_MAX_REPORTS else 2
+    (folder / "across.html").write_text(across.to_html(across.across(folder, min_reports=min_reports)), encoding="utf-8")
+
+
+def _write_graph(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
+                 summary: BuildSummary, phase) -> dict:
+    """Write the graph files and the store into ``folder``; returns the manifest, ``build.json``'s content.
+
+    From the last build's files and store in ``outdir`` when few reports
+    changed since (see :func:`_previous_manifest`), else whole.
+    """
     cache = ResultCache.at(tasks[0].cache_dir)
     fragments = {t.name: Path(p).stem for t, p in zip(tasks, paths, strict=True)}
     manifest = {"kg_build": STORE_LAYOUT, "fingerprint": cache.folder.name, "files": list(PARTS)}
@@ -497,18 +532,8 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     if previous is None:
         phase(f"loading {written.triples:,} triples into the store")
         write_store(folder)
-    (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    phase("writing the tables and pages")
-    (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")
-    (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    page, dropped = limit_nodes(network, PAGE_MAX_NODES)
-    if dropped["nodes"]:
-        log.warning("network.html shows the %d most-connected of %d entities (all are in network.json; "
-                    "'kg viz --max-nodes N' draws more)", len(page["nodes"]), len(network["nodes"]))
-    (folder / "network.html").write_text(render_network(page, "kg network"), encoding="utf-8")
-    # A wide build's page lists the entities that more than one report mentions.
-    min_reports = 1 if len(network["reports"]) <= across.MATRIX_MAX_REPORTS else 2
-    (folder / "across.html").write_text(across.to_html(across.across(folder, min_reports=min_reports)), encoding="utf-8")
+    phase("graph files and store written")
+    return manifest
 
 
 def _write_atomically(outdir: Path, write) -> None:
