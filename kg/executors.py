@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import itertools
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -80,55 +79,52 @@ def _cached_digest(cache: ResultCache, name: str, sha256: str, jurisdiction: str
     return found
 
 
-def _from_cache(task: Task, hashes: FileHashes | None) -> Outcome | None:
-    """The outcome of a task whose digest the cache holds, read in this process; else ``None``."""
+def _cached_sha256(task: Task, hashes: FileHashes | None) -> str | None:
+    """The SHA-256 of a task's file when the cache holds its result (read in this process), else ``None``."""
     if task.cache_dir is None or task.data is not None:
         return None
     try:
         sha256 = hashes.sha256(task.path) if hashes is not None else hashlib.sha256(task.path.read_bytes()).hexdigest()
     except OSError:
         return None  # the executor names the error
-    found = _cached_digest(ResultCache.at(task.cache_dir), task.path.name, sha256, task.jurisdiction)
-    return None if found is None else Outcome(task.path.name, found, None, cached=True)
+    return sha256 if ResultCache.at(task.cache_dir).has(task.path.name, sha256, task.jurisdiction) else None
 
 
 def extract_all(executor, tasks: list[Task], hashes: FileHashes | None = None) -> Iterator[Outcome]:
     """The outcomes of all tasks: those the cache holds read here, the others extracted by ``executor``.
 
-    The cache is read while the executor already works on the first
-    reports it lacks, and the build merges what the cache held while the
-    executor still works; an executor is started only if one is lacking: a
-    rebuild with nothing new starts no pool of processes and loads no
-    dictionary, and a cluster is sent only the reports to extract. Outcomes
-    come in no particular order.
+    Two passes: the first finds, by the files' hashes alone, the reports
+    the cache lacks and sends them to the executor; the second reads the
+    cached digests while the executor works. An executor is started only if
+    a report is lacking: a rebuild with nothing new starts no pool of
+    processes and loads no dictionary, a rebuild with one report changed
+    starts one worker, and a cluster is sent only the reports to extract.
+    A digest found unreadable in the second pass (a damaged cache) is
+    extracted again at the end. Outcomes come in no particular order.
 
     Args:
         hashes: the files' hashes remembered by their ``stat``
             (:class:`kg.cache.FileHashes`), so an unchanged file is not read;
             ``None`` to read and hash every file.
     """
-    cached: list[Outcome] = []
-
-    def to_extract() -> Iterator[Task]:
-        for task in tasks:
-            outcome = _from_cache(task, hashes)
-            if outcome is None:
-                yield task
-            else:
-                cached.append(outcome)
-
-    pending = to_extract()
-    first = next(pending, None)
-    if first is None:
-        yield from cached
-        return
-    results = executor.map(itertools.chain([first], pending))
-    # what the cache held so far: all of it with a pool, which takes every task at once, so the
-    # build merges it while the pool extracts; a lazy executor leaves the rest for after
-    done = len(cached)
-    yield from cached[:done]
+    cached, to_extract = [], []
+    for task in tasks:
+        sha256 = _cached_sha256(task, hashes)
+        if sha256 is None:
+            to_extract.append(task)
+        else:
+            cached.append((task, sha256))
+    results = executor.map(to_extract) if to_extract else iter(())
+    again = []
+    for task, sha256 in cached:
+        found = _cached_digest(ResultCache.at(task.cache_dir), task.path.name, sha256, task.jurisdiction)
+        if found is None:
+            again.append(task)
+        else:
+            yield Outcome(task.path.name, found, None, cached=True)
     yield from results
-    yield from cached[done:]
+    if again:
+        yield from executor.map(again)
 
 
 def extract_one(task: Task) -> Outcome:
@@ -267,9 +263,14 @@ class ProcessExecutor:
         results come as the returned iterator is read, and the pool closes
         when it is exhausted.
         """
+        tasks = list(tasks)
+        if not tasks:
+            return iter(())
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_warm, initargs=(self.lexicon_dir,))
+        # no more workers than tasks: each loads jieba's dictionary, on a core the build may need
+        pool = ProcessPoolExecutor(min(self.jobs, len(tasks)), mp_context=context, initializer=_warm,
+                                   initargs=(self.lexicon_dir,))
         try:
             results = pool.map(function, tasks, chunksize=self.chunksize)
         except BaseException:

@@ -179,6 +179,44 @@ def test_workers_collect_cycles_though_the_build_pauses_the_collector():
     assert flags == [True, True, True, True]
 
 
+def test_a_pool_starts_no_more_workers_than_reports_to_extract():
+    """Each worker loads jieba's dictionary: a rebuild with one report changed starts one, not --jobs."""
+    import multiprocessing
+
+    from kg.executors import ProcessExecutor
+
+    results = ProcessExecutor(2).map([0], _collector_on)
+    workers = len(multiprocessing.active_children())
+    assert list(results) == [True]
+    assert workers == 1
+
+
+def test_a_rebuild_sends_the_executor_only_the_reports_the_cache_lacks(tmp_path):
+    from kg.cache import FileHashes, ResultCache
+    from kg.executors import SerialExecutor, Task, extract_all
+
+    reports = tmp_path / "reports"
+    shutil.copytree(REPORTS, reports)
+    cache = ResultCache(tmp_path / "cache").folder
+    tasks = [Task(path, None, None, str(cache)) for path in sorted(reports.glob("*.txt"))]
+    assert not any(o.cached for o in extract_all(SerialExecutor(), tasks, FileHashes(tmp_path / "cache")))
+
+    class Recording(SerialExecutor):
+        sent: list = []
+
+        def map(self, tasks, function=None):
+            tasks = list(tasks)
+            self.sent.extend(t.path.name for t in tasks)
+            return super().map(tasks)
+
+    changed = tasks[2].path
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n区委常委会深入开展扫黑除恶专项斗争。\n", encoding="utf-8")
+    outcomes = list(extract_all(Recording(), tasks, FileHashes(tmp_path / "cache")))
+    assert Recording.sent == [changed.name]
+    assert sorted(o.name for o in outcomes if o.cached) == sorted(t.path.name for t in tasks if t.path != changed)
+    assert all(o.digest is not None for o in outcomes)
+
+
 def test_a_last_build_whose_files_changed_is_not_copied_from(tmp_path, monkeypatch):
     """An edited graph file of the last build: its byte ranges are not trusted, and the files are written whole."""
     import kg.rdf.export
