@@ -542,7 +542,8 @@ def _write_atomically(outdir: Path, write) -> None:
     """Write into a staging folder beside ``outdir``, then swap it in.
 
     Raises:
-        BuildError: the output folder's parent cannot be written.
+        BuildError: the output folder's parent cannot be written, or a file
+            of the build cannot (a full disk): the previous output is kept.
     """
     parent = outdir.resolve().parent
     try:
@@ -557,9 +558,17 @@ def _write_atomically(outdir: Path, write) -> None:
         if outdir.exists():
             old = parent / f".{outdir.name}.old-{os.getpid()}"
             os.replace(outdir, old)
-        os.replace(staging, outdir)
+        try:
+            os.replace(staging, outdir)
+        except OSError:
+            if old is not None:
+                os.replace(old, outdir)
+            raise
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(f"{outdir}: the build could not be written ({exc}); the previous output is kept") from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -61,7 +61,9 @@ def test_no_readable_report_is_an_error_and_keeps_the_old_output(tmp_path, built
     assert files_of(out, recursive=True) == before
 
 
-def test_a_build_that_fails_while_writing_leaves_the_previous_output(tmp_path, built, monkeypatch):
+@pytest.mark.parametrize("stage", ["kg.pipeline.render_network", "kg.pipeline.write_graph_files"])
+def test_a_build_that_fails_while_writing_leaves_the_previous_output(tmp_path, built, monkeypatch, stage):
+    """The pages are written in this thread, the graph files and store in another: a failure in either fails the build."""
     out = tmp_path / "out"
     shutil.copytree(built, out)
     before = files_of(out, recursive=True)
@@ -69,9 +71,10 @@ def test_a_build_that_fails_while_writing_leaves_the_previous_output(tmp_path, b
     def fail(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("kg.pipeline.render_network", fail)
+    monkeypatch.setattr(stage, fail)
     result = _run("build", str(REPORTS / "000_bda7739a96efcbec.txt"), "-o", str(out))
     assert result.exit_code != 0
+    assert "disk full" in result.output
     assert files_of(out, recursive=True) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
 
