@@ -234,6 +234,9 @@ class SerialExecutor:
         for task in tasks:
             yield function(task)
 
+    def close(self) -> None:
+        """Nothing to release."""
+
 
 def _warm(lexicon_dir: str | None) -> None:
     from .segmentation import segmenter_for
@@ -277,6 +280,9 @@ class ProcessExecutor:
             pool.shutdown(cancel_futures=True)
             raise
         return _closing(pool, results)
+
+    def close(self) -> None:
+        """Nothing to release: each :meth:`map` closes its own pool."""
 
 
 def _closing(pool: ProcessPoolExecutor, results: Iterator) -> Iterator:
@@ -329,18 +335,19 @@ class DaskExecutor:
             to_send.append(Task(task.path, task.jurisdiction, task.lexicon_dir, task.cache_dir, data))
         futures = self.client.map(extract_one, [replace(t, cache_dir=None) for t in to_send], pure=False)
         by_key = {f.key: t for f, t in zip(futures, to_send, strict=True)}
-        try:
-            for future in as_completed(futures):
-                outcome = future.result()
-                task = by_key[future.key]
-                if outcome.result is not None and task.cache_dir is not None:
-                    cache = ResultCache.at(task.cache_dir)
-                    cache.put(outcome.result, task.jurisdiction)
-                    cache.put_digest(outcome.digest, task.jurisdiction)
-                yield outcome
-        finally:
-            if self._own:
-                self.client.close()
+        for future in as_completed(futures):
+            outcome = future.result()
+            task = by_key[future.key]
+            if outcome.result is not None and task.cache_dir is not None:
+                cache = ResultCache.at(task.cache_dir)
+                cache.put(outcome.result, task.jurisdiction)
+                cache.put_digest(outcome.digest, task.jurisdiction)
+            yield outcome
+
+    def close(self) -> None:
+        """Close the client this executor opened (not one it was given)."""
+        if self._own:
+            self.client.close()
 
 
 def make_executor(jobs: int | None, lexicon_dir: str | None = None, executor: str = "local", scheduler=None):

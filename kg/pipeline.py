@@ -262,7 +262,7 @@ def build(
         renderer = make_executor(jobs, lexicon) if executor != "local" else runner
     except ValueError as exc:
         raise BuildError(str(exc)) from exc
-    with _cache_folder(outdir, cache_dir) as cache_root:
+    with _cache_folder(outdir, cache_dir) as cache_root, contextlib.closing(runner):
         cache = str(ResultCache(cache_root, lexicon).folder)
         tasks = [replace(task, cache_dir=cache) for task in tasks]
         jurisdiction_of = {task.path.name: task.jurisdiction for task in tasks}
