@@ -295,7 +295,7 @@ def build(
             paths = list(_progress(render_all(renderer, render_tasks), len(render_tasks), progress, "graph"))
             network = gathered.network.finish(types)
             _write_atomically(outdir, lambda folder: _write_outputs(folder, outdir, paths, render_tasks, network,
-                                                                    gathered, summary, phase))
+                                                                    summary, phase))
         phase("done")
 
     type_counts = Counter(types.values())
@@ -453,7 +453,7 @@ def _items(paths: list[str], tasks: list[RenderTask], reused: dict[str, Reused],
 
 
 def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
-                   gathered: _Gathered, summary: BuildSummary, phase) -> None:
+                   summary: BuildSummary, phase) -> None:
     """Write every output file into ``folder``.
 
     The graph files and the store are written in a thread while this one
