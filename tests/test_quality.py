@@ -9,13 +9,14 @@ scores below them fails, even above the bar.
 """
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from kg.evaluation import evaluate, load_gold
 
-from .conftest import GOLD
+from .conftest import GOLD, REPORTS
 
 SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
@@ -68,8 +69,11 @@ def test_per_type_f1_floor(scores, etype, floor):
 
 
 def test_gold_is_loaded_whole():
+    """Every gold file is read: the 5 sample reports and the 20 excerpts of other kinds, each with its kind."""
     gold = load_gold(GOLD)
-    assert len(gold) == 5
+    assert len(gold) == len(list(GOLD.glob("*.json"))) == 25
+    assert sum(name in gold for name in (p.name for p in REPORTS.glob("*.txt"))) == 5
+    assert Counter(g["kind"] for g in gold.values()) == {"government": 15, "party-committee": 5, "party-congress": 5}
     assert sum(len(g["entities"]) for g in gold.values()) == sum(
         len(json.loads(p.read_text(encoding="utf-8"))["entities"]) for p in GOLD.glob("*.json"))
 
@@ -77,6 +81,8 @@ def test_gold_is_loaded_whole():
 @pytest.mark.skipif(not SHARED_GOLD.is_dir(), reason="no ../shared/gold beside the project")
 def test_gold_copy_is_current():
     """When ../shared/gold is corrected, tests/gold must take the new version."""
+    shared = sorted(p.name for p in SHARED_GOLD.glob("*.json"))
+    assert sorted(p.name for p in GOLD.glob("*.json")) == shared, "tests/gold must hold exactly ../shared/gold's files"
     for path in sorted(SHARED_GOLD.glob("*.json")):
         assert (GOLD / path.name).read_bytes() == path.read_bytes(), f"tests/gold/{path.name} is out of date"
 
