@@ -39,6 +39,7 @@ from typing import Iterator
 from . import across
 from .cache import FileHashes, ResultCache
 from .errors import BuildError
+from .folders import BUILD_MARK, check_output_folder, claim_cache_folder, kg_version
 from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
 from .lexicon import load_lexicon
@@ -246,7 +247,13 @@ def build(
     phase = _Phases(progress)
     outdir = Path(outdir)
     load_lexicon(lexicon_dir)  # a malformed lexicon fails the build here, before any report
-    paths, jurisdictions = collect_inputs(list(inputs) if inputs else ["data/reports"])
+    inputs = list(inputs) if inputs else ["data/reports"]
+    paths, jurisdictions = collect_inputs(inputs)
+    # refused before anything is written: a folder kg did not make, an input, the cache inside the output
+    check_output_folder(outdir, [Path(item) for item in inputs], {*OUTPUT_FILES, STORE_DIR},
+                        Path(cache_dir) if cache_dir is not None else None)
+    if cache_dir is not None:
+        claim_cache_folder(Path(cache_dir))
     summary = BuildSummary(outdir=outdir)
     lexicon = str(lexicon_dir) if lexicon_dir else None
     tasks, seen = [], set()
@@ -318,7 +325,7 @@ def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
         manifest = json.loads((outdir / "build.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if (manifest.get("kg_build") != STORE_LAYOUT or manifest.get("fingerprint") != fingerprint
+    if (manifest.get("layout") != STORE_LAYOUT or manifest.get("fingerprint") != fingerprint
             or manifest.get("files") != list(PARTS) or not isinstance(manifest.get("reports"), dict)
             or not (outdir / STORE_DIR).is_dir() or not isinstance(manifest.get("file_sizes"), dict)):
         return None
@@ -490,7 +497,7 @@ def _write_graph(folder: Path, outdir: Path, paths: list[str], tasks: list[Rende
     """
     cache = ResultCache.at(tasks[0].cache_dir)
     fragments = {t.name: Path(p).stem for t, p in zip(tasks, paths, strict=True)}
-    manifest = {"kg_build": STORE_LAYOUT, "fingerprint": cache.folder.name, "files": list(PARTS)}
+    manifest = {BUILD_MARK: kg_version(), "layout": STORE_LAYOUT, "fingerprint": cache.folder.name, "files": list(PARTS)}
     previous = _previous_manifest(outdir, manifest["fingerprint"])
     changed, gone, reused, shared = {}, [], {}, None
     if previous is not None:

@@ -25,7 +25,7 @@ __all__ = ["write_store", "update_store", "open_store", "run_query", "STORE_DIR"
 
 #: The database folder inside a build folder.
 STORE_DIR = "store"
-#: The store's layout, recorded as ``kg_build`` in ``build.json``: 2, the
+#: The store's layout, recorded as ``layout`` in ``build.json``: 2, the
 #: default graph only; 1, before, also a named graph per report. A build
 #: updates the last store in place only when its layout is this one.
 STORE_LAYOUT = 2
