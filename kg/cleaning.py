@@ -7,6 +7,8 @@ expressions, one a line) and excluded from extraction; the reference text
 keeps them, so offsets do not move. A short line with no sentence punctuation
 that stands next to an ad line (a site's brand name, a slogan of the ad
 block) is part of the block and excluded too, unless it looks like a title.
+Stray NUL characters (a damaged file, see :mod:`kg.reading`) are excluded
+the same way, each run of them on its own.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = ["find_excluded", "line_spans"]
 _BLOCK_LINE_MAX = 16
 _SENTENCE_PUNCT = re.compile(r"[。；;：:！？!?]")
 _TITLE_END = re.compile(r"(报告|讲话|总结|发言|汇报|要点|规划|纲要)$")
+_NULS = re.compile("\x00+")
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -37,14 +40,15 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_excluded(document: Document, lexicon: Lexicon) -> tuple[tuple[int, int], ...]:
-    """Return the spans (characters, sorted) of the lines to leave out of extraction.
+    """Return the spans (characters, sorted) of the lines and NUL runs to leave out of extraction.
 
     Args:
         document: the decoded report.
         lexicon: gives ``ad_patterns``, a compiled alternation of ad patterns.
 
     Returns:
-        Sorted, non-overlapping ``(begin, end)`` spans of whole lines.
+        Sorted, non-overlapping ``(begin, end)`` spans: whole ad lines, and
+        runs of NUL characters outside them.
 
     Examples:
         >>> from kg.lexicon import load_lexicon
@@ -70,4 +74,9 @@ def find_excluded(document: Document, lexicon: Lexicon) -> tuple[tuple[int, int]
                 continue
             if (i > 0 and is_ad[i - 1]) or (i + 1 < len(lines) and is_ad[i + 1]):
                 is_ad[i] = changed = True
-    return tuple((b, e) for (b, e), ad in zip(lines, is_ad, strict=True) if ad and e > b)
+    spans = [(b, e) for (b, e), ad in zip(lines, is_ad, strict=True) if ad and e > b]
+    if "\x00" in text:
+        ads = spans
+        spans = sorted(ads + [m.span() for m in _NULS.finditer(text)
+                              if not any(b <= m.start() < e for b, e in ads)])
+    return tuple(spans)

@@ -69,6 +69,8 @@ def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, exec
         cache_dir = Path(outdir).resolve().parent / ".kg-cache"
     summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs,
                              cache_dir=cache_dir, executor=executor, scheduler=scheduler)
+    for line in summary.warnings:
+        click.echo(f"warning: {line}", err=True)
     for _, reason in summary.skipped:
         click.echo(f"warning: skipped {reason}", err=True)
     click.echo("\n".join(summary.lines()))

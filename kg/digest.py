@@ -32,6 +32,8 @@ class ReportDigest:
             without sorting ten thousand reports' keys again.
         network: its share of the network (:func:`kg.viz.network_part`).
         relations: ``(subject, relation, object)`` names of its relations.
+        warnings: what reading the file repaired (:attr:`kg.model.Document.warnings`),
+            said again by every build that takes the report from the cache.
     """
 
     name: str
@@ -39,6 +41,7 @@ class ReportDigest:
     votes: tuple[tuple[str, EntityType, int], ...]
     network: NetworkPart
     relations: tuple[tuple[str, RelationType, str], ...]
+    warnings: tuple[str, ...] = ()
 
     @property
     def types(self) -> tuple[tuple[str, EntityType], ...]:
@@ -55,4 +58,5 @@ def digest(result: ReportResult) -> ReportDigest:
         network=network_part(result),
         relations=tuple(sorted({(r.subject, r.type, r.object) for r in result.relations},
                                key=lambda k: (k[0], k[1].value, k[2]))),
+        warnings=result.document.warnings,
     )

@@ -248,9 +248,11 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
     text = view.text
     for match in _QUOTE_RE.finditer(text):
         core = next(g for g in match.groups() if g is not None)
-        if _CLAUSE_PUNCT.search(core) or not core.strip():
+        if _CLAUSE_PUNCT.search(core):
             continue
         core = canonical_name(core)
+        if not core:
+            continue  # “‘’”, “'”专项行动: only marks and spaces, no name (and no core for a head to name)
         begin, end = match.span()
         if _AWARDED.search(text, 0, begin):
             # 荣获“双拥模范城”: an honour or title, no entity (ANNOTATION.md); the

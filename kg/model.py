@@ -59,12 +59,15 @@ class Document:
         encoding: the codec it was decoded with (``utf-8``, ``utf-8-sig``,
             ``gb18030``, ``utf-16``).
         sha256: hex digest of the file's bytes, to tell two versions apart.
+        warnings: what reading repaired, each line naming the file and the
+            byte offsets (stray NUL bytes, bytes that are not UTF-8).
     """
 
     name: str
     text: str
     encoding: str
     sha256: str
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

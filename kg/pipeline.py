@@ -20,7 +20,6 @@ the graph, not with the text:
 from __future__ import annotations
 
 import contextlib
-import csv
 import gc
 import hashlib
 import json
@@ -39,6 +38,7 @@ from typing import Iterator
 from . import across
 from .cache import FileHashes, ResultCache
 from .errors import BuildError
+from .inputs import collect_inputs, read_manifest
 from .folders import BUILD_MARK, check_output_folder, claim_cache_folder, kg_version
 from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
@@ -60,7 +60,6 @@ OUTPUT_FILES = (
     "graph.ttl", "graph.nt", "graph.trig", "graph.jsonld",
     "entities.csv", "relations.csv", "network.json", "network.html", "across.html", "build.json",
 )
-_REPORT_SUFFIXES = {".txt", ".text", ".md"}
 #: The most entities a build draws in network.html (the most connected; all
 #: are in network.json). bench/page.py measured 2,000 nodes and 10,000 edges
 #: settling in 6.0 s at 60 fps; far larger pages do not settle in a browser.
@@ -79,6 +78,8 @@ class BuildSummary:
         outdir: the output folder.
         reports: names of the reports read.
         skipped: ``(file name, reason)`` of the reports skipped.
+        warnings: what was repaired in the reports read (each line names the
+            file), and what the folder scan ignored.
         cached: how many of the reports read came from the extraction cache.
         entities: entity count per type (distinct entities across reports).
         relations: relation count per type (distinct triples across reports).
@@ -89,6 +90,7 @@ class BuildSummary:
     outdir: Path
     reports: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     cached: int = 0
     entities: dict[str, int] = field(default_factory=dict)
     relations: dict[str, int] = field(default_factory=dict)
@@ -105,45 +107,6 @@ class BuildSummary:
         out.append(f"seconds: {self.seconds:.2f}")
         out.append(f"output: {self.outdir}")
         return out
-
-
-def read_manifest(path: Path) -> dict[str, str]:
-    """Read ``manifest.csv``: columns ``file`` and ``jurisdiction``; returns file name -> place.
-
-    Raises:
-        BuildError: the file lacks those columns.
-    """
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if not reader.fieldnames or not {"file", "jurisdiction"} <= set(reader.fieldnames):
-            raise BuildError(f"{path}: a manifest needs the columns 'file' and 'jurisdiction'")
-        return {row["file"].strip(): row["jurisdiction"].strip() for row in reader if row["jurisdiction"].strip()}
-
-
-def collect_inputs(inputs: list[str | Path]) -> tuple[list[Path], dict[str, str]]:
-    """Expand files and folders into report paths, and read folders' manifests.
-
-    A folder gives its ``*.txt``/``*.text``/``*.md`` files (not recursive),
-    sorted by name; a file is taken as it is.
-
-    Returns:
-        ``(paths, jurisdictions)``.
-
-    Raises:
-        BuildError: an input does not exist.
-    """
-    paths, jurisdictions = [], {}
-    for item in inputs:
-        item = Path(item)
-        if item.is_dir():
-            paths.extend(sorted(p for p in item.iterdir() if p.is_file() and p.suffix.lower() in _REPORT_SUFFIXES))
-            if (item / "manifest.csv").is_file():
-                jurisdictions.update(read_manifest(item / "manifest.csv"))
-        elif item.is_file():
-            paths.append(item)
-        else:
-            raise BuildError(f"{item}: no such file or folder")
-    return paths, jurisdictions
 
 
 class _Gathered:
@@ -248,13 +211,14 @@ def build(
     outdir = Path(outdir)
     load_lexicon(lexicon_dir)  # a malformed lexicon fails the build here, before any report
     inputs = list(inputs) if inputs else ["data/reports"]
-    paths, jurisdictions = collect_inputs(inputs)
+    found = collect_inputs(inputs)
+    paths, jurisdictions = found.paths, found.jurisdictions
     # refused before anything is written: a folder kg did not make, an input, the cache inside the output
     check_output_folder(outdir, [Path(item) for item in inputs], {*OUTPUT_FILES, STORE_DIR},
                         Path(cache_dir) if cache_dir is not None else None)
     if cache_dir is not None:
         claim_cache_folder(Path(cache_dir))
-    summary = BuildSummary(outdir=outdir)
+    summary = BuildSummary(outdir=outdir, skipped=list(found.skipped), warnings=list(found.ignored))
     lexicon = str(lexicon_dir) if lexicon_dir else None
     tasks, seen = [], set()
     for path in paths:
@@ -283,6 +247,7 @@ def build(
                     (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)
                     continue
                 gathered.add(outcome.digest, jurisdiction_of[outcome.name])
+                summary.warnings.extend(outcome.digest.warnings)
                 if outcome.result is not None:  # a result the cache does not hold yet (no cache in the worker)
                     ResultCache.at(cache).put(outcome.result, jurisdiction_of[outcome.name])
                 summary.reports.append(outcome.name)
@@ -292,6 +257,7 @@ def build(
             if not gathered.reports:
                 raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs or ['data/reports']))}"))
             summary.reports.sort()
+            summary.warnings.sort()
 
             types = merge_types(gathered.votes)
             render_tasks = [

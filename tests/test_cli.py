@@ -129,3 +129,43 @@ def test_validate(built):
     result = _run("validate", "--graph", str(built))
     assert result.exit_code == 0
     assert "Conforms: True" in result.output
+
+
+def test_a_folder_scan_says_what_it_ignored_and_skips_links_out_of_it(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(REPORTS / "000_bda7739a96efcbec.txt", folder)
+    for name in ("a.docx", "b.pdf", "~$a.docx", ".hidden.txt", "README.md", "README.txt"):
+        (folder / name).write_bytes(b"not a report")
+    outside = tmp_path / "passwd.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    (folder / "passwd.txt").symlink_to(outside)
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "same.txt").symlink_to(folder / "000_bda7739a96efcbec.txt")  # inside: followed, but a second name
+    result = _run("build", str(folder), "-o", str(tmp_path / "out"), "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert f"warning: {folder}: ignored: 2 files of unknown type (.docx, .pdf); 1 sub-folder" in result.stderr
+    assert "passwd.txt" in result.stderr and "outside the folder" in result.stderr
+    assert "loop.txt" in result.stderr and "loops" in result.stderr
+    assert "reports read: 2 (0 from the cache), skipped: 2" in result.stdout  # the sample and its link
+    reports = json.loads((tmp_path / "out" / "network.json").read_text(encoding="utf-8"))["reports"]
+    assert sorted(r if isinstance(r, str) else r.get("name", r.get("file")) for r in reports) == [
+        "000_bda7739a96efcbec.txt", "same.txt"]
+
+
+def test_a_link_named_on_the_command_line_is_followed(tmp_path):
+    link = tmp_path / "report.txt"
+    link.symlink_to(REPORTS / "000_bda7739a96efcbec.txt")
+    result = _run("build", str(link), "-o", str(tmp_path / "out"), "--no-cache")
+    assert result.exit_code == 0 and "reports read: 1" in result.stdout
+
+
+def test_repairs_of_a_damaged_report_are_warned_on_every_build(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    data = (REPORTS / "000_bda7739a96efcbec.txt").read_bytes()
+    (folder / "r.txt").write_bytes(data[:100] + b"\x00" + data[100:])
+    for _ in range(2):  # the second from the cache
+        result = _run("build", str(folder), "-o", str(tmp_path / "out"))
+        assert result.exit_code == 0, result.output
+        assert "warning: r.txt: 1 NUL byte(s) left out of extraction (the first at byte 100)" in result.stderr

@@ -242,3 +242,12 @@ def test_document_titles_by_head(lexicon):
     assert is_document_title("惠企21条", lexicon)
     assert not is_document_title("X区疫情防控法律手册", lexicon)
     assert not is_document_title("共产党宣言", lexicon)
+
+
+@pytest.mark.parametrize("text", ["他说“‘’”很好。", "开展“'”专项行动。", "“ ”专项行动和“”制度"])
+def test_a_quotation_of_marks_only_names_nothing_and_costs_nothing(lexicon, text):
+    """“‘’” raised IndexError (the report was skipped); “'”专项行动 gave a Campaign named 专项行动."""
+    from kg.extraction import extract_document
+
+    result = extract_document(Document("r.txt", "区委工作报告\n" + text + "\n", "utf-8", ""), lexicon)
+    assert [e.name for e in result.entities] == ["区委"]
