@@ -18,6 +18,9 @@ import gc
 import hashlib
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -238,9 +241,35 @@ class SerialExecutor:
         """Nothing to release."""
 
 
-def _warm(lexicon_dir: str | None) -> None:
+#: How often (seconds) a worker checks that the build that started it is alive.
+_PARENT_POLL_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker as soon as its parent, the build, is gone (killed with ``kill -9``, crashed).
+
+    A worker blocked on the pool's queue lock or on a full result pipe
+    never notices by itself; ``PR_SET_PDEATHSIG`` is no help, since it fires
+    when the forking *thread* exits and the pool forks from its own threads.
+    An orphan is re-parented (to init or a subreaper), so ``os.getppid()``
+    changes: a daemon thread polls it and ends the process.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+def _warm(lexicon_dir: str | None, parent: int) -> None:
+    """A pool worker's start: leave Ctrl-C to the build, exit with it, load jieba's dictionary."""
     from .segmentation import segmenter_for
 
+    # Ctrl-C reaches the whole process group; the build alone answers it (one line,
+    # no traceback per worker) and ends the workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(parent)
     gc.enable()  # forked from a build that pauses the collector while it merges digests (kg.pipeline)
     segmenter_for(load_lexicon(lexicon_dir))
 
@@ -273,11 +302,11 @@ class ProcessExecutor:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         # no more workers than tasks: each loads jieba's dictionary, on a core the build may need
         pool = ProcessPoolExecutor(min(self.jobs, len(tasks)), mp_context=context, initializer=_warm,
-                                   initargs=(self.lexicon_dir,))
+                                   initargs=(self.lexicon_dir, os.getpid()))
         try:
             results = pool.map(function, tasks, chunksize=self.chunksize)
         except BaseException:
-            pool.shutdown(cancel_futures=True)
+            _stop(pool)
             raise
         return _closing(pool, results)
 
@@ -285,9 +314,24 @@ class ProcessExecutor:
         """Nothing to release: each :meth:`map` closes its own pool."""
 
 
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, not after the reports they hold."""
+    processes = list(pool._processes.values()) if getattr(pool, "_processes", None) else []
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(5)
+
+
 def _closing(pool: ProcessPoolExecutor, results: Iterator) -> Iterator:
-    with pool:
+    """The results, then the pool shut down; on an interruption (Ctrl-C, an error, the build gone) the workers ended."""
+    try:
         yield from results
+    except BaseException:  # GeneratorExit too: the build stopped reading
+        _stop(pool)
+        raise
+    pool.shutdown()
 
 
 class DaskExecutor:
