@@ -18,8 +18,10 @@ inner one.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections import Counter
 
 from .lexicon import Lexicon
 from .model import EntityType, Mention, Relation, RelationType, Sentence
@@ -127,6 +129,23 @@ def _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon) 
     return chosen
 
 
+def _outermost(mentions: list[Mention]) -> list[Mention]:
+    """The mentions no other mention contains (two of the same span contain each other), in their order.
+
+    One sweep in order of begin (longest first): a mention is inside one
+    before it when the furthest end reached so far is at or past its end.
+    """
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].begin, -mentions[i].end))
+    spans = Counter((m.begin, m.end) for m in mentions)
+    inside, reach = set(), -1
+    for i in order:
+        m = mentions[i]
+        if m.end <= reach or spans[m.begin, m.end] > 1:
+            inside.add(i)
+        reach = max(reach, m.end)
+    return [m for i, m in enumerate(mentions) if i not in inside]
+
+
 def find_relations(
     sentence: Sentence, mentions: list[Mention], author: str, names: dict[str, str], lexicon: Lexicon
 ) -> list[Relation]:
@@ -165,13 +184,15 @@ def find_relations(
                 Relation(subject, rtype, obj, text, sentence.begin, sentence.end),
             )
 
-    regulations = [m for m in mentions if m.type is EntityType.REGULATION]
+    # a title inside another refers to it: for each title, the titles that begin within it (by bisection)
+    regulations = sorted((m for m in mentions if m.type is EntityType.REGULATION), key=lambda m: m.begin)
+    begins = [m.begin for m in regulations]
     for outer in regulations:
-        for inner in regulations:
-            if inner is not outer and outer.begin <= inner.begin and inner.end <= outer.end:
+        for inner in regulations[bisect.bisect_left(begins, outer.begin):bisect.bisect_left(begins, outer.end)]:
+            if inner is not outer and inner.end <= outer.end:
                 add(canon(outer), RelationType.REFERS_TO, canon(inner))
 
-    top = [m for m in mentions if not any(o is not m and o.begin <= m.begin and m.end <= o.end for o in mentions)]
+    top = _outermost(mentions)
     for clause in _CLAUSE.finditer(text):
         c_begin, c_end = clause.span()
         in_clause = [m for m in top if c_begin <= m.begin - base and m.end - base <= c_end]
