@@ -20,6 +20,7 @@ from . import across, evaluation, pipeline
 from .errors import KGError
 from .model import EntityType
 from .query import format_result, query as run_query
+from .sparql_limits import QueryLimits
 
 __all__ = ["main"]
 
@@ -76,14 +77,32 @@ def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, exec
     click.echo("\n".join(summary.lines()))
 
 
+def _limit_options(func):
+    """The options of :class:`kg.sparql_limits.QueryLimits`, shared by ``kg query`` and ``kg serve``."""
+    defaults = QueryLimits()
+    for name, text in reversed([("max_bytes", "Largest query, in bytes."),
+                                ("max_depth", "Deepest nesting of { ( [ together."),
+                                ("max_unions", "Most UNION branches."),
+                                ("max_operators", "Most operators (&& || + - * / = < > …).")]):
+        func = click.option(f"--{name.replace('_', '-')}", name, default=getattr(defaults, name), show_default=True,
+                            type=click.IntRange(min=1), help=text)(func)
+    return func
+
+
 @main.command()
 @click.argument("sparql")
 @click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@_limit_options
 @_errors
-def query(sparql, outdir, fmt):
-    """Run SPARQL (a query, or the path of a .rq file) over the last build."""
-    click.echo(format_result(run_query(sparql, outdir), fmt))
+def query(sparql, outdir, fmt, max_bytes, max_depth, max_unions, max_operators):
+    """Run SPARQL (a query, or the path of a .rq file) over the last build.
+
+    A query past a limit is refused before the engine sees it: one nested too
+    deep makes the engine abort.
+    """
+    limits = QueryLimits(max_bytes, max_depth, max_unions, max_operators)
+    click.echo(format_result(run_query(sparql, outdir, limits), fmt))
 
 
 @main.command(name="eval")

@@ -11,6 +11,7 @@ import pyoxigraph as ox
 
 from .errors import QueryError
 from .rdf.store import open_store, run_query
+from .sparql_limits import QueryLimits, check_query
 
 __all__ = ["query", "format_result", "QueryResult"]
 
@@ -33,11 +34,15 @@ def _value(term) -> str:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def query(sparql: str, outdir: str | Path = "output") -> QueryResult:
+def query(sparql: str, outdir: str | Path = "output", limits: QueryLimits = QueryLimits()) -> QueryResult:
     """Run a SPARQL query (or the path of a ``.rq`` file) over the build in ``outdir``.
 
+    The query is checked first (:func:`kg.sparql_limits.check_query`): a
+    query past ``limits`` would make the engine abort the process.
+
     Raises:
-        QueryError: no build, an unreadable query file, or a malformed query.
+        QueryError: no build, an unreadable query file, a malformed query, a
+            query past a limit, or a SPARQL Update.
     """
     if sparql.strip().endswith(".rq") and "\n" not in sparql.strip():
         path = Path(sparql.strip())
@@ -45,6 +50,7 @@ def query(sparql: str, outdir: str | Path = "output") -> QueryResult:
             sparql = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"{path}: cannot read the query file: {exc.strerror or exc}") from exc
+    check_query(sparql, limits)
     result = run_query(open_store(outdir), sparql)
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
