@@ -141,14 +141,19 @@ def eval_(gold_dir, outdir, show_errors, as_json):
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="The SPARQL endpoint's port.")
 @click.option("--pages-port", default=None, type=click.IntRange(1, 65535), help="The pages' port (default PORT+1).")
 @click.option("--writable", is_flag=True, help="Allow SPARQL Update (read-only by default).")
+@_limit_options
 @_errors
-def serve(outdir, port, pages_port, writable):
-    """Serve the last build on 127.0.0.1: a SPARQL endpoint and the network and across pages."""
+def serve(outdir, port, pages_port, writable, max_bytes, max_depth, max_unions, max_operators):
+    """Serve the last build on 127.0.0.1: a SPARQL endpoint and the network and across pages.
+
+    Queries past a limit get 400 with the reason; the engine is restarted if it dies.
+    """
     import signal
 
     from .serve import Server
 
-    server = Server(outdir, port, pages_port, writable).start()
+    limits = QueryLimits(max_bytes, max_depth, max_unions, max_operators)
+    server = Server(outdir, port, pages_port, writable, limits).start()
     # a TERM (from a service manager, a test) stops both servers, as Ctrl-C does
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     click.echo(f"SPARQL endpoint: {server.endpoint}  ({'read-write' if writable else 'read-only'})")

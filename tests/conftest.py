@@ -47,3 +47,17 @@ def files_of(folder: Path, recursive: bool = False) -> dict[str, bytes]:
     """The bytes of every file of a build folder by relative path (with ``recursive``, the store's too)."""
     paths = folder.rglob("*") if recursive else folder.iterdir()
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(paths) if p.is_file()}
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is ``pid``, whichever of its threads started them (from /proc; Linux)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return sorted(found)

@@ -39,7 +39,8 @@ MARKS = "“”‘’\"'「」『』《》〈〉()（）[]【】、，。；：�
 WORDS = ["区委", "专项行动", "制度", "机制", "工程", "意见", "方案", "印发", "开展", "实施", "党中央", "国务院",
          "我代表", "向大会报告工作", "X区", "年", "2019", "第十九届中央委员会", "试点", "攻坚战"]
 
-#: Any Unicode text (no lone surrogates: no decoded file holds one).
+#: Any Unicode text. Lone surrogates (category Cs) are no characters, and no decoded file holds one
+#: (:mod:`kg.reading` replaces undecodable bytes with U+FFFD): none is drawn.
 any_text = st.text(max_size=3000)
 
 
@@ -51,7 +52,7 @@ def edited_report_text(draw) -> str:
         kind = draw(st.sampled_from(["insert", "delete", "swap", "word"]))
         at = draw(st.integers(0, max(0, len(chars) - 1)))
         if kind == "insert":
-            chars.insert(at, draw(st.one_of(st.sampled_from(MARKS), st.characters())))
+            chars.insert(at, draw(st.one_of(st.sampled_from(MARKS), st.characters(exclude_categories=["Cs"]))))
         elif kind == "delete" and chars:
             del chars[at]
         elif kind == "swap" and len(chars) > 1:

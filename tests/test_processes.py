@@ -10,21 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPORTS
-
-
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (from /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
+from .conftest import REPORTS, children_of
 
 
 def _alive(pid: int) -> bool:
@@ -59,8 +45,8 @@ def _start(folder: Path, out: Path) -> tuple[subprocess.Popen, list[int]]:
     build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(folder), "-o", str(out), "--jobs", "2",
                               "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True)  # its own process group, as a terminal's job is
-    assert _wait(lambda: len(_children(build.pid)) >= 2, 60), "the two workers did not start"
-    workers = _children(build.pid)
+    assert _wait(lambda: len(children_of(build.pid)) >= 2, 60), "the two workers did not start"
+    workers = children_of(build.pid)
     time.sleep(1.0)  # the workers load jieba and take their first reports
     return build, workers
 
