@@ -61,3 +61,12 @@ def children_of(pid: int) -> list[int]:
             if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
                 found.append(int(entry.name))
     return sorted(found)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say in a line of its own when the browser tests did not run, and how to make them run."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "test_browser" in str(r.nodeid or r.location)]
+    if skipped:
+        reason = str(skipped[0].longrepr[-1]) if isinstance(skipped[0].longrepr, tuple) else str(skipped[0].longrepr)
+        terminalreporter.write_line(f"NOT RUN: {len(skipped)} browser tests ({reason.removeprefix('Skipped: ').removeprefix('browser tests not run: ')})",
+                                    red=True, bold=True)
