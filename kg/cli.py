@@ -16,7 +16,7 @@ import click
 
 from pathlib import Path
 
-from . import across, evaluation, pipeline
+from . import across, evaluation, pipeline, resources
 from .errors import KGError
 from .model import EntityType
 from .query import format_result, query as run_query
@@ -49,7 +49,7 @@ def main(verbose: bool) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path())
 @click.option("-o", "--outdir", default="output", show_default=True, type=click.Path(), help="Output folder.")
-@click.option("--lexicon", "lexicon_dir", default=None, type=click.Path(), help="Lexicon folder (default data/lexicon).")
+@click.option("--lexicon", "lexicon_dir", default=None, type=click.Path(), help="Lexicon folder (default: the bundled one).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: when stderr is a terminal).")
 @click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(min=0),
               help="Processes that extract reports (0: one per core). The output is the same for any number.")
@@ -61,7 +61,7 @@ def main(verbose: bool) -> None:
 @click.option("--scheduler", default=None, help="The Dask scheduler's address (tcp://host:8786), with --executor dask.")
 @_errors
 def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, executor, scheduler):
-    """Build the graph of INPUTS (report files or folders; default data/reports/)."""
+    """Build the graph of INPUTS (report files or folders; default: the five bundled sample reports)."""
     if progress is None:
         progress = sys.stderr.isatty()
     if no_cache:
@@ -90,19 +90,34 @@ def _limit_options(func):
 
 
 @main.command()
-@click.argument("sparql")
+@click.argument("sparql", required=False)
+@click.option("--shipped", default=None, metavar="NAME", help="Run a shipped query (see 'kg queries') instead.")
 @click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @_limit_options
 @_errors
-def query(sparql, outdir, fmt, max_bytes, max_depth, max_unions, max_operators):
+def query(sparql, shipped, outdir, fmt, max_bytes, max_depth, max_unions, max_operators):
     """Run SPARQL (a query, or the path of a .rq file) over the last build.
 
     A query past a limit is refused before the engine sees it: one nested too
     deep makes the engine abort.
     """
+    if (sparql is None) == (shipped is None):
+        raise click.UsageError("give a query or --shipped NAME (one of them)")
+    if shipped is not None:
+        sparql = resources.shipped_query(shipped)
     limits = QueryLimits(max_bytes, max_depth, max_unions, max_operators)
     click.echo(format_result(run_query(sparql, outdir, limits), fmt))
+
+
+@main.command()
+@_errors
+def queries():
+    """List the shipped SPARQL queries (run one with 'kg query --shipped NAME')."""
+    shipped = resources.shipped_queries()
+    width = max(map(len, shipped))
+    for name, (_, description) in shipped.items():
+        click.echo(f"{name:<{width}}  {description}")
 
 
 @main.command(name="eval")
@@ -210,7 +225,7 @@ def viz(outdir, output, max_nodes):
 
 @main.command()
 @click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to check.")
-@click.option("--shapes", default=None, type=click.Path(), help="SHACL shapes (default ontology/shapes.ttl).")
+@click.option("--shapes", default=None, type=click.Path(), help="SHACL shapes in place of the bundled ones (the bundled ontology is used either way).")
 @_errors
 def validate(outdir, shapes):
     """Check the last build against the SHACL shapes."""

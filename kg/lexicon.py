@@ -24,12 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LexiconError
+from .resources import lexicon_dir
 from .model import EntityType, RelationType
 
 __all__ = ["Lexicon", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
 
-#: Where the lexicons live: ``data/lexicon`` at the project's root.
-DEFAULT_LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+#: The bundled lexicon, inside the installed package (``data/lexicon`` in the repository; :mod:`kg.resources`).
+DEFAULT_LEXICON_DIR = lexicon_dir()
 
 _GAZETTEERS = {
     "organizations.txt": EntityType.ORGANIZATION,
@@ -127,7 +128,7 @@ def lexicon_stamp(directory: str | Path | None = None) -> tuple:
     """The folder and every ``*.txt`` file's name, size and modification time: changes when a file does."""
     root = Path(directory) if directory is not None else DEFAULT_LEXICON_DIR
     if not root.is_dir():
-        raise LexiconError(f"{root}: lexicon folder not found (is kg installed from a checkout?)")
+        raise LexiconError(f"{root}: lexicon folder not found")
     return (str(root.resolve()),) + tuple(
         (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(root.glob("*.txt"))
     )

@@ -39,6 +39,7 @@ from . import across
 from .cache import FileHashes, ResultCache
 from .errors import BuildError
 from .inputs import collect_inputs, read_manifest
+from .resources import sample_reports_dir
 from .folders import BUILD_MARK, check_output_folder, claim_cache_folder, kg_version
 from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
@@ -185,7 +186,8 @@ def build(
     """Build the graph of a set of reports.
 
     Args:
-        inputs: report files and folders (default ``data/reports``).
+        inputs: report files and folders (default: the five bundled sample
+            reports, :func:`kg.resources.sample_reports_dir`).
         outdir: the output folder (default ``output``); replaced whole only
             when the build succeeds.
         lexicon_dir: the lexicon folder (default ``data/lexicon``).
@@ -210,7 +212,7 @@ def build(
     phase = _Phases(progress)
     outdir = Path(outdir)
     load_lexicon(lexicon_dir)  # a malformed lexicon fails the build here, before any report
-    inputs = list(inputs) if inputs else ["data/reports"]
+    inputs = list(inputs) if inputs else [sample_reports_dir()]
     found = collect_inputs(inputs)
     paths, jurisdictions = found.paths, found.jurisdictions
     # refused before anything is written: a folder kg did not make, an input, the cache inside the output
@@ -255,7 +257,7 @@ def build(
             if hashes is not None:
                 hashes.save()
             if not gathered.reports:
-                raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs or ['data/reports']))}"))
+                raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs))}"))
             summary.reports.sort()
             summary.warnings.sort()
 

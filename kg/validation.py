@@ -1,4 +1,4 @@
-"""SHACL validation of a build against ``ontology/shapes.ttl`` (pyshacl)."""
+"""SHACL validation of a build against the bundled shapes (``ontology/shapes.ttl``; pyshacl)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ from pathlib import Path
 from rdflib import Graph
 
 from .errors import OntologyError, QueryError
+from .resources import ontology_file
 
-__all__ = ["validate", "ONTOLOGY_DIR"]
-
-#: ``ontology/`` at the project's root: kg.ttl, shapes.ttl, queries/.
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+__all__ = ["validate"]
 
 
 def validate(outdir: str | Path = "output", shapes: str | Path | None = None) -> tuple[bool, str]:
-    """Validate ``graph.ttl`` of a build, with the ontology for class inference.
+    """Validate ``graph.ttl`` of a build, with the bundled ontology for class inference.
+
+    Args:
+        outdir: the build folder.
+        shapes: a SHACL shapes file in place of the bundled ``shapes.ttl``
+            (the bundled ontology ``kg.ttl`` is used either way).
 
     Returns:
         ``(conforms, report text)``.
@@ -29,12 +32,14 @@ def validate(outdir: str | Path = "output", shapes: str | Path | None = None) ->
     data_path = Path(outdir) / "graph.ttl"
     if not data_path.is_file():
         raise QueryError(f"{data_path}: no build found; run 'kg build' first")
-    shapes_path = Path(shapes) if shapes else ONTOLOGY_DIR / "shapes.ttl"
-    try:
-        shapes_graph = Graph().parse(shapes_path, format="turtle")
-        ontology = Graph().parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise OntologyError(f"{shapes_path}: cannot load shapes or ontology: {exc}") from exc
+    shapes_path = Path(shapes) if shapes else ontology_file("shapes.ttl")
+    graphs = []
+    for path, what in ((shapes_path, "SHACL shapes"), (ontology_file("kg.ttl"), "the ontology")):
+        try:
+            graphs.append(Graph().parse(path, format="turtle"))
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise OntologyError(f"{path}: cannot load {what}: {exc}") from exc
+    shapes_graph, ontology = graphs
     data = Graph().parse(data_path, format="turtle")
     conforms, _, text = pyshacl.validate(data, shacl_graph=shapes_graph, ont_graph=ontology, inference="none")
     return bool(conforms), text

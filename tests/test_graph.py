@@ -10,7 +10,8 @@ from rdflib.namespace import RDF, RDFS, OWL
 
 from kg.rdf.namespace import ITSRDF, KG, NIF
 from kg.rdf.store import open_store, run_query
-from kg.validation import ONTOLOGY_DIR, validate
+from kg.resources import ontology_file
+from kg.validation import validate
 
 from .conftest import REPORTS, ROOT
 
@@ -101,7 +102,7 @@ def test_graph_conforms_to_the_shacl_shapes(built):
 
 
 def test_every_kg_term_is_declared_in_the_ontology():
-    ontology = Graph().parse(ONTOLOGY_DIR / "kg.ttl")
+    ontology = Graph().parse(ontology_file("kg.ttl"))
     declared = {s for s in ontology.subjects(RDF.type, None) if isinstance(s, URIRef)}
     for name in KG.__annotations__:
         term = KG[name]
