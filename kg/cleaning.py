@@ -1,4 +1,4 @@
-"""Stage 2, clean: find the advertising and watermark lines of a report.
+"""Stage 2, clean: find the advertising, watermark and web-page lines of a report.
 
 Reports shared online carry lines that are not the report: membership ads,
 QQ numbers, "仅供学习 禁止外传", "本文系作者原创投稿" and the like. They are
@@ -7,6 +7,9 @@ expressions, one a line) and excluded from extraction; the reference text
 keeps them, so offsets do not move. A short line with no sentence punctuation
 that stands next to an ad line (a site's brand name, a slogan of the ad
 block) is part of the block and excluded too, unless it looks like a title.
+The lines of the web page or file a report was saved from (its tool bar,
+its 来源/时间/标题/发文单位 fields, its footer: ``web_lines.txt``, each
+matched against a whole line) are excluded the same way.
 Stray NUL characters (a damaged file, see :mod:`kg.reading`) are excluded
 the same way, each run of them on its own.
 """
@@ -59,7 +62,8 @@ def find_excluded(document: Document, lexicon: Lexicon) -> tuple[tuple[int, int]
     """
     text = document.text
     lines = line_spans(text)
-    is_ad = [bool(lexicon.ad_patterns.search(text[b:e])) for b, e in lines]
+    is_ad = [bool(lexicon.ad_patterns.search(text[b:e]) or lexicon.web_lines.fullmatch(text[b:e].strip()))
+             for b, e in lines]
     # Grow ad blocks over short, punctuation-free neighbours, until stable.
     changed = True
     while changed:

@@ -139,6 +139,12 @@ def eval_(gold_dir, outdir, show_errors, as_json):
         rows.append(("relations", scores.relations))
         for label, p in rows:
             click.echo(f"{label:<22} {p.precision:6.3f} {p.recall:6.3f} {p.f1:6.3f} {p.tp:5d} {p.fp:5d} {p.fn:5d}")
+        if scores.by_kind:
+            click.echo(f"\nby kind of report (the gold's){'':<4} {'typed F1':>8} {'untyped':>8} {'relations':>9}")
+            for kind, s in scores.by_kind.items():
+                click.echo(f"  {kind:<20} {s.reports:3d} reports {s.typed.f1:8.3f} {s.entities.f1:8.3f} {s.relations.f1:9.3f}")
+            correct, total = scores.kind_agreement
+            click.echo(f"kind of report as the gold's: {correct} of {total}")
     if show_errors:
         click.echo("\nerror groups (cause, type: count):")
         for (cause, etype), count in scores.error_groups():

@@ -69,6 +69,8 @@ class Scores:
     relations: Prf = field(default_factory=Prf)
     reports: int = 0
     errors: list[dict] = field(default_factory=list)
+    by_kind: dict[str, "Scores"] = field(default_factory=dict)
+    kind_agreement: tuple[int, int] = (0, 0)  # reports whose predicted kind is the gold's, of those with a gold kind
 
     def error_groups(self) -> list[tuple[tuple[str, str], int]]:
         """Error counts by (cause, type), largest first."""
@@ -76,13 +78,17 @@ class Scores:
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "reports": self.reports,
             "entities_untyped": self.entities.as_dict(),
             "entities_typed": self.typed.as_dict(),
             "per_type": {t: p.as_dict() for t, p in sorted(self.per_type.items())},
             "relations": self.relations.as_dict(),
         }
+        if self.by_kind:
+            out["by_kind"] = {k: s.as_dict() for k, s in sorted(self.by_kind.items())}
+            out["kind_agreement"] = {"correct": self.kind_agreement[0], "reports": self.kind_agreement[1]}
+        return out
 
 
 def load_gold(directory: str | Path) -> dict[str, dict]:
@@ -121,6 +127,9 @@ SELECT ?file ?label ?type WHERE {
   ?e rdfs:label ?label ; a ?type .
   FILTER(?type IN (kg:Organization, kg:Campaign, kg:Regulation, kg:Initiative))
 }"""
+_KINDS = """
+PREFIX kg: <https://w3id.org/kg-reports/ontology#>
+SELECT ?file ?kind WHERE { ?report kg:fileName ?file ; kg:documentKind ?kind }"""
 _RELATIONS = """
 PREFIX kg: <https://w3id.org/kg-reports/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -142,7 +151,8 @@ def _predictions(outdir: str | Path):
     relations: dict[str, set] = {}
     for row in run_query(store, _RELATIONS):
         relations.setdefault(row["file"].value, set()).add((row["s"].value, row["p"].value, row["o"].value))
-    return entities, relations
+    kinds = {row["file"].value: row["kind"].value for row in run_query(store, _KINDS)}
+    return entities, relations, kinds
 
 
 def _overlap(a: str, b: str) -> bool:
@@ -153,12 +163,24 @@ def evaluate(outdir: str | Path, gold_dir: str | Path) -> Scores:
     """Score the build in ``outdir`` against the gold files of ``gold_dir``.
 
     Only reports present in both are scored; ``Scores.reports`` says how many.
+    Gold files with a ``kind`` are also scored by kind (``Scores.by_kind``),
+    and ``Scores.kind_agreement`` counts the reports whose ``kg:documentKind``
+    is the gold's kind.
 
     Raises:
         GoldError: the gold folder is empty or holds a malformed file.
         QueryError: ``outdir`` holds no build.
     """
-    return score(load_gold(gold_dir), *_predictions(outdir))
+    gold = load_gold(gold_dir)
+    entities, relations, kinds = _predictions(outdir)
+    scores = score(gold, entities, relations)
+    scored = sorted(set(gold) & set(entities))
+    for kind in sorted({gold[r]["kind"] for r in scored if gold[r].get("kind")}):
+        subset = {r: gold[r] for r in scored if gold[r].get("kind") == kind}
+        scores.by_kind[kind] = score(subset, entities, relations)
+    with_kind = [r for r in scored if gold[r].get("kind")]
+    scores.kind_agreement = (sum(kinds.get(r) == gold[r]["kind"] for r in with_kind), len(with_kind))
+    return scores
 
 
 def score(gold: dict[str, dict], predicted: dict[str, dict[str, str]],

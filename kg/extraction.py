@@ -7,13 +7,14 @@ other report and no output, so it can run in any process.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .cleaning import find_excluded
 from .lexicon import Lexicon
 from .mentions import find_mentions
 from .metadata import extract_metadata
-from .model import Document, ReportResult, Sentence
+from .model import Document, EntityType, Mention, ReportResult, Sentence
 from .reading import read_document
 from .relations import find_relations
 from .resolution import resolve
@@ -37,12 +38,22 @@ def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | N
     """
     excluded = find_excluded(document, lexicon)
     sentences = segment(document, excluded, lexicon)
-    metadata = extract_metadata(document, sentences, jurisdiction)
+    metadata = extract_metadata(document, sentences, jurisdiction, lexicon)
+    if metadata.author is None:
+        document = replace(document, warnings=document.warnings + (
+            f"{document.name}: no author found (no 我代表…向大会, 受…委托, 发文单位, title or signature names one); "
+            "relations with an unstated subject are left out",))
     per_sentence = [find_mentions(sentence, lexicon) for sentence in sentences]
     mentions = [m for ms in per_sentence for m in ms]
+    if metadata.author_span is not None and not any(m.begin <= metadata.author_span[0] < m.end for m in mentions):
+        # the author is a mention where it was read (the speaker's words, a field line, the title)
+        begin, end = metadata.author_span
+        mentions.append(Mention(begin, end, document.text[begin:end], EntityType.ORGANIZATION, metadata.author,
+                                rule="author"))
+        mentions.sort(key=lambda m: (m.begin, -m.end))
     entities = resolve(mentions, lexicon, metadata.jurisdiction, metadata.author)
     names = {alias: e.name for e in entities for alias in (e.name, *e.aliases)}
-    author = names.get(metadata.author, metadata.author)
+    author = names.get(metadata.author, metadata.author) if metadata.author else None
     relations = {}
     for sentence, ms in zip(sentences, per_sentence, strict=True):
         for relation in find_relations(sentence, ms, author, names, lexicon):

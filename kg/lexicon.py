@@ -71,6 +71,11 @@ class Lexicon:
         generic_names: head-built names that name nothing in particular.
         relation_verbs: verb -> the relations it can state.
         ad_patterns: one compiled alternation of the ad patterns.
+        web_lines: one compiled alternation of the web-page and file-field
+            lines (``web_lines.txt``), each matched against a whole line.
+        report_kinds: ``(kind, compiled pattern)`` in the file's order
+            (``report_kinds.txt``): the first whose pattern matches a
+            report's title or opening gives its kind.
         pos_corrections: word -> the POS tag that replaces jieba's dictionary's.
         user_words: the words jieba must keep whole (gazetteer names, heads,
             boundary words and relation verbs, so that 打好 is not cut 打/好).
@@ -87,6 +92,8 @@ class Lexicon:
     generic_names: frozenset[str]
     relation_verbs: dict[str, tuple[RelationType, ...]]
     ad_patterns: re.Pattern[str]
+    web_lines: re.Pattern[str]
+    report_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     user_words: tuple[str, ...]
     pos_corrections: dict[str, str]
 
@@ -181,6 +188,25 @@ def _load(stamp: tuple) -> Lexicon:
             raise LexiconError(f"{path}: entry {number} {pattern!r}: {exc}") from None
     ad_patterns = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!)")
 
+    path = root / "web_lines.txt"
+    lines = _words(path)
+    for number, pattern in enumerate(lines, 1):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise LexiconError(f"{path}: entry {number} {pattern!r}: {exc}") from None
+    web_lines = re.compile("|".join(f"(?:{p})" for p in lines)) if lines else re.compile(r"(?!)")
+
+    path = root / "report_kinds.txt"
+    report_kinds = []
+    for number, row in enumerate(_rows(path), 1):
+        if len(row) != 2:
+            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'kind<TAB>pattern'")
+        try:
+            report_kinds.append((row[0], re.compile(row[1])))
+        except re.error as exc:
+            raise LexiconError(f"{path}: entry {number} {row[1]!r}: {exc}") from None
+
     path = root / "pos_corrections.txt"
     pos_corrections = {}
     for number, row in enumerate(_rows(path), 1):
@@ -214,6 +240,8 @@ def _load(stamp: tuple) -> Lexicon:
         generic_names=frozenset(_words(root / "generic_names.txt")),
         relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},
         ad_patterns=ad_patterns,
+        web_lines=web_lines,
+        report_kinds=tuple(report_kinds),
         user_words=user_words,
         pos_corrections=pos_corrections,
     )

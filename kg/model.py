@@ -76,19 +76,24 @@ class Metadata:
 
     Attributes:
         title: the report's title line, as written (may be empty).
-        author: the canonical name of the organisation that reports
-            (``区委常委会``, ``区委`` ...), the unstated subject of relations.
+        author: the name of the organisation that reports, as the report
+            writes it (``区委常委会``, ``省人民政府``, ``第十九届中央委员会``),
+            the unstated subject of relations; ``None`` when the report names none.
         year: the year the report covers, or ``None``.
-        kind: the document kind (``工作报告``, ``主体责任情况报告``, ``讲话`` ...).
+        kind: the controlled kind of report (``government``, ``party-committee``,
+            ``party-congress`` …, ``report_kinds.txt``), or ``""``.
         jurisdiction: the real place the report belongs to (``津南区``), or
             ``None`` when unknown or anonymised.
+        author_span: the ``(begin, end)`` characters of the document the
+            author was read from, or ``None``.
     """
 
     title: str
-    author: str
+    author: str | None
     year: int | None
     kind: str
     jurisdiction: str | None
+    author_span: tuple[int, int] | None = None
 
 
 class Token(NamedTuple):

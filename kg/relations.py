@@ -147,14 +147,15 @@ def _outermost(mentions: list[Mention]) -> list[Mention]:
 
 
 def find_relations(
-    sentence: Sentence, mentions: list[Mention], author: str, names: dict[str, str], lexicon: Lexicon
+    sentence: Sentence, mentions: list[Mention], author: str | None, names: dict[str, str], lexicon: Lexicon
 ) -> list[Relation]:
     """Find the relations stated in one sentence.
 
     Args:
         sentence: the sentence.
         mentions: its mentions (document offsets), in text order.
-        author: canonical name of the report's author, the default subject.
+        author: canonical name of the report's author, the default subject;
+            ``None`` when the report names none (no relation then has an unstated subject).
         names: a mention name -> the canonical name of its entity.
         lexicon: gives the relation verbs.
 
@@ -217,7 +218,7 @@ def find_relations(
                 issuers, last_end = subjects, mention.end - base
             if not subjects:
                 subjects = _subjects_before(text, v_begin, orgs, base, _SUBJECT_GAP)
-            subjects = [canon(s) for s in subjects if s is not mention] or [author]
+            subjects = [canon(s) for s in subjects if s is not mention] or ([author] if author else [])
             for subject in subjects:
                 add(subject, rtype, canon(mention))
     return sorted(found.values(), key=lambda r: (r.type.value, r.subject, r.object))

@@ -130,7 +130,7 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
     add(report, _O["encoding"], literal(doc.encoding))
     add(report, _O["sha256"], literal(doc.sha256))
     if meta.kind:
-        add(report, _O["documentKind"], _zh(meta.kind))
+        add(report, _O["documentKind"], literal(meta.kind))  # a controlled kind (report_kinds.txt), no language
     if meta.year is not None:
         add(report, _O["year"], _int(meta.year))
     if meta.jurisdiction:
