@@ -16,8 +16,8 @@
   subject. The span the author was read from is kept (``author_span``).
 * **kind**: the controlled kind of report (``government``,
   ``party-committee``, ``party-congress`` … the gold's kinds), by the first
-  row of ``report_kinds.txt`` whose pattern matches the title or the opening
-  lines; ``""`` when none does.
+  row of ``report_kinds.txt`` whose pattern matches the title, else the
+  file's name, else the opening lines; ``""`` when none does.
 * **year**: the first 19xx年/20xx年 in the title or first sentences.
 * **jurisdiction**: from ``manifest.csv`` when given, else a real place name
   that opens the title (``津南区委…`` -> 津南区); anonymised names give none.
@@ -43,8 +43,10 @@ _OPENING_ORGAN = re.compile(r"(?:^|[，,])(" + _ORGAN + r")(?=[\u4e00-\u9fff])")
 _HEADS = (r"(?:国务院|人民政府|政府|中央委员会|委员会|常委会|常务委员会|党委|党工委|党组|委|人大常委会|人大|政协"
           r"|纪委监委|监委|法院|检察院)")
 _NAME = r"[\u4e00-\u9fffX某]{0,24}?" + _HEADS
-# the speaker's words: 我代表省人民政府向大会作政府工作报告 / 省长刘小涛代表省人民政府向大会 / 受区委常委会委托
-_SPEAKER = re.compile(r"代表(" + _NAME + r")[，,]?\s*向(?:大会|全会|会议)|受(" + _NAME + r")委托")
+# the speaker's words: 我代表省人民政府向大会作政府工作报告 / 省长刘小涛代表省人民政府向大会 /
+# 我代表中国共产党第十一届中央委员会，向党的第十二次全国代表大会作报告 / 受区委常委会委托;
+# not 我代表区委，向在抗疫斗争中…致敬 (thanks, where any body may stand)
+_SPEAKER = re.compile(r"代表(" + _NAME + r")[，,]?\s*向[^，。；]{0,16}?(?:大会|全会|会议)|受(" + _NAME + r")委托")
 _ISSUER_FIELD = re.compile(r"^[ \t　]*发文单位\s*[：:]\s*(" + _NAME + r")\s*$", re.MULTILINE)
 _TITLE_FIELD = re.compile(r"^[ \t　]*标题\s*[：:]\s*(\S[^\n]{0,58}?)\s*$", re.MULTILINE)
 # the heads of a body's name that opens a title, longest first: 区委常委会 is not 区委 + 常委会
@@ -155,8 +157,10 @@ def extract_metadata(document: Document, sentences: tuple[Sentence, ...], jurisd
         author = strip_placeholder(name)
         if author != name:  # the placeholder is left out of the name, and of its span
             span = (span[1] - len(author), span[1])
-    head = f"{title}\n{first_lines}\n{opening[:1500]}"
-    kind = next((k for k, pattern in lexicon.report_kinds if pattern.search(head)), "")
+    kind = ""
+    for text in (title, document.name.rsplit(".", 1)[0], f"{first_lines}\n{opening[:1500]}"):
+        if kind := next((k for k, pattern in lexicon.report_kinds if pattern.search(text)), ""):
+            break
     year_match = _YEAR.search(title) or _YEAR.search(first_lines)
     if jurisdiction is None and (place := _PLACE.match(title)) and "X" not in place.group(1):
         jurisdiction = place.group(1)
