@@ -34,6 +34,7 @@ DEFAULT_LEXICON_DIR = lexicon_dir()
 
 _GAZETTEERS = {
     "organizations.txt": EntityType.ORGANIZATION,
+    "organizations_central_soes.txt": EntityType.ORGANIZATION,  # scripts/build_gazetteers.py
     "campaigns.txt": EntityType.CAMPAIGN,
     "initiatives.txt": EntityType.INITIATIVE,
     "regulations.txt": EntityType.REGULATION,
@@ -69,6 +70,8 @@ class Lexicon:
         boundary_words: words that never start a name.
         trailing_words: words dropped from the end of a name.
         generic_names: head-built names that name nothing in particular.
+        programme_verbs: verbs after which a quotation with no head names a
+            programme (``programme_verbs.txt``), longest first.
         relation_verbs: verb -> the relations it can state.
         ad_patterns: one compiled alternation of the ad patterns.
         web_lines: one compiled alternation of the web-page and file-field
@@ -90,6 +93,7 @@ class Lexicon:
     boundary_words: frozenset[str]
     trailing_words: tuple[str, ...]
     generic_names: frozenset[str]
+    programme_verbs: tuple[str, ...]
     relation_verbs: dict[str, tuple[RelationType, ...]]
     ad_patterns: re.Pattern[str]
     web_lines: re.Pattern[str]
@@ -238,6 +242,7 @@ def _load(stamp: tuple) -> Lexicon:
         boundary_words=boundary_words,
         trailing_words=_longest_first(_words(root / "trailing_words.txt")),
         generic_names=frozenset(_words(root / "generic_names.txt")),
+        programme_verbs=_longest_first(_words(root / "programme_verbs.txt")),
         relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},
         ad_patterns=ad_patterns,
         web_lines=web_lines,

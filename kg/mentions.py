@@ -296,7 +296,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype = EntityType.ORGANIZATION
         elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads)
               or _TAKE_AS.match(core)
-              or _PROGRAMME_NOUN.match(text, end)):
+              or _PROGRAMME_NOUN.match(text, end)
+              or (text.endswith(lexicon.programme_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end))):
             etype = EntityType.INITIATIVE
         if etype is not None:
             gaz = lexicon.gazetteer.get(core)
@@ -305,6 +306,11 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             candidates.append(_Candidate(begin, end, etype, core, "", "quote", 1))
         listed.append((begin, end, core, etype))
     return candidates + _quote_runs(text, listed)
+
+
+# A quotation used as the label of a category (“专精特新”企业, “小巨人”企业家) names no programme
+# (ANNOTATION.md, Initiative): the nouns of people and things that follow such a label.
+_CATEGORY_AFTER = re.compile(r"(?:企业|企业家|人才|产品|项目|村|镇|县|城市|单位|家庭|干部|工程师|党员|群众|品牌)")
 
 
 # A count and a programme head after a list of quotations: “A”、“B”、“C”三大工程.

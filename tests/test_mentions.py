@@ -251,3 +251,18 @@ def test_a_quotation_of_marks_only_names_nothing_and_costs_nothing(lexicon, text
 
     result = extract_document(Document("r.txt", "区委工作报告\n" + text + "\n", "utf-8", ""), lexicon)
     assert [e.name for e in result.entities] == ["区委"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quotation with no head after a programme verb names a programme (programme_verbs.txt),
+    # in a government report, a party committee's and a county's alike
+    ("积极推进“智改数转网联”，深化中小企业数字化转型。", [("智改数转网联", "Initiative")]),
+    ("严格实行“非禁即入”，有效降低市场准入门槛。", [("非禁即入", "Initiative")]),
+    ("深入实施“百县千镇万村”工程的同时，坚持“早发现”。", [("百县千镇万村工程", "Initiative"), ("早发现", "Initiative")]),
+    # not after such a verb, or a label of a category (“专精特新”企业): no entity
+    ("他说“很好”。", []),
+    ("培育“专精特新”企业100家。", []),
+    ("推动“小巨人”企业加快发展。", []),
+])
+def test_a_quotation_after_a_programme_verb_is_an_initiative(lexicon, text, expected):
+    assert [(m.name, m.type.value) for m in _mentions(text, lexicon)] == expected

@@ -29,7 +29,9 @@ FLOORS = {
     "entities_typed": 0.89,
     "relations": 0.89,
 }
-TYPE_FLOORS = {"Organization": 0.93, "Campaign": 0.88, "Regulation": 0.96, "Initiative": 0.84}
+# Initiative 0.844 -> 0.838 (issue 15): a quotation after a programme verb (推进“智改数转网联”) is an
+# Initiative; on the government excerpts it lifts typed F1 0.488 -> 0.506, on the samples it costs 0.006.
+TYPE_FLOORS = {"Organization": 0.93, "Campaign": 0.88, "Regulation": 0.96, "Initiative": 0.83}
 
 
 def _f1(scores, measure):
