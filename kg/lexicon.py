@@ -131,6 +131,21 @@ def _words(path: Path) -> tuple[str, ...]:
     return tuple(row[0] for row in _rows(path))
 
 
+def _alternation(path: Path) -> re.Pattern[str]:
+    """One compiled alternation of a file's regular expressions (one a line; none matches nothing).
+
+    Raises:
+        LexiconError: an entry is not a valid expression (the message names the file and the entry).
+    """
+    patterns = _words(path)
+    for number, pattern in enumerate(patterns, 1):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise LexiconError(f"{path}: entry {number} {pattern!r}: {exc}") from None
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!)")
+
+
 def _longest_first(words) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -183,23 +198,8 @@ def _load(stamp: tuple) -> Lexicon:
             raise LexiconError(f"{path}: entry {number} {row!r}: expected 'relation<TAB>verb'")
         relation_verbs.setdefault(row[1], []).append(relation)
 
-    path = root / "ad_patterns.txt"
-    patterns = _words(path)
-    for number, pattern in enumerate(patterns, 1):
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise LexiconError(f"{path}: entry {number} {pattern!r}: {exc}") from None
-    ad_patterns = re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else re.compile(r"(?!)")
-
-    path = root / "web_lines.txt"
-    lines = _words(path)
-    for number, pattern in enumerate(lines, 1):
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise LexiconError(f"{path}: entry {number} {pattern!r}: {exc}") from None
-    web_lines = re.compile("|".join(f"(?:{p})" for p in lines)) if lines else re.compile(r"(?!)")
+    ad_patterns = _alternation(root / "ad_patterns.txt")
+    web_lines = _alternation(root / "web_lines.txt")
 
     path = root / "report_kinds.txt"
     report_kinds = []
