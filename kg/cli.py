@@ -218,6 +218,27 @@ def across_(outdir, etype, min_reports, fmt, output):
         click.echo(text.rstrip("\n"))
 
 
+@main.command(name="reports")
+@click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+@click.option("-o", "--output", default=None, type=click.Path(), help="Write to a file instead of stdout.")
+@_errors
+def reports_(outdir, fmt, output):
+    """One row per report: file, place, title, kind, author, year, read or skipped with the reason.
+
+    The CSV is a valid manifest.csv: correct it and put it beside the reports.
+    """
+    from . import reports
+
+    rows = reports.report_rows(outdir)
+    text = reports.to_csv(rows) if fmt == "csv" else reports.to_text(rows)
+    if output:
+        pipeline.write_file_atomically(Path(output), text)
+        click.echo(f"{len(rows)} reports -> {output}")
+    else:
+        click.echo(text.rstrip("\n"))
+
+
 @main.command()
 @click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to draw.")
 @click.option("-o", "--output", default=None, type=click.Path(), help="The page to write (default OUTDIR/network.html).")

@@ -450,6 +450,7 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
             (folder / "network.html").write_text(render_network(page, "kg network"), encoding="utf-8")
         finally:
             manifest = graph.result()  # waits for the thread, and raises what it raised
+    manifest["skipped"] = sorted([name, reason] for name, reason in summary.skipped)  # for kg reports
     (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     # A wide build's page lists the entities that more than one report mentions (from the store).
     min_reports = 1 if len(network["reports"]) <= across.MATRIX_MAX_REPORTS else 2

@@ -15,7 +15,7 @@ def _run(*args):
     return CliRunner().invoke(main, list(args))
 
 
-@pytest.mark.parametrize("command", ["build", "query", "eval", "validate", "viz"])
+@pytest.mark.parametrize("command", ["build", "query", "queries", "reports", "eval", "validate", "viz", "serve", "across"])
 def test_every_command_has_help(command):
     result = _run(command, "--help")
     assert result.exit_code == 0
