@@ -1,0 +1,121 @@
+"""Stage 5, mentions: sentences -> :class:`~kg.model.Mention` of the four types.
+
+One module per mechanism: :mod:`.titles`, :mod:`.quotes`, :mod:`.lexical`
+(gazetteers, local organs), :mod:`.heads`, :mod:`.enumerations`, the engine
+that grows a name leftwards (:mod:`.growth`), the choice between overlaps
+(:mod:`.select`), and what they share (:mod:`.core`); this module composes them.
+
+Rules follow the grammar of names in official Chinese writing
+(shared/spec/ANNOTATION.md), with word lists from :mod:`kg.lexicon`:
+
+1. **titles**: ``《…》`` is a Regulation when its title ends with a document
+   head (条例, 方案, 意见 …); a title nested inside it (``〈…〉`` or an inner
+   ``《…》``) is a Regulation of its own. Nothing else inside a title is a
+   mention.
+2. **quotes**: ``“…”`` followed by a head (``“四查四促”专项行动``) names a
+   Campaign or Initiative by the head; a quoted name with no head is an
+   Initiative when it is a numbered formulation (``“四个意识”``), a list of
+   short parallel phrases (``“坚定信心、同舟共济”``) or ends with a head.
+3. **gazetteer**: names of the lexicon (党中央, 新发展理念, 中央八项规定 …).
+4. **local organs**: a jurisdiction prefix and a standing organ (区 + 政府,
+   X区 + 委常委会, 团 + 区委).
+5. **heads**: a head word (领导小组, 专项斗争, 机制 …) grown leftwards over
+   jieba tokens until a boundary word, a function word or punctuation.
+6. **关于 titles without marks**: ``关于…的实施意见``.
+
+Overlaps are settled longest first; a span inside a title is dropped. Every
+mention's ``surface`` is ``text[begin:end]`` of the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import Mention, Sentence
+from .core import _SentenceView, _tables, canonical_name
+from .enumerations import _enumerated_kinds
+from .heads import _headed
+from .lexical import _gazetteer, _local_organs
+from .quotes import _quotes
+from .select import _select
+from .titles import _guanyu, _titles, _unmarked_titles, is_document_title
+
+__all__ = ["find_mentions", "canonical_name", "is_document_title"]
+
+
+# Common nouns that end in a jurisdiction's character (jieba's dictionary): a
+# name cannot open with that character when it ends such a word. 设立社区纪委 is
+# a community's discipline committee, a kind of body, though jieba, knowing 区纪委
+# as a word, cuts it 社|区纪委.
+_PLACE_NOUN = re.compile(r"[社小园城街景校辖片山郊老林矿牧灾营库湾专分学考展厂院病商]区|[城超股楼都夜早集菜]市")
+
+
+def _glued_place(view: _SentenceView, begin: int) -> bool:
+    """Is the character at ``begin`` the end of such a noun, its first character a token of its own (社|区纪委)?"""
+    if begin < 1 or begin not in view.start_set or not _PLACE_NOUN.fullmatch(view.text, begin - 1, begin + 1):
+        return False
+    return view.starts[view.token_at(begin - 1)] == begin - 1
+
+
+def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
+    """Find the entity mentions of one sentence.
+
+    Args:
+        sentence: a sentence with its tokens (document offsets).
+        lexicon: the loaded lexicon.
+
+    Returns:
+        Mentions sorted by begin offset, non-overlapping except that a title
+        nested in another title is a mention of its own. Offsets are the
+        document's, so ``document.text[m.begin:m.end] == m.surface``.
+
+    Examples:
+        >>> from kg.lexicon import load_lexicon
+        >>> from kg.model import Document
+        >>> from kg.segmentation import segment
+        >>> doc = Document("r.txt", "开展“四查四促”专项行动，制定《区委常委会议事规则》。", "utf-8", "")
+        >>> [(m.surface, m.type.value, m.name) for s in segment(doc, (), load_lexicon()) for m in find_mentions(s, load_lexicon())]
+        [('“四查四促”专项行动', 'Campaign', '四查四促专项行动'), ('《区委常委会议事规则》', 'Regulation', '区委常委会议事规则')]
+    """
+    tables = _tables(lexicon)
+    view = _SentenceView(sentence)
+    titles, protected = _titles(view, lexicon)
+    others = (
+        _quotes(view, lexicon, tables)
+        + _gazetteer(view, lexicon, tables)
+        + _local_organs(view, tables)
+        + _headed(view, lexicon, tables)
+        + _guanyu(view)
+        + _unmarked_titles(view, lexicon)
+        + _enumerated_kinds(view, lexicon)
+    )
+    others = [c for c in others if not _glued_place(view, c.begin)]
+    mentions = []
+    for cand in _select(titles, protected, others):
+        if cand.rule == "honour":
+            continue
+        name = _drop_trailing(cand.name, lexicon) if cand.rule in ("head", "quote") else cand.name
+        end = cand.end - (len(cand.name) - len(name)) if cand.rule == "head" else cand.end
+        if not name:
+            continue
+        mentions.append(
+            Mention(
+                begin=view.base + cand.begin,
+                end=view.base + end,
+                surface=view.text[cand.begin:end],
+                type=cand.type,
+                name=name,
+                core=cand.core if cand.core != name else "",
+                rule=cand.rule,
+            )
+        )
+    return mentions
+
+
+def _drop_trailing(name: str, lexicon: Lexicon) -> str:
+    """Drop trailing non-name words (精神, 成果 …) from a name with no head after them."""
+    for word in lexicon.trailing_words:
+        if name.endswith(word) and len(name) > len(word) + 1:
+            return name[: -len(word)]
+    return name

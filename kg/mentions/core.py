@@ -1,0 +1,201 @@
+"""What every rule of the mentions stage shares: the candidate, the sentence view, the head tables, canonical names.
+
+A rule (one module each: :mod:`.titles`, :mod:`.quotes`, :mod:`.lexical`,
+:mod:`.heads`, :mod:`.enumerations`) reads a :class:`_SentenceView` and
+gives :class:`_Candidate` spans; :mod:`.select` settles their overlaps.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..lexicon import Head, Lexicon
+from ..model import EntityType, Sentence
+
+_QUOTE_CHARS = "“”‘’「」『』\"'"
+
+
+_QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』|\"([^\"]{1,40})\"")
+
+
+def _is_punct(word: str) -> bool:
+    """Punctuation or white space, by Unicode category (so ``．`` and ``·`` count)."""
+    return all(unicodedata.category(ch)[0] in "PZS" or ch.isspace() for ch in word)
+
+
+_CLAUSE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
+
+
+# Characters that open a numbered formulation (四个意识, 两个维护, 六稳, 133工程).
+_NUMERALS = set("一二三四五六七八九十百千万两双0123456789０１２３４５６７８９")
+
+
+# POS tags (jieba/ICTCLAS) that never stand inside a name grown from its head:
+# adverbs, conjunctions, prepositions, pronouns, particles, interjections.
+_STOP_POS = {"d", "ad", "c", "p", "r", "uj", "ul", "uz", "ug", "uv", "y", "e", "o", "zg"}
+
+
+_PREFIX_RE = re.compile(r"(团)?(中共)?([X某]{1,3})?(全)?([区市县省])")
+
+
+# Longest name grown from a head, in characters. Chosen by us: the longest
+# organisation and campaign names of the field run to about 30 characters.
+_MAX_NAME = 32
+
+
+# Longest prefix before a quoted name with a head (廉政文化“六进”活动), in
+# characters. Chosen by us.
+_QUOTE_PREFIX = 6
+
+
+# Longest run of words between a quoted name and its head (“做志愿表率、为党旗
+# 增辉”党员志愿服务活动), in characters. Chosen by us.
+_QUOTE_HEAD_SPAN = 8
+
+
+_ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\dX]+(?:届|期|批|次|轮|季)")  # 第二医院 keeps 第二
+
+
+# A count is no name: 一次集中行动, 两个攻坚战, 数十场大型交流活动.
+_COUNTED_PHRASE = re.compile(r"^(?:[一二两三四五六七八九十百千数多几X\d]+)(?:个|次|场|项|批|轮|系列|类|种)")
+
+
+# A quoted phrase ending with one of these names a problem or state, not an
+# initiative (“三大问题”, “四风”问题 is caught by its own quote).
+_NOT_NAME_ENDS = ("问题", "现象", "情况", "倾向", "之外", "以外", "之内", "以内")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    begin: int
+    end: int
+    type: EntityType
+    name: str
+    core: str
+    rule: str
+    rank: int  # lower wins among spans of equal length
+
+
+def canonical_name(surface: str) -> str:
+    """Return the canonical name of a surface form (ANNOTATION.md, Names).
+
+    Quotation marks and white space go; the book-title marks that wrap the
+    whole name go; nested title marks stay, as the gold writes them.
+
+    Examples:
+        >>> canonical_name("“四查四促”专项行动")
+        '四查四促专项行动'
+        >>> canonical_name("《X区落实〈X市任务安排〉分工方案》")
+        'X区落实〈X市任务安排〉分工方案'
+    """
+    name = "".join(ch for ch in surface if ch not in _QUOTE_CHARS and not ch.isspace())
+    while len(name) >= 2 and (name[0], name[-1]) in {("《", "》"), ("〈", "〉")}:
+        name = name[1:-1]
+    return name
+
+
+class _SentenceView:
+    """A sentence's tokens indexed by offsets, for alignment checks."""
+
+    def __init__(self, sentence: Sentence):
+        self.sentence = sentence
+        self.text = sentence.text
+        self.base = sentence.begin
+        self.tokens = sentence.tokens
+        self.starts = [t.begin - self.base for t in self.tokens]
+        self.ends = [t.end - self.base for t in self.tokens]
+        self.start_set = set(self.starts)
+        self.end_set = set(self.ends)
+
+    def token_at(self, pos: int) -> int:
+        """Index of the token that covers sentence offset ``pos``."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+
+def _head_at_end(name: str, heads) -> str | None:
+    for head in heads:
+        if name.endswith(head.word):
+            return head.word
+    return None
+
+
+# A count and a programme head after a list of quotations: “A”、“B”、“C”三大工程.
+_COUNTED_KIND = re.compile(r"[一二两三四五六七八九十]+[大项个]?(?:工程|举措|机制|制度|品牌|行动|建设)")
+
+
+# Measure words: "X次全会", "X项制度" — a count is not part of a name.
+_MEASURES = {"次", "项", "个", "件", "名", "家", "场", "批", "轮", "届", "余", "条", "位", "支"}
+
+
+# A count of the items of an enumeration before its head: 五大创建, 三大保卫战.
+_COUNTED = re.compile(r"[一二三四五六七八九十两]大")
+
+
+_ENUM_ITEM_MAX = 6
+
+
+# A count of bodies right before the name (X家物业公司, 12所学校, 10个“…服务站”)
+# or right after it (建立党建联盟X个).
+_BODY_COUNT = r"(?:\d+|[X某]+|[一二两三四五六七八九十百千几多]+)余?(?:家|个|所|支|座)"
+
+
+_COUNT_BEFORE = re.compile(_BODY_COUNT + "“?$")
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """Lookup tables built once per lexicon.
+
+    ``by_first``: first character -> gazetteer names, longest first.
+    ``organs_by_first``: first character -> local organs, in the lexicon's order.
+    ``heads``: head word -> (type, head), the organisation table first, then
+    campaign, then initiative; ``head_lengths``: last character -> the
+    lengths of the heads that end with it, longest first, so the longest head
+    ending at a place is found by a few dict lookups instead of trying every
+    head.
+    """
+
+    by_first: dict[str, tuple[str, ...]]
+    organs_by_first: dict[str, tuple[str, ...]]
+    heads: dict[str, tuple[EntityType, Head]]
+    head_lengths: dict[str, tuple[int, ...]]
+
+
+@functools.lru_cache(maxsize=4)
+def _tables(lexicon: Lexicon) -> _Tables:
+    by_first: dict[str, list[str]] = {}
+    for name in lexicon.gazetteer:
+        by_first.setdefault(name[0], []).append(name)
+    heads: dict[str, tuple[EntityType, Head]] = {}
+    for etype, table in (
+        (EntityType.ORGANIZATION, lexicon.organization_heads),
+        (EntityType.CAMPAIGN, lexicon.campaign_heads),
+        (EntityType.INITIATIVE, lexicon.initiative_heads),
+    ):
+        for head in table:
+            heads.setdefault(head.word, (etype, head))
+    return _Tables(
+        by_first={ch: tuple(sorted(names, key=lambda n: (-len(n), n))) for ch, names in by_first.items()},
+        organs_by_first={ch: tuple(o for o in lexicon.local_organs if o[0] == ch) for ch in {o[0] for o in lexicon.local_organs}},
+        heads=heads,
+        head_lengths={
+            last: tuple(sorted({len(w) for w in heads if w[-1] == last}, reverse=True))
+            for last in {w[-1] for w in heads}
+        },
+    )
+
+
+def _head_ending_at(text: str, end: int, tables: _Tables) -> tuple[EntityType, Head] | None:
+    """The longest head that ends at ``end``, with its type, or ``None``."""
+    if end == 0:
+        return None
+    for length in tables.head_lengths.get(text[end - 1], ()):
+        if length <= end:
+            found = tables.heads.get(text[end - length:end])
+            if found is not None:
+                return found
+    return None

@@ -1,0 +1,75 @@
+"""The mentions stage's enumerations closed by 等 and a kind noun: 完善学区制、集团化办学等机制 names each item."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import EntityType
+from .core import _CLAUSE_PUNCT, _Candidate, _SentenceView, _is_punct
+from .growth import _grow_left, _is_boundary, _names_something, _trim_lead
+
+# 完善学区制、集团化办学等机制: the items of an enumeration that 等 closes
+# before a kind noun are named instances of that kind (制度 and 机制 of work
+# are Initiatives, 活动 and 行动 Campaigns, 企业 and 机构 bodies, with a count
+# and a few modifiers between: 等36家北京知名互联网企业; shared/spec/ANNOTATION.md).
+_KIND_AFTER_DENG = re.compile(
+    r"等(?:(?:[\dX]+|[一二两三四五六七八九十百几多]+)余?家)?(?:[^，。；：、“”《》]{0,8}?"
+    r"(企业|公司|机构|单位|媒体|高校|院校|银行)|(机制|制度|模式|工作法|活动|行动))")
+
+
+_KIND_TYPE = {"活动": EntityType.CAMPAIGN, "行动": EntityType.CAMPAIGN}
+
+
+_ITEM_MAX = 15
+
+
+def _breaks_item(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> bool:
+    """Does ``text[begin:end]`` hold what no enumerated name holds: clause
+    punctuation, a preposition, conjunction or pronoun, or a relation verb?"""
+    if _CLAUSE_PUNCT.search(view.text, begin, end):
+        return True
+    i = view.token_at(begin)
+    while i < len(view.tokens) and view.starts[i] < end:
+        tok = view.tokens[i]
+        if tok.pos in ("p", "c", "r") or _is_boundary(tok.word, lexicon, verbs_only=True):
+            return True
+        i += 1
+    return False
+
+
+def _enumerated_kinds(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    candidates = []
+    text = view.text
+    for match in _KIND_AFTER_DENG.finditer(text):
+        if match.group(1):  # 汇集京东云、澎湃新闻等36家北京知名互联网企业: bodies
+            etype = EntityType.ORGANIZATION
+        else:
+            etype = _KIND_TYPE.get(match.group(2), EntityType.INITIATIVE)
+        items, end = [], match.start()
+        while end > 0 and end in view.end_set:
+            comma = text.rfind("、", 0, end)
+            if comma >= 0 and comma + 1 in view.start_set and not _breaks_item(view, comma + 1, end, lexicon):
+                items.append((comma + 1, end))
+                end = comma
+                continue
+            # the first item is grown left like a name (领导干部能上能下 of 市委关于…)
+            items.append((_grow_left(view, end - 1, lexicon, limit=_ITEM_MAX), end))
+            break
+        if len(items) < 2:
+            continue  # 等 after one item closes no enumeration
+        for begin, end in items:
+            item = text[begin:end]
+            if (not 2 <= len(item) <= _ITEM_MAX or begin not in view.start_set or end not in view.end_set
+                    or any(_is_punct(ch) for ch in item) or item in lexicon.generic_names
+                    or item.endswith(lexicon.document_heads) or _is_boundary(item, lexicon)):
+                continue  # quoted and titled items have rules of their own; documents too
+            if etype is EntityType.ORGANIZATION:
+                # a body is named by a proper noun or a word the dictionary lacks
+                # (京东云, 中关村), a sector by common nouns (冶金工贸、烟花爆竹等重点企业)
+                begin = _trim_lead(view, begin, end, etype, lexicon)
+                if not _names_something(view, begin, end):
+                    continue
+                item = text[begin:end]
+            candidates.append(_Candidate(begin, end, etype, item, "", "enumeration", 3))
+    return candidates

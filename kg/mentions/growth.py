@@ -1,0 +1,322 @@
+"""The left-growing engine of the mentions stage: from a head word leftwards over jieba's tokens to where a name begins.
+
+The boundaries a name does not cross (punctuation, boundary words, function
+words by POS, measure words, years) and the trims of its lead (verbs,
+scopes, times), shared by the head, quote and enumeration rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import EntityType
+from .core import (
+    _CLAUSE_PUNCT, _COUNTED, _COUNTED_KIND, _ENUM_ITEM_MAX, _MAX_NAME, _MEASURES, _ORDINAL, _PREFIX_RE,
+    _QUOTE_HEAD_SPAN, _STOP_POS, _SentenceView, _Tables, _head_ending_at, _is_punct,
+)
+
+# Words between a quotation and a head that end the quoted name: 的, and the
+# conjunctions that join two names (暨 joins two names of one event, so it is
+# not here).
+_NAME_BREAKS = frozenset({"的", "和", "与", "及", "以及", "或", "并"})
+
+
+def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables):
+    """The farthest head right after ``end`` (a quotation or a gazetteer name),
+    over whole tokens: ``(head end, type)``, or ``(None, None)``."""
+    text = view.text
+    best_end, head_type = None, None
+    if end in view.start_set and not _COUNTED_KIND.match(text, end):
+        i = view.token_at(end)
+        while i < len(view.tokens):
+            tok = view.tokens[i]
+            t_end = view.ends[i]
+            if t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True):
+                break
+            if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS or tok.word == "等":
+                break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive; past 等, a kind
+            found = _head_ending_at(text[end:t_end], t_end - end, tables)
+            if found is not None and found[1].word == "改革" and t_end - end > 2:
+                found = None  # “区管校聘”管理改革: only 改革 right after a name makes its reform
+            if found is not None and not text.startswith("新", end):  # “…”新机制: a new one described, no name
+                best_end, head_type = t_end, found[0]
+            i += 1
+    return best_end, head_type
+
+
+def _is_boundary(word: str, lexicon: Lexicon, verbs_only: bool = False) -> bool:
+    """A boundary word, or a token ending with a relation verb (大力开展, 认真落实).
+
+    With ``verbs_only``, only relation verbs count (for the words after a
+    quoted name, where 服务 in “…”党员志愿服务活动 is part of the name).
+    """
+    if word in lexicon.relation_verbs or (not verbs_only and word in lexicon.boundary_words):
+        return True
+    return any(word[-n:] in lexicon.relation_verbs for n in (2, 3) if len(word) > n)
+
+
+def _crosses_conjunction(view: _SentenceView, j: int, lexicon: Lexicon) -> bool:
+    """May a name grow over the 和/与 at token ``j``?
+
+    Not between two bodies: when a jurisdiction follows it (区中医医院与市肿瘤医院)
+    or an organisation head or organ ends before it (区委常委会和党建工作领导小组).
+    """
+    after = view.text[view.ends[j]:view.ends[j] + 1]
+    before = view.text[:view.starts[j]]
+    if after in "区市县省" or not before:
+        return False
+    return not before.endswith(tuple(h.word for h in lexicon.organization_heads) + lexicon.local_organs + ("会",))
+
+
+_QUOTE_PAIRS = {"”": "“", "」": "「", "』": "『", "’": "‘"}
+
+
+def _opening_quote(view: _SentenceView, j: int) -> int | None:
+    """If token ``j`` closes a quotation in this sentence, the index of the token that opens it."""
+    if j < 0 or view.tokens[j].word not in _QUOTE_PAIRS:
+        return None
+    opening = _QUOTE_PAIRS[view.tokens[j].word]
+    for k in range(j - 1, -1, -1):
+        word = view.tokens[k].word
+        if word == opening:
+            return k
+        if word in _QUOTE_PAIRS or _CLAUSE_PUNCT.search(word):
+            return None
+    return None
+
+
+_PLACEHOLDER = re.compile(r"[X某]{1,3}$")
+
+
+def _opening_place(view: _SentenceView, j: int, floor: int, lexicon: Lexicon) -> int | None:
+    """The token at or before ``j`` where a jurisdiction, 国家 or a placeholder
+    opens a name, reached over plain words (nouns and verbs; boundary words
+    that are no relation verb, as 服务 and 创新 in 区社区治理和服务创新办公室; one
+    和 or 与), or ``None``."""
+    joined = False
+    while j >= 0 and view.starts[j] >= floor:
+        tok = view.tokens[j]
+        if _PLACEHOLDER.match(tok.word) or _PREFIX_RE.match(view.text, view.starts[j]) or tok.word == "国家":
+            while j > 0 and (_PLACEHOLDER.match(view.tokens[j - 1].word) or view.tokens[j - 1].word in ("中共", "团", "全")):
+                j -= 1  # X|市: the placeholder opens the jurisdiction
+            return j
+        if tok.word in ("和", "与") and not joined:
+            joined = True
+            j -= 1
+            continue
+        if (_is_punct(tok.word) or tok.pos in _STOP_POS or tok.pos == "q" or tok.word in _MEASURES
+                or _is_boundary(tok.word, lexicon, verbs_only=True)
+                or (tok.word in lexicon.boundary_words and tok.pos not in ("v", "vn"))):
+            return None
+        j -= 1
+    return None
+
+
+# A jurisdiction or its party committee or government, before 领导 "leaders": 区委领导, 市领导.
+_ORGAN_TOKEN = re.compile(r"[X某]{0,3}[区市县省](?:委|政府)?")
+
+
+def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME,
+               body: bool = False, drive: bool = False) -> int:
+    """Grow a name leftwards from the token holding ``head_begin``; return its begin.
+
+    Tokens are taken while they are not punctuation, boundary words, measure
+    words, years, or function words by POS; a 和/与 is crossed only inside
+    one body's name that starts with a jurisdiction (区社区治理和服务创新办公室).
+    With ``body`` (an organisation's head), a boundary word is crossed too
+    when plain words beyond it reach a jurisdiction or placeholder that opens
+    the name (X市科技|创新|发展中心). With ``drive`` (a campaign's head), the
+    verbs of the boundary list right before the head are crossed: they say what
+    the drive does (党建创新提升|活动, 环境整治|行动), not where a name starts.
+    """
+    i = view.token_at(head_begin)
+    begin = view.starts[i]
+    fallback = None  # where to cut back if a conjunction is not crossed after all
+    j = i - 1
+    at_head = drive
+    while j >= 0:
+        tok = view.tokens[j]
+        word = tok.word
+        if view.ends[i] - view.starts[j] > limit:
+            break
+        if at_head and word in lexicon.boundary_words and tok.pos in ("v", "vn") and not _is_boundary(word, lexicon, verbs_only=True):
+            begin = view.starts[j]
+            j -= 1
+            continue
+        at_head = False
+        if word in ("和", "与") and fallback is None:
+            if not _crosses_conjunction(view, j, lexicon):
+                break
+            fallback = begin
+            begin = view.starts[j]
+            j -= 1
+            continue
+        if word == "领导" and ((j + 1 < len(view.tokens) and view.tokens[j + 1].word in ("干部", "班子"))
+                             or (j > 0 and _ORGAN_TOKEN.fullmatch(view.tokens[j - 1].word))):
+            begin = view.starts[j]  # 领导干部, 领导班子, 区委领导: nouns, not the verb 领导
+            j -= 1
+            continue
+        if word == "及其":  # 四大班子及其班子成员: "and its", inside one name
+            begin = view.starts[j]
+            j -= 1
+            continue
+        if _is_boundary(word, lexicon) and body and not _is_punct(word):
+            opener = _opening_place(view, j - 1, view.ends[i] - limit, lexicon)
+            if opener is not None:
+                begin = view.starts[opener]
+            break
+        if _is_punct(word) or word in _MEASURES or tok.pos == "q" or _is_boundary(word, lexicon):
+            break
+        if word == "暨":  # 暨 joins the two names of one event: 送党课进基层暨微型党课巡回示范宣讲活动
+            opening = _opening_quote(view, j - 1)
+            if opening is not None:  # “送党课进基层”暨…: the quoted name is the first
+                begin = view.starts[opening]
+                break
+        elif tok.pos in _STOP_POS and not (word == "的" and j > 0 and view.tokens[j - 1].word == "党"):
+            break
+        if (word.isdigit() and len(word) >= 4) or _ORDINAL.fullmatch(word):
+            break  # a year or an ordinal (第八届) is not part of a name
+        begin = view.starts[j]
+        j -= 1
+    if fallback is not None and not _PREFIX_RE.match(view.text, begin):
+        begin = fallback
+    while begin < view.ends[i] and view.text[begin] in "的和与":
+        begin += 1
+    return begin
+
+
+# An organisation's name opens with a place, an organ or a noun: never with a
+# verb, preposition, adverb or conjunction (援建火神山医院, 对微山路中学), nor
+# with a verbal noun before the jurisdiction that opens it (建设|X区律师行业
+# 党群服务中心).
+_ORG_LEAD_POS = {"v", "vd", "p", "d", "ad", "c", "r", "a"}
+
+
+# A campaign or initiative named for the whole jurisdiction is the same drive:
+# 全市四查四促专项行动 is 四查四促专项行动.
+_PLACE_START = re.compile(r"[X某]{0,3}[区市县省]")
+
+
+# Prepositions jieba glues to the word after them (对微|山路中学, 情况按|市指挥部).
+_PREPOSITIONS = "对按在向为把将从由经"
+
+
+# a time scope is no part of any name (年度十大民生工程 is 十大民生工程, 全年区委
+# 理论学习中心组 is 区委理论学习中心组); a place scope is none of a programme's
+_TIME_LEAD = re.compile(r"(?:本年度|年度|今年|全年|明年)")
+
+
+_SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市)|" + _TIME_LEAD.pattern)
+
+
+# Proper-noun tags (jieba/ICTCLAS: place, person, other proper noun, abbreviation).
+_PROPER_POS = {"ns", "nr", "nrt", "nz", "j"}
+
+
+def _new_of_a_name(view: _SentenceView, i: int) -> bool:
+    """Is token ``i`` the 新 of a proper name (新八大里, 新梅江), not the adjective "new"?"""
+    return (view.tokens[i].word == "新" and i + 1 < len(view.tokens)
+            and view.tokens[i + 1].pos in _PROPER_POS)
+
+
+def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityType, lexicon: Lexicon) -> int:
+    """Drop what cannot open a name of this type from a grown name's start."""
+    text = view.text
+    if text[begin] == "年" and begin > 0 and text[begin - 1].isdigit() and begin + 1 < head_begin:
+        begin += 1  # 2020|年作为…, 2020|年区人才工作领导小组: jieba glued the year's 年 to the name
+    if etype is EntityType.ORGANIZATION:
+        time = _TIME_LEAD.match(text, begin)
+        if time and time.end() < head_begin and time.end() in view.start_set:
+            begin = time.end()
+        i = view.token_at(begin)
+        while begin < head_begin and view.starts[i] == begin and not _new_of_a_name(view, i) and (
+                view.tokens[i].pos in _ORG_LEAD_POS
+                or (view.tokens[i].pos == "vn" and _PLACE_START.match(text, view.ends[i]))):
+            begin = view.ends[i]
+            i += 1
+        if text[begin] in _PREPOSITIONS and begin + 1 < head_begin and view.token_at(begin) == view.token_at(begin + 1):
+            begin += 1  # 对微|山路中学: a preposition glued to the name
+        # a verb or preposition glued to the jurisdiction that opens the name:
+        # 建成|区养老中心, 情况按|市指挥部
+        for cut in range(begin + 1, min(begin + 4, head_begin)):
+            lead = text[begin:cut]
+            if _PLACE_START.match(text, cut) and (lead in lexicon.boundary_words or lead[-1] in _PREPOSITIONS):
+                begin = cut
+                break
+    else:
+        scope = _SCOPE_LEAD.match(text, begin)
+        if scope and scope.end() < head_begin:
+            begin = scope.end()
+    return begin
+
+
+# A drive against problems is named by all the problems it lists before 问题,
+# joined by 、, 和, 以及 or 及 and with the 不 of 不作为: 形式主义官僚主义、
+# 不作为不担当问题专项治理; 漠视侵害群众利益问题专项整治 (the national drive of 2019).
+_PROBLEM_JOINS = {"、", "和", "与", "及", "以及", "不"}
+
+
+def _grow_problems(view: _SentenceView, begin: int, head_begin: int, end: int, lexicon: Lexicon) -> int:
+    """Take in the whole list of problems before ``…问题`` + a campaign head.
+
+    Grows left from ``begin`` over words and the joins of
+    :data:`_PROBLEM_JOINS`; stops at clause punctuation, quotation marks,
+    boundary words (开展, 纳入), 等, years and ordinals, and at
+    :data:`_MAX_NAME` characters.
+    """
+    if not view.text.endswith("问题", begin, head_begin):
+        return begin
+    j = view.token_at(begin) - 1
+    grown = begin
+    while j >= 0 and end - view.starts[j] <= _MAX_NAME:
+        tok = view.tokens[j]
+        word = tok.word
+        negated = j > 0 and view.tokens[j - 1].word == "不"  # 不作为, 不落实: a problem, not a verb that governs
+        if word not in _PROBLEM_JOINS and (
+                _is_punct(word) or (_is_boundary(word, lexicon) and not negated) or word == "等"
+                or tok.pos in ("m", "q", "r", "p")
+                or _ORDINAL.fullmatch(word) or word in _MEASURES or tok.pos in _STOP_POS):
+            break
+        if word not in _PROBLEM_JOINS:
+            grown = view.starts[j]
+        j -= 1
+    return grown
+
+
+def _grow_enumeration(view: _SentenceView, begin: int, name: str, lexicon: Lexicon) -> int:
+    """Take in the items of ``A、B、C五大创建`` when the name counts them.
+
+    Each item is grown like a name (boundary words stop it) and has at most
+    :data:`_ENUM_ITEM_MAX` characters.
+    """
+    counted = _COUNTED.search(name)
+    if not counted or len(name) - counted.end() > 4:
+        return begin  # 四大班子及其班子成员…制度: the count is of a noun inside the name, not of items before it
+    while begin > 1 and view.text[begin - 1] == "、" and begin - 1 in view.end_set:
+        item_begin = _grow_left(view, begin - 2, lexicon, limit=_ENUM_ITEM_MAX)
+        if item_begin >= begin - 1:
+            break
+        begin = item_begin
+    return begin
+
+
+# POS tags of tokens that name something: places, proper nouns, organisation
+# names, other proper nouns, numbers, Latin letters (X placeholders); "" is a
+# word jieba's dictionary lacks, most often a name.
+_NAMING_POS = {"ns", "nr", "nrt", "nrfg", "nt", "nz", "m", "eng", "j", ""}
+
+
+def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
+    """Does the prefix ``text[begin:head_begin]`` hold a naming token?
+
+    Only tokens within the prefix count: a word that jieba glued to the head
+    (交易中心, tagged nt) names the kind of body, not one body (股权交易中心).
+    """
+    i = view.token_at(begin)
+    while i < len(view.tokens) and view.ends[i] <= head_begin:
+        tok = view.tokens[i]
+        if tok.pos in _NAMING_POS and not _is_punct(tok.word):
+            return True
+        i += 1
+    return bool(_PREFIX_RE.match(view.text, begin))

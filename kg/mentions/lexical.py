@@ -1,0 +1,51 @@
+"""Rules 3 and 4 of the mentions stage: names of the lexicon's gazetteers, and local organs (a jurisdiction prefix and a standing organ: 区 + 政府)."""
+
+from __future__ import annotations
+
+
+from ..lexicon import Lexicon
+from ..model import EntityType
+from .core import _Candidate, _PREFIX_RE, _SentenceView, _Tables
+from .growth import _head_after
+
+def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
+    by_first = tables.by_first
+    candidates = []
+    text = view.text
+    for pos in view.starts:
+        for name in by_first.get(text[pos], ()):
+            end = pos + len(name)
+            if text.startswith(name, pos) and end in view.end_set:
+                etype, canonical = lexicon.gazetteer[name]
+                if etype is EntityType.ORGANIZATION and text.endswith("国家", 0, pos) and pos - 2 in view.start_set:
+                    pos, name = pos - 2, "国家" + name  # 国家民政部: the name as written, with the state it belongs to
+                candidates.append(_Candidate(pos, end, etype, name, "", "gazetteer", 2))
+                if etype in (EntityType.CAMPAIGN, EntityType.INITIATIVE):
+                    # 不忘初心、牢记使命主题宣讲活动: a drive of the drive; 证照分离改革: the reform of a formulation
+                    head_end, head_type = _head_after(view, end, lexicon, tables)
+                    if head_end is not None and head_type is etype:
+                        candidates.append(_Candidate(pos, head_end, head_type, text[pos:head_end], name, "gazetteer+head", 2))
+                break
+    return candidates
+
+
+def _local_organs(view: _SentenceView, tables: _Tables) -> list[_Candidate]:
+    organs_by_first = tables.organs_by_first
+    candidates = []
+    text = view.text
+    for pos in view.starts:
+        match = _PREFIX_RE.match(text, pos)
+        if not match:
+            continue
+        after = match.end()
+        for organ in organs_by_first.get(text[after:after + 1], ()):
+            end = after + len(organ)
+            # a standing organ of 3+ characters is taken even where jieba glued
+            # its end to the next word (区委中心组|学习 as 中心/组织)
+            if text.startswith(organ, after) and (end in view.end_set or len(organ) >= 3):
+                name = text[pos:end]
+                if match.group(1) and organ != "委":  # 团 goes only with 区委/市委: 团区委
+                    break
+                candidates.append(_Candidate(pos, end, EntityType.ORGANIZATION, name, "", "local-organ", 2))
+                break
+    return candidates

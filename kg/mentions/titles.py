@@ -1,0 +1,160 @@
+"""Rule 1 and 6 of the mentions stage: document titles, in book-title marks (《…》, nested 〈…〉) and without them (关于…的实施意见, …分工方案)."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon
+from ..model import EntityType
+from .core import _COUNTED, _Candidate, _SentenceView, _head_at_end, canonical_name
+from .growth import _SCOPE_LEAD
+
+# A document head alone is too weak to mark a title without 《》; only titles
+# of this form count: 关于 … (的) head.
+_GUANYU = re.compile(r"关于[^，。；：、《》“”！？\s]{4,60}?(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|方案|办法|细则|规定|通知|决定|若干措施|措施|计划|规则|要点)")
+
+
+def _strip_suffix_parens(title: str) -> str:
+    """Drop trailing parentheticals: （试行）, (2019—2022年)."""
+    while True:
+        stripped = re.sub(r"[（(][^（）()]*[）)]$", "", title)
+        if stripped == title:
+            return title
+        title = stripped
+
+
+def is_document_title(title: str, lexicon: Lexicon) -> bool:
+    """Tell whether a title inside 《》 names an official document.
+
+    True when, with trailing parentheticals and quotes dropped, it ends with a
+    document head of ``data/lexicon/document_heads.txt``.
+
+    Examples:
+        >>> from kg.lexicon import load_lexicon
+        >>> lex = load_lexicon()
+        >>> is_document_title("中国共产党巡视工作条例", lex), is_document_title("习近平谈治国理政", lex)
+        (True, False)
+    """
+    core = _strip_suffix_parens(canonical_name(title))
+    return bool(core) and core.endswith(lexicon.document_heads)
+
+
+def _title_spans(text: str) -> list[tuple[int, int, int]]:
+    """Return ``(begin, end, depth)`` of every 《…》/〈…〉 pair, marks included."""
+    spans, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "《〈":
+            stack.append(i)
+        elif ch in "》〉" and stack:
+            begin = stack.pop()
+            spans.append((begin, i + 1, len(stack)))
+    return spans
+
+
+def _titles(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+    candidates, protected = [], []
+    for begin, end, depth in _title_spans(view.text):
+        if depth == 0:
+            protected.append((begin, end))
+        surface = view.text[begin:end]
+        if is_document_title(surface[1:-1], lexicon):
+            candidates.append(
+                _Candidate(begin, end, EntityType.REGULATION, canonical_name(surface), "", "title", 0)
+            )
+    return candidates, protected
+
+
+def _guanyu(view: _SentenceView) -> list[_Candidate]:
+    return [
+        _Candidate(m.start(), m.end(), EntityType.REGULATION, m.group(), "", "guanyu", 3)
+        for m in _GUANYU.finditer(view.text)
+        if not _VAGUE_DOCUMENT.search(m.group())  # 关于…的有关规定: the relevant rules, no title
+    ]
+
+
+_VAGUE_DOCUMENT = re.compile(r"(?:有关|相关|各项|一系列|系列)(?:规定|意见|要求|措施|办法)$")
+
+
+# The heads of documents named without marks: 制定专业型人才引进办法.
+_UNMARKED_HEADS = ("实施方案", "工作方案", "分工方案", "方案", "实施意见", "意见", "暂行办法", "办法",
+                   "实施细则", "细则", "若干措施", "工作措施", "措施", "规定", "规则", "要点", "清单",
+                   "应急预案", "预案", "工作计划", "计划", "制度")
+
+
+_TITLE_TAIL = r"(?:" + "|".join(_UNMARKED_HEADS) + r")(?:[（(][^（）()]{1,20}[）)])?)(?=[，。；、和及等（(]|$)"
+
+
+_UNMARKED = re.compile(
+    r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发)?了?"
+    r"([^，。；：《》！？\s]{4,60}?" + _TITLE_TAIL
+)
+
+
+# Verbs that follow an issuing verb and edit the document (制定细化|完善…).
+_EDIT_LEAD = re.compile(r"(?:细化|完善|健全)")
+
+
+# The next title of an enumeration after the verb: 、网络舆情管理办法
+_UNMARKED_NEXT = re.compile(r"、([^，。；：、《》！？\s]{4,60}?" + _TITLE_TAIL)
+
+
+# Descriptions, not titles: 制定具体实施方案, 制定33条具体措施.
+_UNMARKED_GENERIC = re.compile(r"^(?:[0-9X]+条|具体|相关|有关|配套|工作|重点任务|政策|若干)")
+
+
+# The shared-head enumeration 工会、共青团、妇联改革方案: short items, no count.
+_SHARED_ITEM_MAX = 4
+
+
+def _unmarked_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    """Documents named without 《》 after an issuing verb (ANNOTATION.md, rules of thumb).
+
+    ``制定A、B、C等制度`` names every document of the enumeration;
+    ``制定工会、共青团、妇联改革方案`` names three documents that share the
+    head: 工会改革方案 (its mention is the span of 工会), 共青团改革方案 and
+    妇联改革方案. A document after an issuing verb is a Regulation even
+    when its head is 制度 ("制度 as a document").
+    """
+    candidates = []
+    text = view.text
+    for match in _UNMARKED.finditer(text):
+        title, begin = match.group(1), match.start(1)
+        if "关于" in title[:4]:  # 制定出合关于…: a typo or a second verb before the title
+            cut = title.index("关于")
+            title, begin = title[cut:], begin + cut
+        edit = _EDIT_LEAD.match(title)  # 制定细化工作预案: a second verb, no title's first word
+        if edit and len(title) - edit.end() >= 4:
+            title, begin = title[edit.end():], begin + edit.end()
+        scope = _SCOPE_LEAD.match(title)  # 我区目标考核细则: the scope is not the title
+        if scope:
+            title, begin = title[scope.end():], begin + scope.end()
+        candidates.extend(_unmarked_title(view, title, begin, lexicon))
+        end = match.end(1)
+        while (following := _UNMARKED_NEXT.match(text, end)) is not None:
+            candidates.extend(_unmarked_title(view, following.group(1), following.start(1), lexicon))
+            end = following.end(1)
+    return candidates
+
+
+def _unmarked_title(view: _SentenceView, title: str, begin: int, lexicon: Lexicon) -> list[_Candidate]:
+    """The candidates of one unmarked title (one, or one per item of a shared-head enumeration)."""
+    if _UNMARKED_GENERIC.match(title) or _VAGUE_DOCUMENT.search(title) or len(title) < 4 or title in _UNMARKED_HEADS:
+        return []
+    if all(part in _UNMARKED_HEADS for part in re.split(r"[和及与]", title)):
+        return []  # 实施方案和实施细则: heads with no name
+    items = title.split("、")
+    if any(item.endswith(_UNMARKED_HEADS) or _head_at_end(item, lexicon.initiative_heads) for item in items[:-1]):
+        return []  # 干部激励机制、容错纠错机制、…三项制度: complete names, each found on its own
+    if len(items) > 1 and all(len(i) <= _SHARED_ITEM_MAX for i in items[:-1]) and not _COUNTED.search(title):
+        last = items[-1]
+        i = view.token_at(begin + len(title) - len(last))
+        tail = view.text[view.ends[i]:begin + len(title)]
+        if not (tail and tail.endswith(_UNMARKED_HEADS) and len(tail) > 2):
+            return []
+        candidates, pos = [], begin
+        for item in items[:-1]:
+            candidates.append(_Candidate(pos, pos + len(item), EntityType.REGULATION, item + tail, "", "unmarked", 2))
+            pos += len(item) + 1
+        candidates.append(_Candidate(pos, begin + len(title), EntityType.REGULATION, canonical_name(last), "", "unmarked", 2))
+        return candidates
+    return [_Candidate(begin, begin + len(title), EntityType.REGULATION, canonical_name(title), "", "unmarked", 2)]
