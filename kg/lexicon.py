@@ -27,7 +27,7 @@ from .errors import LexiconError
 from .resources import lexicon_dir
 from .model import EntityType, RelationType
 
-__all__ = ["Lexicon", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
+__all__ = ["Lexicon", "QuotePattern", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
 
 #: The bundled lexicon, inside the installed package (``data/lexicon`` in the repository; :mod:`kg.resources`).
 DEFAULT_LEXICON_DIR = lexicon_dir()
@@ -58,6 +58,31 @@ class Head:
         return self.mode == "quoted"
 
 
+@dataclass(frozen=True)
+class QuotePattern:
+    """A row of ``quote_patterns.txt``: a context of a quotation and what it decides.
+
+    ``where`` is ``before``, ``after`` or ``core``; ``verdict`` is
+    ``honour``, ``veto`` or ``Initiative``; ``example`` is a sentence the
+    test suite checks the verdict on.
+    """
+
+    id: str
+    where: str
+    pattern: re.Pattern[str]
+    verdict: str
+    why: str
+    example: str
+
+    def matches(self, text: str, begin: int, end: int, core: str) -> bool:
+        """Whether the quotation ``text[begin:end]`` with canonical ``core`` stands in this context."""
+        if self.where == "before":
+            return self.pattern.search(text, 0, begin) is not None
+        if self.where == "after":
+            return self.pattern.match(text, end) is not None
+        return self.pattern.fullmatch(core) is not None
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Every word list the extractor uses, parsed.
@@ -72,6 +97,8 @@ class Lexicon:
         generic_names: head-built names that name nothing in particular.
         programme_verbs: verbs after which a quotation with no head names a
             programme (``programme_verbs.txt``), longest first.
+        quote_patterns: the contexts that decide what a quotation names
+            (``quote_patterns.txt``), in the file's order.
         relation_verbs: verb -> the relations it can state.
         ad_patterns: one compiled alternation of the ad patterns.
         web_lines: one compiled alternation of the web-page and file-field
@@ -94,6 +121,7 @@ class Lexicon:
     trailing_words: tuple[str, ...]
     generic_names: frozenset[str]
     programme_verbs: tuple[str, ...]
+    quote_patterns: tuple[QuotePattern, ...]
     relation_verbs: dict[str, tuple[RelationType, ...]]
     ad_patterns: re.Pattern[str]
     web_lines: re.Pattern[str]
@@ -129,6 +157,30 @@ def _heads(path: Path) -> tuple[Head, ...]:
 
 def _words(path: Path) -> tuple[str, ...]:
     return tuple(row[0] for row in _rows(path))
+
+
+def _quote_patterns(path: Path) -> tuple[QuotePattern, ...]:
+    """The rows of ``quote_patterns.txt``.
+
+    Raises:
+        LexiconError: a row has not five fields, an unknown ``where`` or
+            verdict, a repeated id or an invalid expression (the message names
+            the file and the row).
+    """
+    rows, seen = [], set()
+    for number, row in enumerate(_rows(path), 1):
+        if len(row) != 6 or row[1] not in ("before", "after", "core") or row[3] not in ("honour", "veto", "Initiative"):
+            raise LexiconError(f"{path}: entry {number} {row[:1]!r}: expected 'id<TAB>before|after|core<TAB>pattern"
+                               "<TAB>honour|veto|Initiative<TAB>why<TAB>example'")
+        if row[0] in seen:
+            raise LexiconError(f"{path}: entry {number}: the id {row[0]!r} is used twice")
+        seen.add(row[0])
+        try:
+            pattern = re.compile(row[2] + ("$" if row[1] == "before" else ""))
+        except re.error as exc:
+            raise LexiconError(f"{path}: entry {number} {row[2]!r}: {exc}") from None
+        rows.append(QuotePattern(row[0], row[1], pattern, row[3], row[4], row[5]))
+    return tuple(rows)
 
 
 def _alternation(path: Path) -> re.Pattern[str]:
@@ -243,6 +295,7 @@ def _load(stamp: tuple) -> Lexicon:
         trailing_words=_longest_first(_words(root / "trailing_words.txt")),
         generic_names=frozenset(_words(root / "generic_names.txt")),
         programme_verbs=_longest_first(_words(root / "programme_verbs.txt")),
+        quote_patterns=_quote_patterns(root / "quote_patterns.txt"),
         relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},
         ad_patterns=ad_patterns,
         web_lines=web_lines,

@@ -266,3 +266,53 @@ def test_a_quotation_of_marks_only_names_nothing_and_costs_nothing(lexicon, text
 ])
 def test_a_quotation_after_a_programme_verb_is_an_initiative(lexicon, text, expected):
     assert [(m.name, m.type.value) for m in _mentions(text, lexicon)] == expected
+
+
+def _quote_pattern_cases():
+    from kg.lexicon import load_lexicon
+
+    return [pytest.param(p, id=p.id) for p in load_lexicon().quote_patterns]
+
+
+@pytest.mark.parametrize("pattern", _quote_pattern_cases())
+def test_every_quote_pattern_decides_its_own_example(lexicon, pattern):
+    """Each row of quote_patterns.txt carries an example sentence; its verdict holds there."""
+    sentence, _, name = pattern.example.partition(" -> ")
+    found = _mentions(sentence, lexicon)
+    quoted = [m for m in found if "“" in m.surface or "”" in m.surface]
+    if pattern.verdict == "Initiative":
+        assert [(m.name, m.type.value, m.rule) for m in quoted] == [(name, "Initiative", f"quote/{pattern.id}")]
+    else:
+        assert quoted == [], f"{pattern.id}: {pattern.why}"
+
+
+def test_a_new_quote_pattern_row_gives_a_new_mention_with_no_code_change(tmp_path):
+    """The grammar is data: one row in a lexicon folder of this test's own makes 东进 a named strategy."""
+    import shutil
+
+    from kg.lexicon import load_lexicon
+    from kg.resources import lexicon_dir
+
+    sentence = "深圳提出“东进”方略，带动全市发展。"
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    assert _mentions(sentence, load_lexicon(folder)) == []
+    with (folder / "quote_patterns.txt").open("a", encoding="utf-8") as handle:
+        handle.write("strategy-noun\tafter\t方略\tInitiative\ta strategy named by a quotation\t提出“东进”方略。 -> 东进\n")
+    found = _mentions(sentence, load_lexicon(folder))
+    assert [(m.name, m.type.value, m.rule) for m in found] == [("东进", "Initiative", "quote/strategy-noun")]
+
+
+def test_a_malformed_quote_pattern_row_names_the_file_and_the_row(tmp_path):
+    import shutil
+
+    from kg.errors import LexiconError
+    from kg.lexicon import load_lexicon
+    from kg.resources import lexicon_dir
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    with (folder / "quote_patterns.txt").open("a", encoding="utf-8") as handle:
+        handle.write("broken\tbeside\tx\tveto\twhy\texample\n")
+    with pytest.raises(LexiconError, match=r"quote_patterns.txt: entry \d+ \['broken'\]"):
+        load_lexicon(folder)

@@ -95,7 +95,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
     for cand in _select(titles, protected, others):
         if cand.rule == "honour":
             continue
-        name = _drop_trailing(cand.name, lexicon) if cand.rule in ("head", "quote") else cand.name
+        name = _drop_trailing(cand.name, lexicon) if cand.rule.split("/")[0] in ("head", "quote") else cand.name
         end = cand.end - (len(cand.name) - len(name)) if cand.rule == "head" else cand.end
         if not name:
             continue

@@ -1,4 +1,9 @@
-"""Rule 2 of the mentions stage: quoted names (“四查四促”专项行动, “四个意识”, 推进“智改数转网联”) and runs of them."""
+"""Rule 2 of the mentions stage: quoted names (“四查四促”专项行动, “四个意识”, 推进“智改数转网联”) and runs of them.
+
+The contexts that veto a quotation or make it an Initiative are data, the rows
+of ``data/lexicon/quote_patterns.txt`` (:class:`kg.lexicon.QuotePattern`); a
+mention one of them makes records its id as its rule (``quote/programme-noun``).
+"""
 
 from __future__ import annotations
 
@@ -11,32 +16,6 @@ from .core import (
     _QUOTE_RE, _SentenceView, _Tables, _head_at_end, canonical_name,
 )
 from .growth import _grow_left, _head_after
-
-# A quotation that counts things by size (“一大两小”、“两大三小”社会足球场: big
-# and small ones) is a number, and numbers are no entities (shared/spec/ANNOTATION.md).
-_SIZE_COUNT = re.compile(r"(?:[一二两三四五六七八九十]+[大小])+")
-
-
-# A quotation before one of these is a way of thinking the report urges
-# (树牢“一盘棋”思想, 树牢“大环境”理念), not a programme; the named guiding
-# theories (习近平…思想, 新发展理念) are in the gazetteer.
-_MINDSET = re.compile(r"(?:思想|理念|观念)")
-
-
-# A quotation before 目标 is a target, and targets are no entities (shared/spec/ANNOTATION.md).
-_TARGET = re.compile(r"的?目标")
-
-
-# Verbs that give an honour or title (honours and titles are no entities:
-# shared/spec/ANNOTATION.md, rules of thumb): 荣获“双拥模范城”.
-_AWARDED = re.compile(r"(?:荣获|获评|荣膺|被评为|评为|被授予|获得)$")
-
-
-# A quoted term followed by one of these names a programme (“书香城市”建设,
-# “电代煤”工作, “区管校聘”管理改革, “下考上”考核, “凡提五必”要求); a figure of speech in
-# quotes (“牛鼻子”, “保护伞”) is followed by other words.
-_PROGRAMME_NOUN = re.compile(r"(?:建设|工作|改革|管理改革|试点|考核|模式|服务|品牌|经验|项目|要求)")
-
 
 # An item with a subject before a copula or modal is a statement, not a name:
 # 隐患就是事故, 北京不能去 (but 不能腐, with none, names a goal).
@@ -72,14 +51,14 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if not core:
             continue  # “‘’”, “'”专项行动: only marks and spaces, no name (and no core for a head to name)
         begin, end = match.span()
-        if _AWARDED.search(text, 0, begin):
-            # 荣获“双拥模范城”: an honour or title, no entity (ANNOTATION.md); the
-            # candidate only keeps other rules out of it and is never a mention
-            candidates.append(_Candidate(begin, end, EntityType.INITIATIVE, core, "", "honour", 0))
-            continue
-        if _SIZE_COUNT.fullmatch(core) or core.endswith("式") or _MINDSET.match(text, end) or _TARGET.match(text, end):
-            continue  # “两大三小”足球场: a count by size; “保姆式”服务: a manner; “一盘棋”思想: a mindset;
-            # “一年大变样、三年换新颜”的目标: a target
+        decided = next((p for p in lexicon.quote_patterns if p.verdict != "Initiative"
+                        and p.matches(text, begin, end, core)), None)
+        if decided is not None:
+            if decided.verdict == "honour":
+                # 荣获“双拥模范城”: an honour or title, no entity (ANNOTATION.md); the
+                # candidate only keeps other rules out of it and is never a mention
+                candidates.append(_Candidate(begin, end, EntityType.INITIATIVE, core, "", "honour", 0))
+            continue  # a veto of quote_patterns.txt: “两大三小”, “保姆式”服务, “一盘棋”思想 …
         best_end, head_type = _head_after(view, end, lexicon, tables)
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动
@@ -98,7 +77,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             if prefix < begin:
                 candidates.append(_Candidate(prefix, end, EntityType.CAMPAIGN, canonical_name(text[prefix:end]), "", "quote+head", 1))
             continue
-        etype = None
+        etype, rule = None, "quote"
         if core in lexicon.generic_names:
             continue  # “两委”: no name of its own
         headed = _head_at_end(core, lexicon.initiative_heads) or _head_at_end(core, lexicon.campaign_heads)
@@ -113,17 +92,20 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 continue  # 10个“枫桥式退役军人服务站”: a count of bodies of a kind, no body
             etype = EntityType.ORGANIZATION
         elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads)
-              or _TAKE_AS.match(core)
-              or _PROGRAMME_NOUN.match(text, end)
-              or (text.endswith(lexicon.programme_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end))):
+              or _TAKE_AS.match(core)):
             etype = EntityType.INITIATIVE
+        elif found := next((p for p in lexicon.quote_patterns if p.verdict == "Initiative"
+                            and p.matches(text, begin, end, core)), None):
+            etype, rule = EntityType.INITIATIVE, f"quote/{found.id}"
+        elif text.endswith(lexicon.programme_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end):
+            etype, rule = EntityType.INITIATIVE, "quote/programme-verb"
         if etype is not None:
             gaz = lexicon.gazetteer.get(core)
             if gaz is not None:
                 etype = gaz[0]
-            candidates.append(_Candidate(begin, end, etype, core, "", "quote", 1))
+            candidates.append(_Candidate(begin, end, etype, core, "", rule, 1))
         listed.append((begin, end, core, etype))
-    return candidates + _quote_runs(text, listed)
+    return candidates + _quote_runs(text, listed, lexicon)
 
 
 # A quotation used as the label of a category (“专精特新”企业, “小巨人”企业家) names no programme
@@ -131,11 +113,12 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
 _CATEGORY_AFTER = re.compile(r"(?:企业|企业家|人才|产品|项目|村|镇|县|城市|单位|家庭|干部|工程师|党员|群众|品牌)")
 
 
-def _quote_runs(text: str, listed: list) -> list[_Candidate]:
+def _quote_runs(text: str, listed: list, lexicon: Lexicon) -> list[_Candidate]:
     """Quotations side by side or in an enumeration (“电代煤”“气代煤”工作,
     “A”、“B”、“C”三大工程) are a list of one kind: where one of them names a
-    programme, or a programme noun or a counted head follows the list, the
-    untyped ones do too."""
+    programme, or a programme noun (an ``after`` Initiative row of
+    ``quote_patterns.txt``) or a counted head follows the list, the untyped
+    ones do too."""
     candidates = []
     runs: list[list] = []
     for item in listed:
@@ -147,7 +130,9 @@ def _quote_runs(text: str, listed: list) -> list[_Candidate]:
         if len(run) < 2:
             continue
         after = run[-1][1]
-        if (any(t is EntityType.INITIATIVE for *_, t in run) or _PROGRAMME_NOUN.match(text, after)
+        if (any(t is EntityType.INITIATIVE for *_, t in run)
+                or any(p.where == "after" and p.verdict == "Initiative" and p.pattern.match(text, after)
+                       for p in lexicon.quote_patterns)
                 or _COUNTED_KIND.match(text, after)):
             candidates += [_Candidate(b, e, EntityType.INITIATIVE, core, "", "quote", 1)
                            for b, e, core, t in run if t is None]
