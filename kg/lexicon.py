@@ -27,7 +27,7 @@ from .errors import LexiconError
 from .resources import lexicon_dir
 from .model import EntityType, RelationType
 
-__all__ = ["Lexicon", "QuotePattern", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
+__all__ = ["Lexicon", "QuotePattern", "NamePattern", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
 
 #: The bundled lexicon, inside the installed package (``data/lexicon`` in the repository; :mod:`kg.resources`).
 DEFAULT_LEXICON_DIR = lexicon_dir()
@@ -83,6 +83,22 @@ class QuotePattern:
         return self.pattern.fullmatch(core) is not None
 
 
+@dataclass(frozen=True)
+class NamePattern:
+    """A row of ``name_patterns.txt``: a construction that writes a name, and the name's type.
+
+    ``left`` is ``none`` or ``place`` (the name also takes the place name
+    before the match); ``example`` is ``sentence -> name``, checked by the tests.
+    """
+
+    id: str
+    type: EntityType
+    pattern: re.Pattern[str]
+    left: str
+    why: str
+    example: str
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Every word list the extractor uses, parsed.
@@ -99,6 +115,7 @@ class Lexicon:
             programme (``programme_verbs.txt``), longest first.
         quote_patterns: the contexts that decide what a quotation names
             (``quote_patterns.txt``), in the file's order.
+        name_patterns: the constructions that write a name (``name_patterns.txt``).
         relation_verbs: verb -> the relations it can state.
         ad_patterns: one compiled alternation of the ad patterns.
         web_lines: one compiled alternation of the web-page and file-field
@@ -122,6 +139,7 @@ class Lexicon:
     generic_names: frozenset[str]
     programme_verbs: tuple[str, ...]
     quote_patterns: tuple[QuotePattern, ...]
+    name_patterns: tuple[NamePattern, ...]
     relation_verbs: dict[str, tuple[RelationType, ...]]
     ad_patterns: re.Pattern[str]
     web_lines: re.Pattern[str]
@@ -180,6 +198,29 @@ def _quote_patterns(path: Path) -> tuple[QuotePattern, ...]:
         except re.error as exc:
             raise LexiconError(f"{path}: entry {number} {row[2]!r}: {exc}") from None
         rows.append(QuotePattern(row[0], row[1], pattern, row[3], row[4], row[5]))
+    return tuple(rows)
+
+
+def _name_patterns(path: Path) -> tuple[NamePattern, ...]:
+    """The rows of ``name_patterns.txt``.
+
+    Raises:
+        LexiconError: a row has not six fields, an unknown type or ``left``, a
+            repeated id or an invalid expression (the message names the file and the row).
+    """
+    rows, seen = [], set()
+    for number, row in enumerate(_rows(path), 1):
+        if len(row) != 6 or row[1] not in {t.value for t in EntityType} or row[3] not in ("none", "place"):
+            raise LexiconError(f"{path}: entry {number} {row[:1]!r}: expected 'id<TAB>type<TAB>pattern<TAB>none|place"
+                               "<TAB>why<TAB>example'")
+        if row[0] in seen:
+            raise LexiconError(f"{path}: entry {number}: the id {row[0]!r} is used twice")
+        seen.add(row[0])
+        try:
+            pattern = re.compile(row[2])
+        except re.error as exc:
+            raise LexiconError(f"{path}: entry {number} {row[2]!r}: {exc}") from None
+        rows.append(NamePattern(row[0], EntityType(row[1]), pattern, row[3], row[4], row[5]))
     return tuple(rows)
 
 
@@ -296,6 +337,7 @@ def _load(stamp: tuple) -> Lexicon:
         generic_names=frozenset(_words(root / "generic_names.txt")),
         programme_verbs=_longest_first(_words(root / "programme_verbs.txt")),
         quote_patterns=_quote_patterns(root / "quote_patterns.txt"),
+        name_patterns=_name_patterns(root / "name_patterns.txt"),
         relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},
         ad_patterns=ad_patterns,
         web_lines=web_lines,

@@ -316,3 +316,28 @@ def test_a_malformed_quote_pattern_row_names_the_file_and_the_row(tmp_path):
         handle.write("broken\tbeside\tx\tveto\twhy\texample\n")
     with pytest.raises(LexiconError, match=r"quote_patterns.txt: entry \d+ \['broken'\]"):
         load_lexicon(folder)
+
+
+def _name_pattern_cases():
+    from kg.lexicon import load_lexicon
+
+    return [pytest.param(p, id=p.id) for p in load_lexicon().name_patterns]
+
+
+@pytest.mark.parametrize("pattern", _name_pattern_cases())
+def test_every_name_pattern_gives_the_name_of_its_example(lexicon, pattern):
+    sentence, _, name = pattern.example.partition(" -> ")
+    found = [(m.name, m.type, m.rule) for m in _mentions(sentence, lexicon)]
+    assert (name, pattern.type, f"pattern/{pattern.id}") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the meeting line of a county's, a province's and the State Council's report
+    ("2022年2月18日在涞水县第十七届人民代表大会第二次会议上", ["涞水县第十七届人民代表大会"]),
+    ("——2026年2月2日在广西壮族自治区第十四届人民代表大会第五次会议上", ["广西壮族自治区第十四届人民代表大会"]),
+    ("2024年3月5日在第十四届全国人民代表大会第二次会议上", ["第十四届全国人民代表大会"]),
+    # its standing committee and its deputies are other names
+    ("自觉接受县人大及其常委会的监督", ["县人大"]),
+])
+def test_congress_sessions_of_every_level(lexicon, text, expected):
+    assert [m.name for m in _mentions(text, lexicon) if m.type.value == "Organization"] == expected

@@ -36,7 +36,7 @@ from ..model import Mention, Sentence
 from .core import _SentenceView, _tables, canonical_name
 from .enumerations import _enumerated_kinds
 from .heads import _headed
-from .lexical import _gazetteer, _local_organs
+from .lexical import _gazetteer, _local_organs, _name_patterns
 from .quotes import _quotes
 from .select import _select
 from .titles import _guanyu, _titles, _unmarked_titles, is_document_title
@@ -84,6 +84,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
     others = (
         _quotes(view, lexicon, tables)
         + _gazetteer(view, lexicon, tables)
+        + _name_patterns(view, lexicon)
         + _local_organs(view, tables)
         + _headed(view, lexicon, tables)
         + _guanyu(view)

@@ -70,6 +70,8 @@ _NOT_NAME_ENDS = ("问题", "现象", "情况", "倾向", "之外", "以外", "�
 
 
 @dataclass(frozen=True)
+
+
 class _Candidate:
     begin: int
     end: int
@@ -147,6 +149,8 @@ _COUNT_BEFORE = re.compile(_BODY_COUNT + "“?$")
 
 
 @dataclass(frozen=True)
+
+
 class _Tables:
     """Lookup tables built once per lexicon.
 
@@ -166,6 +170,8 @@ class _Tables:
 
 
 @functools.lru_cache(maxsize=4)
+
+
 def _tables(lexicon: Lexicon) -> _Tables:
     by_first: dict[str, list[str]] = {}
     for name in lexicon.gazetteer:

@@ -1,12 +1,38 @@
-"""Rules 3 and 4 of the mentions stage: names of the lexicon's gazetteers, and local organs (a jurisdiction prefix and a standing organ: 区 + 政府)."""
+"""Rules 3 and 4 of the mentions stage: names of the lexicon's gazetteers and name patterns, and local organs.
+
+A local organ is a jurisdiction prefix and a standing organ (区 + 政府); a name
+pattern (``data/lexicon/name_patterns.txt``, :class:`kg.lexicon.NamePattern`)
+is a construction that writes a name (…省第十四届人民代表大会).
+"""
 
 from __future__ import annotations
 
+import re
 
 from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import _Candidate, _PREFIX_RE, _SentenceView, _Tables
 from .growth import _head_after
+
+_PLACE_TOKEN = re.compile(r".{2,}[省市县区州盟旗]")
+
+
+def _name_patterns(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    """The matches of the lexicon's name patterns that begin and end at token bounds."""
+    candidates = []
+    text = view.text
+    for row in lexicon.name_patterns:
+        for match in row.pattern.finditer(text):
+            begin, end = match.span()
+            if begin not in view.start_set or end not in view.end_set:
+                continue
+            if row.left == "place" and begin > 0:
+                before = view.tokens[view.token_at(begin - 1)]
+                if before.pos == "ns" or _PLACE_TOKEN.fullmatch(before.word):
+                    begin = before.begin - view.base
+            candidates.append(_Candidate(begin, end, row.type, text[begin:end], "", f"pattern/{row.id}", 2))
+    return candidates
+
 
 def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     by_first = tables.by_first

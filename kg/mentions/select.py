@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .core import _Candidate
 
+
 def _select(titles: list[_Candidate], protected, others: list[_Candidate]) -> list[_Candidate]:
     """The titles, and the other candidates longest first that overlap nothing taken before them.
 
