@@ -177,51 +177,45 @@ def _words(path: Path) -> tuple[str, ...]:
     return tuple(row[0] for row in _rows(path))
 
 
-def _quote_patterns(path: Path) -> tuple[QuotePattern, ...]:
-    """The rows of ``quote_patterns.txt``.
+def _pattern_rows(path: Path, valid, usage: str, suffix=lambda row: ""):
+    """``(row, compiled pattern)`` of a pattern file: six fields, a unique id first, the expression third.
+
+    Args:
+        valid: whether a row's other fields are allowed.
+        usage: the row's form, for the message.
+        suffix: what to add to a row's expression before it is compiled.
 
     Raises:
-        LexiconError: a row has not five fields, an unknown ``where`` or
-            verdict, a repeated id or an invalid expression (the message names
-            the file and the row).
+        LexiconError: a row of the wrong form, a repeated id or an invalid
+            expression (the message names the file and the row).
     """
-    rows, seen = [], set()
+    seen = set()
     for number, row in enumerate(_rows(path), 1):
-        if len(row) != 6 or row[1] not in ("before", "after", "core") or row[3] not in ("honour", "veto", "Initiative"):
-            raise LexiconError(f"{path}: entry {number} {row[:1]!r}: expected 'id<TAB>before|after|core<TAB>pattern"
-                               "<TAB>honour|veto|Initiative<TAB>why<TAB>example'")
+        if len(row) != 6 or not valid(row):
+            raise LexiconError(f"{path}: entry {number} {row[:1]!r}: expected '{usage}'")
         if row[0] in seen:
             raise LexiconError(f"{path}: entry {number}: the id {row[0]!r} is used twice")
         seen.add(row[0])
         try:
-            pattern = re.compile(row[2] + ("$" if row[1] == "before" else ""))
+            yield row, re.compile(row[2] + suffix(row))
         except re.error as exc:
             raise LexiconError(f"{path}: entry {number} {row[2]!r}: {exc}") from None
-        rows.append(QuotePattern(row[0], row[1], pattern, row[3], row[4], row[5]))
-    return tuple(rows)
+
+
+def _quote_patterns(path: Path) -> tuple[QuotePattern, ...]:
+    """The rows of ``quote_patterns.txt`` (see :func:`_pattern_rows` for the errors raised)."""
+    rows = _pattern_rows(path, lambda r: r[1] in ("before", "after", "core") and r[3] in ("honour", "veto", "Initiative"),
+                         "id<TAB>before|after|core<TAB>pattern<TAB>honour|veto|Initiative<TAB>why<TAB>example",
+                         lambda r: "$" if r[1] == "before" else "")
+    return tuple(QuotePattern(r[0], r[1], pattern, r[3], r[4], r[5]) for r, pattern in rows)
 
 
 def _name_patterns(path: Path) -> tuple[NamePattern, ...]:
-    """The rows of ``name_patterns.txt``.
-
-    Raises:
-        LexiconError: a row has not six fields, an unknown type or ``left``, a
-            repeated id or an invalid expression (the message names the file and the row).
-    """
-    rows, seen = [], set()
-    for number, row in enumerate(_rows(path), 1):
-        if len(row) != 6 or row[1] not in {t.value for t in EntityType} or row[3] not in ("none", "place"):
-            raise LexiconError(f"{path}: entry {number} {row[:1]!r}: expected 'id<TAB>type<TAB>pattern<TAB>none|place"
-                               "<TAB>why<TAB>example'")
-        if row[0] in seen:
-            raise LexiconError(f"{path}: entry {number}: the id {row[0]!r} is used twice")
-        seen.add(row[0])
-        try:
-            pattern = re.compile(row[2])
-        except re.error as exc:
-            raise LexiconError(f"{path}: entry {number} {row[2]!r}: {exc}") from None
-        rows.append(NamePattern(row[0], EntityType(row[1]), pattern, row[3], row[4], row[5]))
-    return tuple(rows)
+    """The rows of ``name_patterns.txt`` (see :func:`_pattern_rows` for the errors raised)."""
+    types = {t.value for t in EntityType}
+    rows = _pattern_rows(path, lambda r: r[1] in types and r[3] in ("none", "place"),
+                         "id<TAB>type<TAB>pattern<TAB>none|place<TAB>why<TAB>example")
+    return tuple(NamePattern(r[0], EntityType(r[1]), pattern, r[3], r[4], r[5]) for r, pattern in rows)
 
 
 def _alternation(path: Path) -> re.Pattern[str]:
