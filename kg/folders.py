@@ -61,6 +61,11 @@ def is_kg_build(folder: Path) -> bool:
     return isinstance(manifest, dict) and BUILD_MARK in manifest
 
 
+def _shown(names: list[str]) -> str:
+    """The first three names, and an ellipsis where there are more, for a message."""
+    return ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+
+
 def _inside(path: Path, folder: Path) -> bool:
     return path == folder or path.is_relative_to(folder)
 
@@ -103,14 +108,12 @@ def check_output_folder(outdir: Path, inputs: list[Path], written: set[str], cac
     if not names:
         return
     if not is_kg_build(where):
-        shown = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
-        raise BuildError(f"{outdir}: not a kg build folder (no build.json written by kg; it holds {shown}), "
+        raise BuildError(f"{outdir}: not a kg build folder (no build.json written by kg; it holds {_shown(names)}), "
                          f"and a build replaces its output folder whole; {_ADVICE} -o")
     foreign = [name for name in names if name not in written]
     if foreign:
-        shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
-        raise BuildError(f"{outdir}: this kg build folder also holds files kg did not write ({shown}), which a "
-                         f"build would delete; move them out, or choose another -o")
+        raise BuildError(f"{outdir}: this kg build folder also holds files kg did not write ({_shown(foreign)}), "
+                         "which a build would delete; move them out, or choose another -o")
 
 
 def claim_cache_folder(root: Path) -> None:
@@ -134,8 +137,8 @@ def claim_cache_folder(root: Path) -> None:
             if ours:
                 return
         if names and not all(_CACHE_ENTRY.fullmatch(name) for name in names):
-            shown = ", ".join(sorted(names)[:3]) + (" …" if len(names) > 3 else "")
-            raise BuildError(f"{root}: not a kg cache folder (no {CACHE_TAG} written by kg; it holds {shown}); "
+            raise BuildError(f"{root}: not a kg cache folder (no {CACHE_TAG} written by kg; it holds "
+                             f"{_shown(sorted(names))}); "
                              f"{_ADVICE} --cache (or --no-cache)")
     try:
         root.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ A file named on the command line is taken as it is, a link followed.
 from __future__ import annotations
 
 import csv
+import errno
 import os
 from collections import Counter
 from dataclasses import dataclass, field
@@ -70,7 +71,7 @@ def _link_problem(entry: Path, folder: Path) -> str | None:
     except RuntimeError:  # Python < 3.13 raises it for a loop
         return "a symbolic link that loops"
     except OSError as exc:
-        if exc.errno == 40:  # ELOOP
+        if exc.errno == errno.ELOOP:
             return "a symbolic link that loops"
         return f"a broken symbolic link (to {os.readlink(entry)})"
     if not target.is_relative_to(folder.resolve()):

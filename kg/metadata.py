@@ -79,14 +79,16 @@ def normalise_organ(name: str) -> str:
     return strip_placeholder(name).replace("人民政府", "政府")
 
 
-def _title(document: Document, sentences: tuple[Sentence, ...], opening: str) -> str:
+def _title(sentences: tuple[Sentence, ...], opening: str) -> tuple[str, int | None]:
+    """The title and where it begins (document characters), or ``("", None)``."""
     if field := _TITLE_FIELD.search(opening):
-        return field.group(1)
+        return field.group(1), field.start(1)
     if sentences:
-        first = sentences[0].text.strip()
+        text = sentences[0].text
+        first = text.strip()
         if len(first) <= _TITLE_MAX and not _SENTENCE_PUNCT.search(first):
-            return first
-    return ""
+            return first, sentences[0].begin + len(text) - len(text.lstrip())
+    return "", None
 
 
 def _title_organ(title: str) -> tuple[int, int] | None:
@@ -147,10 +149,9 @@ def extract_metadata(document: Document, sentences: tuple[Sentence, ...], jurisd
     """
     lexicon = lexicon or load_lexicon()
     opening = document.text[:_OPENING_CHARS]
-    title = _title(document, sentences, opening)
-    title_begin = document.text.find(title) if title else None
+    title, title_begin = _title(sentences, opening)
     first_lines = " ".join(s.text for s in sentences[:6])
-    found = _author(title, title_begin if title_begin is not None and title_begin >= 0 else None, opening, sentences)
+    found = _author(title, title_begin, opening, sentences)
     author, span = (None, None)
     if found is not None:
         name, span = found

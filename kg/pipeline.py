@@ -190,7 +190,7 @@ def build(
             reports, :func:`kg.resources.sample_reports_dir`).
         outdir: the output folder (default ``output``); replaced whole only
             when the build succeeds.
-        lexicon_dir: the lexicon folder (default ``data/lexicon``).
+        lexicon_dir: the lexicon folder (default: the bundled one, :func:`kg.resources.lexicon_dir`).
         progress: show a progress bar on stderr.
         jobs: processes that extract reports (1: this one; 0: one per core);
             the output is the same for any number.

@@ -117,11 +117,18 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def _sparql(self, body: bytes | None) -> list[tuple[str, bool]]:
-        """The query and update texts of the request: ``(text, is an update operation)``."""
-        path, _, query_string = self.path.partition("?")
-        found = [(v, False) for v in urllib.parse.parse_qs(query_string).get("query", [])]
-        found += [(v, True) for v in urllib.parse.parse_qs(query_string).get("update", [])]
+    def _sparql(self, query_string: str, body: bytes | None) -> list[tuple[str, bool]]:
+        """The query and update texts of the request: ``(text, is an update operation)``.
+
+        From the URL's ``query=``/``update=`` parameters, and from the body as
+        the SPARQL 1.1 Protocol sends it: ``application/sparql-query``,
+        ``application/sparql-update``, or a form with those parameters.
+        """
+        def fields(encoded: str) -> list[tuple[str, bool]]:
+            params = urllib.parse.parse_qs(encoded)
+            return [(v, False) for v in params.get("query", [])] + [(v, True) for v in params.get("update", [])]
+
+        found = fields(query_string)
         if body:
             kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             text = body.decode("utf-8", "replace")
@@ -130,8 +137,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
             elif kind == "application/sparql-update":
                 found.append((text, True))
             elif kind == "application/x-www-form-urlencoded":
-                form = urllib.parse.parse_qs(text)
-                found += [(v, False) for v in form.get("query", [])] + [(v, True) for v in form.get("update", [])]
+                found += fields(text)
         return found
 
     def _handle(self, body: bytes | None) -> None:
@@ -142,7 +148,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
             self._reply(404, f"no such endpoint {path}; the endpoints are /query, /sparql, /update, /store")
             return
         try:
-            for text, update in self._sparql(body):
+            for text, update in self._sparql(query_string, body):
                 check_query(text, server.limits, allow_update=update)
         except QueryError as exc:
             self._reply(400, f"refused: {exc}")
