@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .lexicon import lexicon_stamp
 from .model import ReportResult
+from .resources import models_dir
 
 __all__ = ["fingerprint", "ResultCache", "FileHashes"]
 
@@ -30,7 +31,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def fingerprint(lexicon_dir: str | None) -> str:
-    """SHA-256 (hex, 16 characters) of kg's ``*.py`` files and the lexicon's ``*.txt`` files.
+    """SHA-256 (hex, 16 characters) of kg's ``*.py`` files, the lexicon's ``*.txt`` files and the tagger model.
 
     Computed again whenever a lexicon file changes (:func:`kg.lexicon.lexicon_stamp`).
     """
@@ -40,7 +41,7 @@ def fingerprint(lexicon_dir: str | None) -> str:
 @functools.lru_cache(maxsize=4)
 def _fingerprint(stamp: tuple) -> str:
     digest = hashlib.sha256()
-    files = sorted(_PACKAGE.rglob("*.py")) + sorted(Path(stamp[0]).glob("*.txt"))
+    files = sorted(_PACKAGE.rglob("*.py")) + sorted(Path(stamp[0]).glob("*.txt")) + sorted(models_dir().glob("*.crfsuite"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -13,6 +13,7 @@ from pathlib import Path
 from .cleaning import find_excluded
 from .lexicon import Lexicon
 from .mentions import find_mentions
+from .mentions.tagger import NoTagger, SpanTagger
 from .metadata import extract_metadata
 from .model import Document, EntityType, Mention, ReportResult, Sentence
 from .reading import read_document
@@ -23,13 +24,16 @@ from .segmentation import segment
 __all__ = ["extract_report", "extract_document"]
 
 
-def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | None = None) -> ReportResult:
+def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | None = None,
+                     tagger: SpanTagger | NoTagger | None = None) -> ReportResult:
     """Extract entities and relations from a decoded report.
 
     Args:
         document: the decoded report.
         lexicon: the loaded lexicon.
         jurisdiction: the report's place from the manifest, or ``None``.
+        tagger: the statistical tagger of the mentions stage; ``None`` for
+            the shipped model (:mod:`kg.mentions.tagger`).
 
     Returns:
         The :class:`ReportResult`: metadata, excluded spans, sentences
@@ -43,7 +47,7 @@ def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | N
         document = replace(document, warnings=document.warnings + (
             f"{document.name}: no author found (no 我代表…向大会, 受…委托, 发文单位, title or signature names one); "
             "relations with an unstated subject are left out",))
-    per_sentence = [find_mentions(sentence, lexicon) for sentence in sentences]
+    per_sentence = [find_mentions(sentence, lexicon, tagger) for sentence in sentences]
     mentions = [m for ms in per_sentence for m in ms]
     if metadata.author_span is not None and not any(m.begin <= metadata.author_span[0] < m.end for m in mentions):
         # the author is a mention where it was read (the speaker's words, a field line, the title)

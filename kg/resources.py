@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import KGError
 
-__all__ = ["lexicon_dir", "ontology_file", "sample_reports_dir", "shipped_queries", "shipped_query",
+__all__ = ["lexicon_dir", "models_dir", "ontology_file", "sample_reports_dir", "shipped_queries", "shipped_query",
            "DATA_PACKAGE", "ONTOLOGY_PACKAGE"]
 
 DATA_PACKAGE = "kg.data"
@@ -39,6 +39,11 @@ def _folder(package: str) -> Path:
 def lexicon_dir() -> Path:
     """The bundled lexicon's folder (``data/lexicon`` in the repository)."""
     return _folder(DATA_PACKAGE) / "lexicon"
+
+
+def models_dir() -> Path:
+    """The folder of the bundled statistical models (``data/models`` in the repository)."""
+    return _folder(DATA_PACKAGE) / "models"
 
 
 def ontology_file(name: str) -> Path:

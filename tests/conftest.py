@@ -38,6 +38,24 @@ def built(tmp_path_factory) -> Path:
     return outdir
 
 
+EXCERPTS = ROOT / "tests" / "excerpts"
+
+
+@pytest.fixture(scope="session")
+def cross_validated(lexicon):
+    """The predictions of all 25 gold reports by rules + CRF, each report tagged by a model trained without it.
+
+    Five folds by report, each kind dealt round the folds (:func:`kg.training.folds_by_report`);
+    about 90 s on 2 cores. Returns (entities, relations) in :func:`kg.evaluation.score`'s shapes.
+    """
+    from kg.evaluation import load_gold
+    from kg.training import cross_validated_predictions, folds_by_report, report_paths
+
+    gold = load_gold(GOLD)
+    paths = report_paths(gold, (REPORTS, EXCERPTS))
+    return cross_validated_predictions(gold, paths, lexicon, folds_by_report(gold, 5))
+
+
 @pytest.fixture(scope="session")
 def gold() -> dict[str, dict]:
     return {p.name.replace(".json", ".txt"): json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))}

@@ -1,11 +1,17 @@
-"""Extraction quality on the gold annotations of the five sample reports.
+"""Extraction quality on the gold annotations of the five sample reports, cross-validated.
+
+The rules were written from these five reports and the CRF of the mentions
+stage is trained on them (``data/models/tagger.crfsuite``), so a build's own
+score of them says little. The figures here are the samples' share of the
+cross-validation by report (``cross_validated`` in ``conftest.py``): each
+report is tagged by a model trained without it.
 
 Two kinds of threshold. The bars are issue 3's targets: a build that scores
-below a bar fails. A bar not met yet would be listed in ``UNMET``: its test
-is then an expected failure that turns into a failure the day it passes, so
-the mark gets removed. The floors are the figures measured when they were last
-raised (truncated, see the closing notes of the issues): a change that
-scores below them fails, even above the bar.
+below a bar fails. A bar not met is listed in ``UNMET``: its test is then
+an expected failure that turns into a failure the day it passes, so the mark
+gets removed. The floors are the figures last measured (truncated, see the
+closing notes of the issues): a change that scores below them fails, even
+above the bar.
 """
 
 import json
@@ -14,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluation import evaluate, load_gold
+from kg.evaluation import evaluate, load_gold, score
 
 from .conftest import GOLD, REPORTS
 
@@ -22,40 +28,44 @@ SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 BARS = {"entities_untyped": 0.90, "entities_typed": 0.85, "relations": 0.70}
 TYPE_BAR = 0.80
-UNMET: set[str] = set()  # all met: untyped 0.902 when last raised
+# Issue 15: with the CRF, cross-validated: untyped 0.901 -> 0.858, typed 0.893 -> 0.849, Initiative 0.838 -> 0.771.
+# Most of what the CRF adds here and the samples' gold lacks, the excerpts' gold lists
+# (工会, 共青团, 妇联; X体制改革; 中国特色社会主义): see README, "The tagger".
+UNMET = {"entities_untyped", "entities_typed", "Initiative"}
 
 FLOORS = {
-    "entities_untyped": 0.90,
-    "entities_typed": 0.89,
-    "relations": 0.89,
+    "entities_untyped": 0.85,
+    "entities_typed": 0.84,
+    "relations": 0.88,
 }
-# Initiative 0.844 -> 0.838 (issue 15): a quotation after a programme verb (推进“智改数转网联”) is an
-# Initiative; on the government excerpts it lifts typed F1 0.488 -> 0.506, on the samples it costs 0.006.
-TYPE_FLOORS = {"Organization": 0.93, "Campaign": 0.88, "Regulation": 0.96, "Initiative": 0.83}
+TYPE_FLOORS = {"Organization": 0.90, "Campaign": 0.84, "Regulation": 0.96, "Initiative": 0.77}
 
 
 def _f1(scores, measure):
     return {"entities_untyped": scores.entities, "entities_typed": scores.typed, "relations": scores.relations}[measure].f1
 
 
+def _unmet(name):
+    return pytest.mark.xfail(strict=True, reason="bar not met yet") if name in UNMET else ()
+
+
 @pytest.fixture(scope="module")
-def scores(built):
-    return evaluate(built, GOLD)
+def scores(cross_validated):
+    samples = {name: g for name, g in load_gold(GOLD).items() if (REPORTS / name).is_file()}
+    return score(samples, *cross_validated)
 
 
-def test_all_five_reports_are_scored(scores):
+def test_all_five_reports_are_scored(scores, built):
     assert scores.reports == 5
+    assert evaluate(built, GOLD).reports == 5
 
 
-@pytest.mark.parametrize("measure, bar", [
-    pytest.param(m, b, marks=pytest.mark.xfail(strict=True, reason="bar not met yet")) if m in UNMET else (m, b)
-    for m, b in sorted(BARS.items())
-])
+@pytest.mark.parametrize("measure, bar", [pytest.param(m, b, marks=_unmet(m)) for m, b in sorted(BARS.items())])
 def test_f1_bar(scores, measure, bar):
     assert _f1(scores, measure) >= bar, f"{measure}: F1 {_f1(scores, measure):.3f} < {bar}"
 
 
-@pytest.mark.parametrize("etype", sorted(TYPE_FLOORS))
+@pytest.mark.parametrize("etype", [pytest.param(t, marks=_unmet(t)) for t in sorted(TYPE_FLOORS)])
 def test_per_type_f1_bar(scores, etype):
     assert scores.per_type[etype].f1 >= TYPE_BAR, f"{etype}: F1 {scores.per_type[etype].f1:.3f} < {TYPE_BAR}"
 

@@ -1,7 +1,7 @@
 """kg as a user installs it: the wheel, in a fresh virtual environment, run from a folder outside the checkout.
 
 The wheel must carry everything kg reads at run time (the lexicon, the
-ontology and shapes, the shipped queries, the sample reports). The
+tagger model, the ontology and shapes, the shipped queries, the sample reports). The
 environment is made with ``--system-site-packages`` and sees this
 environment's packages too (a ``.pth`` line), so no dependency is
 downloaded again; kg itself comes only from the wheel (``--no-deps``).
@@ -50,6 +50,7 @@ def test_the_wheel_carries_the_data_kg_reads(wheel):
     assert {f"kg/ontology/queries/{n}" for n in QUERY_FILES} <= names and QUERY_FILES
     assert {f"kg/data/reports/{n}" for n in SAMPLE_FILES} <= names and len(SAMPLE_FILES) == 5
     assert "kg/assets/network_ui.html" in names
+    assert {"kg/data/models/tagger.crfsuite", "kg/data/models/tagger.json"} <= names
     assert not [n for n in names if n.startswith(("data/", "ontology/", "tests/"))]  # nothing beside the package
 
 
@@ -64,8 +65,8 @@ def test_the_installed_wheel_builds_validates_and_queries_from_any_folder(wheel,
     _run(python, "-m", "pip", "install", "-q", "--no-deps", "--no-index", wheel)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    where = _run(python, "-c", "import kg, kg.resources as r; print(kg.__file__); print(r.lexicon_dir())",
-                 cwd=elsewhere).stdout.split()
+    where = _run(python, "-c", "import kg, kg.resources as r, kg.mentions.tagger as t; print(kg.__file__); "
+                 "print(r.lexicon_dir()); print(t.shipped_tagger().path)", cwd=elsewhere).stdout.split()
     assert all(Path(p).is_relative_to(venv) for p in where), where
     kg = venv / "bin" / "kg"
     built = _run(kg, "build", "-o", "out", cwd=elsewhere)

@@ -22,6 +22,8 @@ Rules follow the grammar of names in official Chinese writing
 5. **heads**: a head word (领导小组, 专项斗争, 机制 …) grown leftwards over
    jieba tokens until a boundary word, a function word or punctuation.
 6. **关于 titles without marks**: ``关于…的实施意见``.
+7. **the CRF** (:mod:`.tagger`): spans of a statistical tagger, taken only
+   where no rule's mention lies.
 
 Overlaps are settled longest first; a span inside a title is dropped. Every
 mention's ``surface`` is ``text[begin:end]`` of the report.
@@ -33,15 +35,17 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import Mention, Sentence
-from .core import _SentenceView, _tables, canonical_name
+from .core import _Candidate, _SentenceView, _tables, canonical_name
 from .enumerations import _enumerated_kinds
+from .growth import _is_boundary
 from .heads import _headed
 from .lexical import _gazetteer, _local_organs, _name_patterns
 from .quotes import _quotes
 from .select import _select
+from .tagger import NoTagger, SpanTagger, shipped_tagger
 from .titles import _guanyu, _titles, _unmarked_titles, is_document_title
 
-__all__ = ["find_mentions", "canonical_name", "is_document_title"]
+__all__ = ["find_mentions", "rule_candidates", "canonical_name", "is_document_title"]
 
 
 # Common nouns that end in a jurisdiction's character (jieba's dictionary): a
@@ -58,12 +62,15 @@ def _glued_place(view: _SentenceView, begin: int) -> bool:
     return view.starts[view.token_at(begin - 1)] == begin - 1
 
 
-def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
+def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoTagger | None = None) -> list[Mention]:
     """Find the entity mentions of one sentence.
 
     Args:
         sentence: a sentence with its tokens (document offsets).
         lexicon: the loaded lexicon.
+        tagger: the statistical tagger whose spans fill what the rules left
+            (:mod:`.tagger`); ``None`` for the shipped model, :class:`NoTagger`
+            for the rules alone.
 
     Returns:
         Mentions sorted by begin offset, non-overlapping except that a title
@@ -80,24 +87,23 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
     """
     tables = _tables(lexicon)
     view = _SentenceView(sentence)
-    titles, protected = _titles(view, lexicon)
-    others = (
-        _quotes(view, lexicon, tables)
-        + _gazetteer(view, lexicon, tables)
-        + _name_patterns(view, lexicon)
-        + _local_organs(view, tables)
-        + _headed(view, lexicon, tables)
-        + _guanyu(view)
-        + _unmarked_titles(view, lexicon)
-        + _enumerated_kinds(view, lexicon)
-    )
-    others = [c for c in others if not _glued_place(view, c.begin)]
+    chosen, protected = rule_candidates(view, lexicon)
+    tagged = [
+        _Candidate(b, s.end, s.type, canonical_name(view.text[b:s.end]), "", "crf", 99)
+        for s in (tagger or shipped_tagger()).spans(view, tables)
+        if (b := _tagged_begin(view, s.begin, s.end, lexicon)) is not None
+    ]
+    if tagged:  # the CRF fills only what no rule took
+        chosen = _select(chosen, protected + [(c.begin, c.end) for c in chosen],
+                         [c for c in tagged if not _glued_place(view, c.begin) and _plausible(c.name, lexicon)])
     mentions = []
-    for cand in _select(titles, protected, others):
+    for cand in chosen:
         if cand.rule == "honour":
             continue
-        name = _drop_trailing(cand.name, lexicon) if cand.rule.split("/")[0] in ("head", "quote") else cand.name
-        end = cand.end - (len(cand.name) - len(name)) if cand.rule == "head" else cand.end
+        name = _drop_trailing(cand.name, lexicon) if cand.rule.split("/")[0] in ("head", "quote", "crf") else cand.name
+        end = cand.end - (len(cand.name) - len(name)) if cand.rule in ("head", "crf") else cand.end
+        if cand.rule == "crf" and end not in view.end_set:  # 立德树人根本|任务: the trailing word was not a word
+            name, end = cand.name, cand.end
         if not name:
             continue
         mentions.append(
@@ -112,6 +118,65 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon) -> list[Mention]:
             )
         )
     return mentions
+
+
+def rule_candidates(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candidate], list[tuple[int, int]]]:
+    """What the rules (1–6) find in one sentence, overlaps settled, and the spans inside titles.
+
+    Returns:
+        ``(candidates, protected)``: the chosen candidates sorted by begin
+        (sentence offsets, characters), and the ``(begin, end)`` spans inside
+        document titles where no other mention may stand.
+    """
+    tables = _tables(lexicon)
+    titles, protected = _titles(view, lexicon)
+    others = (
+        _quotes(view, lexicon, tables)
+        + _gazetteer(view, lexicon, tables)
+        + _name_patterns(view, lexicon)
+        + _local_organs(view, tables)
+        + _headed(view, lexicon, tables)
+        + _guanyu(view)
+        + _unmarked_titles(view, lexicon)
+        + _enumerated_kinds(view, lexicon)
+    )
+    others = [c for c in others if not _glued_place(view, c.begin)]
+    return _select(titles, protected, others), protected
+
+
+_OPEN_MARKS = "“‘「『《〈"
+_CLOSE_MARKS = "”’」』》〉"
+
+
+def _tagged_begin(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where a tagged span's name begins, or ``None`` when it cuts a word.
+
+    A name opens and closes on jieba's token boundaries (or a mark); a leading
+    boundary word or relation verb (落实, 推进 …) is dropped, as the head rule
+    drops it (:func:`kg.mentions.growth._is_boundary`).
+    """
+    if not (end in view.end_set or view.text[end - 1] in _CLOSE_MARKS):
+        return None
+    if not (begin in view.start_set or view.text[begin] in _OPEN_MARKS):
+        return None
+    while begin in view.start_set and begin < end:
+        i = view.token_at(begin)
+        if view.ends[i] >= end or not _is_boundary(view.tokens[i].word, lexicon):
+            break
+        begin = view.ends[i]
+    return begin
+
+
+# A tagged name is no name when it crosses a clause (，；：), opens with
+# punctuation other than an opening mark, or is only placeholders and digits (XXXX).
+_NOT_A_NAME = re.compile(r".*[，。；：！？,;:!?]|[^\w“‘「『《〈]|[X某\d]+$")
+
+
+def _plausible(name: str, lexicon: Lexicon) -> bool:
+    """Can a tagged span's canonical name be a name: two characters or more, one clause, not a bare head
+    (专项行动, 机制), not a generic name, not a number?"""
+    return (len(name) >= 2 and name not in lexicon.generic_names and name not in _tables(lexicon).heads
+            and not _NOT_A_NAME.match(name))
 
 
 def _drop_trailing(name: str, lexicon: Lexicon) -> str:

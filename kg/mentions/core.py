@@ -112,6 +112,14 @@ class _SentenceView:
         self.ends = [t.end - self.base for t in self.tokens]
         self.start_set = set(self.starts)
         self.end_set = set(self.ends)
+        self._heads = None
+
+    def heads_at_ends(self, tables: "_Tables") -> list[tuple[int, tuple[EntityType, Head]]]:
+        """``(end, (type, head))`` for every token end where a head of ``tables`` ends, computed once per sentence."""
+        if self._heads is None:
+            self._heads = [(end, found) for end in self.ends
+                           if (found := _head_ending_at(self.text, end, tables)) is not None]
+        return self._heads
 
     def token_at(self, pos: int) -> int:
         """Index of the token that covers sentence offset ``pos``."""

@@ -8,7 +8,7 @@ from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import (
     _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _Candidate, _PREFIX_RE, _SentenceView,
-    _Tables, _head_ending_at, _is_punct, canonical_name,
+    _Tables, _is_punct, canonical_name,
 )
 from .growth import _grow_enumeration, _grow_left, _grow_problems, _names_something, _trim_lead
 
@@ -53,10 +53,7 @@ _CENTRAL_TASK = re.compile(r"(?:工作|任务|大局|环节)")
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
-    for end in view.ends:
-        found = _head_ending_at(text, end, tables)
-        if found is None:
-            continue
+    for end, found in view.heads_at_ends(tables):
         etype, head = found
         if head.quoted_only or (head.word == "中心" and _CENTRAL_TASK.match(text, end)):
             continue

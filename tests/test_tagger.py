@@ -1,0 +1,124 @@
+"""The CRF of the mentions stage (kg/mentions/tagger.py) and its training (kg/training.py), on real text."""
+
+import json
+
+import pytest
+
+from kg.cleaning import find_excluded
+from kg.errors import KGError
+from kg.mentions import find_mentions
+from kg.mentions.core import _SentenceView, _tables
+from kg.mentions.tagger import NoTagger, SpanTagger, shipped_model, shipped_tagger
+from kg.model import EntityType
+from kg.reading import read_document
+from kg.segmentation import segment
+from kg.training import gold_digest, label_sentence, load_examples, report_paths, train
+
+from .conftest import EXCERPTS, GOLD, REPORTS
+
+
+def _sentences(lexicon, folder=REPORTS, pattern="*.txt"):
+    for path in sorted(folder.glob(pattern)):
+        document = read_document(path)
+        yield from segment(document, find_excluded(document, lexicon), lexicon)
+
+
+def test_labels_take_in_the_marks_the_canonical_name_drops_and_the_longest_name_first():
+    text = "增强“四个意识”，深入开展扫黑除恶专项斗争。"
+    names = [("扫黑除恶专项斗争", EntityType.CAMPAIGN), ("四个意识", EntityType.INITIATIVE),
+             ("专项斗争", EntityType.CAMPAIGN)]
+    labels = label_sentence(text, names)
+    spans, i = [], 0
+    while i < len(labels):
+        if labels[i].startswith("B-"):
+            j = i + 1
+            while j < len(labels) and labels[j].startswith("I-"):
+                j += 1
+            spans.append((text[i:j], labels[i][2:]))
+            i = j
+        else:
+            i += 1
+    assert spans == [("“四个意识”", "INI"), ("扫黑除恶专项斗争", "CAM")]
+
+
+def test_a_name_written_with_quotation_marks_inside_is_found_by_its_canonical_name():
+    labels = label_sentence("开展“四查四促”专项行动。", [("四查四促专项行动", EntityType.CAMPAIGN)])
+    assert labels[2:12] == ["B-CAM"] + ["I-CAM"] * 9 and labels[:2] == ["O", "O"] and labels[12] == "O"
+
+
+def test_the_crf_only_fills_what_the_rules_left(lexicon):
+    """Every mention the rules find in the samples is found unchanged with the CRF; what the CRF adds overlaps none."""
+    added = 0
+    for sentence in _sentences(lexicon):
+        rules = find_mentions(sentence, lexicon, NoTagger())
+        both = find_mentions(sentence, lexicon)
+        assert [m for m in both if m.rule != "crf"] == rules
+        for m in (m for m in both if m.rule == "crf"):
+            added += 1
+            assert not any(r.begin < m.end and m.begin < r.end for r in rules), (m, rules)
+    assert added > 20
+
+
+def test_tagged_names_open_and_close_on_word_boundaries_and_stay_in_one_clause(lexicon):
+    """Over the excerpts: a tagged name never cuts a jieba token, opens with a relation verb or crosses ，；："""
+    seen = 0
+    for sentence in _sentences(lexicon, EXCERPTS):
+        view = _SentenceView(sentence)
+        for m in find_mentions(sentence, lexicon):
+            if m.rule != "crf":
+                continue
+            seen += 1
+            begin, end = m.begin - view.base, m.end - view.base
+            assert begin in view.start_set or view.text[begin] in "“‘「『《〈", m
+            assert end in view.end_set or view.text[end - 1] in "”’」』》〉", m
+            assert not any(ch in m.name for ch in "，。；：！？"), m
+            assert not any(m.name.startswith(verb) for verb in ("落实", "推进", "开展", "实施")), m
+    assert seen > 100
+
+
+def test_training_gives_the_same_model_twice_and_the_model_tags(tmp_path, lexicon):
+    from kg.evaluation import load_gold
+
+    gold = {name: g for name, g in load_gold(GOLD).items() if name.startswith(("000", "d01"))}
+    examples = load_examples(gold, report_paths(gold, (REPORTS, EXCERPTS)), lexicon)
+    first, second = tmp_path / "a.crfsuite", tmp_path / "b.crfsuite"
+    train(examples, sorted(gold), first)
+    train(examples, sorted(gold), second)
+    assert first.read_bytes() == second.read_bytes()
+    tagger = SpanTagger(first)
+    sentence = next(s for s in _sentences(lexicon) if "扫黑除恶专项斗争" in s.text)
+    spans = tagger.spans(_SentenceView(sentence), _tables(lexicon))
+    assert any(sentence.text[s.begin:s.end] == "扫黑除恶专项斗争" and s.type is EntityType.CAMPAIGN for s in spans)
+
+
+def test_a_missing_gold_report_is_named():
+    with pytest.raises(FileNotFoundError, match="nowhere.txt"):
+        report_paths({"nowhere.txt": {}}, (REPORTS,))
+
+
+def test_an_unreadable_model_is_named(tmp_path):
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(OSError, match="bad.crfsuite"):
+        SpanTagger(bad)
+
+
+def test_the_shipped_model_was_trained_on_the_current_gold():
+    """When tests/gold takes a corrected ../shared/gold, the model must be trained again (scripts/train_tagger.py)."""
+    card = json.loads(shipped_model().with_suffix(".json").read_text(encoding="utf-8"))
+    assert card["gold_sha256"] == gold_digest(GOLD), "run: python scripts/train_tagger.py"
+    assert card["reports"] == len(list(GOLD.glob("*.json")))
+    assert isinstance(shipped_tagger(), SpanTagger)
+
+
+def test_a_package_without_its_model_says_so(monkeypatch, tmp_path):
+    import kg.mentions.tagger as tagger
+
+    monkeypatch.setattr(tagger, "shipped_model", lambda: tmp_path / "tagger.crfsuite")
+    tagger.shipped_tagger.cache_clear()
+    try:
+        with pytest.raises(KGError, match="tagger model is missing"):
+            tagger.shipped_tagger()
+    finally:
+        monkeypatch.undo()
+        tagger.shipped_tagger.cache_clear()
