@@ -115,7 +115,11 @@ class _SentenceView:
         self._heads = None
 
     def heads_at_ends(self, tables: "_Tables") -> list[tuple[int, tuple[EntityType, Head]]]:
-        """``(end, (type, head))`` for every token end where a head of ``tables`` ends, computed once per sentence."""
+        """``(end, (type, head))`` for every token end where a head of ``tables`` ends.
+
+        Computed once per sentence, with the first call's ``tables`` (a view
+        serves one lexicon): the head rule and the tagger's features share it.
+        """
         if self._heads is None:
             self._heads = [(end, found) for end in self.ends
                            if (found := _head_ending_at(self.text, end, tables)) is not None]
