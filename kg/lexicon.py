@@ -27,7 +27,7 @@ from .errors import LexiconError
 from .resources import lexicon_dir
 from .model import EntityType, RelationType
 
-__all__ = ["Lexicon", "QuotePattern", "NamePattern", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
+__all__ = ["Lexicon", "QuotePattern", "NamePattern", "HeadVeto", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
 
 #: The bundled lexicon, inside the installed package (``data/lexicon`` in the repository; :mod:`kg.resources`).
 DEFAULT_LEXICON_DIR = lexicon_dir()
@@ -99,6 +99,27 @@ class NamePattern:
     example: str
 
 
+@dataclass(frozen=True)
+class HeadVeto:
+    """A row of ``head_vetoes.txt``: a context in which a head word names no entity.
+
+    ``where`` is ``after`` (matched where the head ends), ``lead`` (matched
+    where the grown name begins) or ``name`` (searched in the name);
+    ``applies`` is ``any``, an entity type's name or ``head=WORD``.
+    """
+
+    id: str
+    where: str
+    pattern: re.Pattern[str]
+    applies: str
+    why: str
+    example: str
+
+    def covers(self, etype: EntityType, head: str) -> bool:
+        """Does this veto apply to a name of type ``etype`` built on ``head``?"""
+        return self.applies in ("any", etype.value, "head=" + head)
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Every word list the extractor uses, parsed.
@@ -116,6 +137,7 @@ class Lexicon:
         quote_patterns: the contexts that decide what a quotation names
             (``quote_patterns.txt``), in the file's order.
         name_patterns: the constructions that write a name (``name_patterns.txt``).
+        head_vetoes: the contexts in which a head names nothing (``head_vetoes.txt``).
         relation_verbs: verb -> the relations it can state.
         ad_patterns: one compiled alternation of the ad patterns.
         web_lines: one compiled alternation of the web-page and file-field
@@ -140,6 +162,7 @@ class Lexicon:
     programme_verbs: tuple[str, ...]
     quote_patterns: tuple[QuotePattern, ...]
     name_patterns: tuple[NamePattern, ...]
+    head_vetoes: tuple[HeadVeto, ...]
     relation_verbs: dict[str, tuple[RelationType, ...]]
     ad_patterns: re.Pattern[str]
     web_lines: re.Pattern[str]
@@ -216,6 +239,15 @@ def _name_patterns(path: Path) -> tuple[NamePattern, ...]:
     rows = _pattern_rows(path, lambda r: r[1] in types and r[3] in ("none", "place"),
                          "id<TAB>type<TAB>pattern<TAB>none|place<TAB>why<TAB>example")
     return tuple(NamePattern(r[0], EntityType(r[1]), pattern, r[3], r[4], r[5]) for r, pattern in rows)
+
+
+def _head_vetoes(path: Path) -> tuple[HeadVeto, ...]:
+    """The rows of ``head_vetoes.txt`` (see :func:`_pattern_rows` for the errors raised)."""
+    applies = {"any"} | {t.value for t in EntityType}
+    rows = _pattern_rows(path, lambda r: r[1] in ("after", "lead", "name")
+                         and (r[3] in applies or (r[3].startswith("head=") and len(r[3]) > 5)),
+                         "id<TAB>after|lead|name<TAB>pattern<TAB>any|TYPE|head=WORD<TAB>why<TAB>example")
+    return tuple(HeadVeto(r[0], r[1], pattern, r[3], r[4], r[5]) for r, pattern in rows)
 
 
 def _alternation(path: Path) -> re.Pattern[str]:
@@ -332,6 +364,7 @@ def _load(stamp: tuple) -> Lexicon:
         programme_verbs=_longest_first(_words(root / "programme_verbs.txt")),
         quote_patterns=_quote_patterns(root / "quote_patterns.txt"),
         name_patterns=_name_patterns(root / "name_patterns.txt"),
+        head_vetoes=_head_vetoes(root / "head_vetoes.txt"),
         relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},
         ad_patterns=ad_patterns,
         web_lines=web_lines,

@@ -289,6 +289,41 @@ def test_every_quote_pattern_decides_its_own_example(lexicon, pattern):
         assert quoted == [], f"{pattern.id}: {pattern.why}"
 
 
+def _head_veto_cases():
+    from kg.lexicon import load_lexicon
+
+    return [pytest.param(v, id=v.id) for v in load_lexicon().head_vetoes]
+
+
+@pytest.mark.parametrize("veto", _head_veto_cases())
+def test_every_head_veto_does_its_own_work_on_its_example(lexicon, veto):
+    """Each row of head_vetoes.txt: without it the head rule names something in its example, with it nothing there."""
+    from dataclasses import replace
+
+    from kg.mentions.tagger import NoTagger
+
+    without = replace(lexicon, head_vetoes=tuple(v for v in lexicon.head_vetoes if v.id != veto.id))
+    sentences = list(segment(Document("t.txt", veto.example, "utf-8", ""), (), lexicon))
+    heads = [{m.name for s in sentences for m in find_mentions(s, lex, NoTagger()) if m.rule == "head"}
+             for lex in (lexicon, without)]
+    assert heads[1] - heads[0], f"{veto.id}: the example {veto.example!r} needs no veto ({heads})"
+
+
+def test_a_head_veto_row_of_the_wrong_form_names_the_file_and_the_row(tmp_path):
+    import shutil
+
+    from kg.errors import LexiconError
+    from kg.lexicon import load_lexicon
+    from kg.resources import lexicon_dir
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(lexicon_dir(), folder)
+    with (folder / "head_vetoes.txt").open("a", encoding="utf-8") as handle:
+        handle.write("nowhere\tbefore\tx\tany\twhy\texample\n")
+    with pytest.raises(LexiconError, match=r"head_vetoes.txt: entry \d+ \['nowhere'\]: expected 'id<TAB>after\|lead\|name"):
+        load_lexicon(folder)
+
+
 def test_a_new_quote_pattern_row_gives_a_new_mention_with_no_code_change(tmp_path):
     """The grammar is data: one row in a lexicon folder of this test's own makes 东进 a named strategy.
 
