@@ -13,6 +13,12 @@ def _mentions(text, lexicon, tagger=None):
 
 
 CASES = [
+    # an unmarked title after a chain of verbs (制定实施, 制定并实施); a list inside
+    # one title (A、B、C等…, A、B和C…); a list of kinds of rules (等各种) is no title
+    ("制定实施城乡供水保障三年行动方案。", [("城乡供水保障三年行动方案", "Regulation")]),
+    ("研究出台钢材、水泥、玻璃等行业节能改造的政策措施。", [("钢材、水泥、玻璃等行业节能改造的政策措施", "Regulation")]),
+    ("制定并实施保护、扶持和引导小微企业发展的政策措施。", [("保护、扶持和引导小微企业发展的政策措施", "Regulation")]),
+    ("修订财务、人事等各种规章制度和实施办法。", []),
     # quoted core + campaign head; a campaign head with a grown prefix
     ("深入开展“四查四促”专项行动，坚决打赢疫情防控阻击战。",
      [("四查四促专项行动", "Campaign"), ("疫情防控阻击战", "Campaign")]),

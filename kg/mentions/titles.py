@@ -72,7 +72,9 @@ def _guanyu(view: _SentenceView) -> list[_Candidate]:
     ]
 
 
-_VAGUE_DOCUMENT = re.compile(r"(?:有关|相关|各项|一系列|系列)(?:规定|意见|要求|措施|办法)$")
+# The relevant rules, or kinds of rules: no one document's title
+# (关于…的有关规定, 财务、工资等各种规章条例和实施办法).
+_VAGUE_DOCUMENT = re.compile(r"(?:有关|相关|各项|一系列|系列)(?:规定|意见|要求|措施|办法)$|等各[种类项]")
 
 
 # The heads of documents named without marks: 制定专业型人才引进办法.
@@ -85,7 +87,7 @@ _TITLE_TAIL = r"(?:" + "|".join(_UNMARKED_HEADS) + r")(?:[（(][^（）()]{1,20}
 
 
 _UNMARKED = re.compile(
-    r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发)?了?"
+    r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发|并实施|实施)?了?"
     r"([^，。；：《》！？\s]{4,60}?" + _TITLE_TAIL
 )
 
@@ -149,6 +151,9 @@ def _unmarked_title(view: _SentenceView, title: str, begin: int, lexicon: Lexico
         last = items[-1]
         i = view.token_at(begin + len(title) - len(last))
         tail = view.text[view.ends[i]:begin + len(title)]
+        if tail.startswith(("等", "和", "及", "与")):  # A、B、C等领域…方案, 鼓励、支持和引导…措施: the list is
+            return [_Candidate(begin, begin + len(title), EntityType.REGULATION,  # part of one title
+                               canonical_name(title), "", "unmarked", 2)]
         if not (tail and tail.endswith(_UNMARKED_HEADS) and len(tail) > 2):
             return []
         candidates, pos = [], begin
