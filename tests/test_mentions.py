@@ -315,21 +315,6 @@ def test_every_head_veto_does_its_own_work_on_its_example(lexicon, veto):
     assert heads[1] - heads[0], f"{veto.id}: the example {veto.example!r} needs no veto ({heads})"
 
 
-def test_a_head_veto_row_of_the_wrong_form_names_the_file_and_the_row(tmp_path):
-    import shutil
-
-    from kg.errors import LexiconError
-    from kg.lexicon import load_lexicon
-    from kg.resources import lexicon_dir
-
-    folder = tmp_path / "lexicon"
-    shutil.copytree(lexicon_dir(), folder)
-    with (folder / "head_vetoes.txt").open("a", encoding="utf-8") as handle:
-        handle.write("nowhere\tbefore\tx\tany\twhy\texample\n")
-    with pytest.raises(LexiconError, match=r"head_vetoes.txt: entry \d+ \['nowhere'\]: expected 'id<TAB>after\|lead\|name"):
-        load_lexicon(folder)
-
-
 def test_a_new_quote_pattern_row_gives_a_new_mention_with_no_code_change(tmp_path):
     """The grammar is data: one row in a lexicon folder of this test's own makes 东进 a named strategy.
 
@@ -351,7 +336,12 @@ def test_a_new_quote_pattern_row_gives_a_new_mention_with_no_code_change(tmp_pat
     assert [(m.name, m.type.value, m.rule) for m in found] == [("东进", "Initiative", "quote/strategy-noun")]
 
 
-def test_a_malformed_quote_pattern_row_names_the_file_and_the_row(tmp_path):
+@pytest.mark.parametrize("filename, row, message", [
+    ("quote_patterns.txt", "broken\tbeside\tx\tveto\twhy\texample", r"quote_patterns.txt: entry \d+ \['broken'\]"),
+    ("head_vetoes.txt", "nowhere\tbefore\tx\tany\twhy\texample",
+     r"head_vetoes.txt: entry \d+ \['nowhere'\]: expected 'id<TAB>after\|lead\|name"),
+])
+def test_a_malformed_pattern_row_names_the_file_and_the_row(tmp_path, filename, row, message):
     import shutil
 
     from kg.errors import LexiconError
@@ -360,9 +350,9 @@ def test_a_malformed_quote_pattern_row_names_the_file_and_the_row(tmp_path):
 
     folder = tmp_path / "lexicon"
     shutil.copytree(lexicon_dir(), folder)
-    with (folder / "quote_patterns.txt").open("a", encoding="utf-8") as handle:
-        handle.write("broken\tbeside\tx\tveto\twhy\texample\n")
-    with pytest.raises(LexiconError, match=r"quote_patterns.txt: entry \d+ \['broken'\]"):
+    with (folder / filename).open("a", encoding="utf-8") as handle:
+        handle.write(row + "\n")
+    with pytest.raises(LexiconError, match=message):
         load_lexicon(folder)
 
 
