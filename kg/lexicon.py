@@ -35,6 +35,7 @@ DEFAULT_LEXICON_DIR = lexicon_dir()
 _GAZETTEERS = {
     "organizations.txt": EntityType.ORGANIZATION,
     "organizations_central_soes.txt": EntityType.ORGANIZATION,  # scripts/build_gazetteers.py
+    "organizations_universities.txt": EntityType.ORGANIZATION,  # scripts/build_gazetteers.py
     "campaigns.txt": EntityType.CAMPAIGN,
     "initiatives.txt": EntityType.INITIATIVE,
     "regulations.txt": EntityType.REGULATION,

@@ -11,6 +11,8 @@ Writes, each with a header that names its source and how it was made:
   (中交集团, 国家电投, 中国电科), from ``central-soe-subsidiaries.md`` (the
   short name is each row's link text, the full name the cell that ends in
   有限公司) and ``sasac-central-soe-list.md`` (the 国资委 list of full names);
+* ``data/lexicon/organizations_universities.txt``: the universities and
+  colleges of the 教育部 list (``universities-moe-list.ts``), full names;
 * ``data/lexicon/organizations_central_bodies.txt``: the central party and
   state bodies, parties and mass organisations with their short names, from
   ``central-party-and-state-bodies.md`` (rows ``* [short](url) full name``),
@@ -103,6 +105,15 @@ def bodies(sources: Path) -> dict[str, set[str]]:
     return found
 
 
+_UNIVERSITY_ROW = re.compile(r'"name":\s*"([^"]+)"')
+
+
+def universities(sources: Path) -> dict[str, set[str]]:
+    """Full name -> (no short names) of the higher-education institutions of the 教育部 list."""
+    text = (sources / "universities-moe-list.ts").read_text(encoding="utf-8")
+    return {name: set() for match in _UNIVERSITY_ROW.finditer(text) if (name := _name(match.group(1)))}
+
+
 def _write(path: Path, header: str, rows: dict[str, set[str]]) -> int:
     seen: set[str] = set()
     lines = []
@@ -130,7 +141,13 @@ def main() -> int:
         "# (DiamonWoo/Laosheng.top @960d764, fuwu/zhongyang.md, rows '* [short](url) full name').\n"
         "# Not read by kg yet (see the script's docstring for the measured reason).\n"
         "# Do not edit by hand: run the script again.\n"), bodies(sources))
-    print(f"central SOEs: {n} rows; central bodies: {m} rows")
+    u = _write(LEXICON / "organizations_universities.txt", (
+        "# Universities and colleges: the full names of the 教育部 全国高等学校名单.\n"
+        "# Made by scripts/build_gazetteers.py from ../shared/gazetteer-sources/universities-moe-list.ts\n"
+        "# (Base-Technology/base-interface @9a4926d, src/layouts/Header/schoolData.ts: each row's \"name\").\n"
+        "# No short forms: the list has none, and the reports' two-character ones (北大, 浙大) would match\n"
+        "# where no university is meant. Do not edit by hand: run the script again.\n"), universities(sources))
+    print(f"central SOEs: {n} rows; central bodies: {m} rows; universities: {u} rows")
     return 0
 
 

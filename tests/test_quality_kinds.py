@@ -22,7 +22,7 @@ from .conftest import EXCERPTS, GOLD, REPORTS
 
 BARS = {"entities_typed": 0.85, "relations": 0.75}
 KIND_BAR = 0.80
-UNMET = {"entities_typed", "relations", "government", "party-congress"}  # measured 0.710, 0.736, 0.630, 0.675
+UNMET = {"entities_typed", "relations", "government", "party-congress"}  # measured 0.715, 0.738, 0.637, 0.679
 FLOORS = {"entities_typed": 0.70, "relations": 0.73}
 KIND_FLOORS = {"government": 0.62, "party-committee": 0.84, "party-congress": 0.66}
 
