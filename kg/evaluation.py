@@ -25,7 +25,7 @@ from pathlib import Path
 from .errors import GoldError
 from .rdf.store import open_store, run_query
 
-__all__ = ["evaluate", "score", "load_gold", "Scores", "Prf"]
+__all__ = ["evaluate", "score", "score_by_kind", "load_gold", "Scores", "Prf"]
 
 
 @dataclass
@@ -174,13 +174,22 @@ def evaluate(outdir: str | Path, gold_dir: str | Path) -> Scores:
     gold = load_gold(gold_dir)
     entities, relations, kinds = _predictions(outdir)
     scores = score(gold, entities, relations)
+    scores.by_kind = score_by_kind(gold, entities, relations)
     scored = sorted(set(gold) & set(entities))
-    for kind in sorted({gold[r]["kind"] for r in scored if gold[r].get("kind")}):
-        subset = {r: gold[r] for r in scored if gold[r].get("kind") == kind}
-        scores.by_kind[kind] = score(subset, entities, relations)
     with_kind = [r for r in scored if gold[r].get("kind")]
     scores.kind_agreement = (sum(kinds.get(r) == gold[r]["kind"] for r in with_kind), len(with_kind))
     return scores
+
+
+def score_by_kind(gold: dict[str, dict], predicted: dict[str, dict[str, str]],
+                  predicted_relations: dict[str, set[tuple[str, str, str]]]) -> dict[str, "Scores"]:
+    """Kind of report (the gold's ``kind``) -> the :class:`Scores` of the reports of that kind, in :func:`score`'s shapes.
+
+    Only reports in both ``gold`` and ``predicted`` count; gold files without a kind are left out.
+    """
+    scored = sorted(set(gold) & set(predicted))
+    return {kind: score({r: gold[r] for r in scored if gold[r].get("kind") == kind}, predicted, predicted_relations)
+            for kind in sorted({gold[r]["kind"] for r in scored if gold[r].get("kind")})}
 
 
 def score(gold: dict[str, dict], predicted: dict[str, dict[str, str]],

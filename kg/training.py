@@ -27,7 +27,7 @@ import pycrfsuite
 from .cleaning import find_excluded
 from .extraction import extract_document
 from .lexicon import Lexicon
-from .mentions.core import _QUOTE_CHARS, _SentenceView, _tables
+from .mentions.core import _MARK_PAIRS, _QUOTE_CHARS, _SentenceView, _tables
 from .mentions.tagger import LABELS, SpanTagger, sentence_features
 from .model import EntityType
 from .reading import read_document
@@ -67,8 +67,7 @@ def report_paths(gold: dict[str, dict], folders: Iterable[Path]) -> dict[str, Pa
     return paths
 
 
-_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
-_OPENER_OF = {closer: opener for opener, closer in _PAIRS.items()}
+_OPENER_OF = {closer: opener for opener, closer in _MARK_PAIRS.items()}
 
 
 def _take_in_marks(text: str, begin: int, end: int) -> tuple[int, int]:
@@ -76,9 +75,9 @@ def _take_in_marks(text: str, begin: int, end: int) -> tuple[int, int]:
     inside = text[begin:end]
     opener = text[begin - 1] if begin > 0 else ""
     closer = text[end] if end < len(text) else ""
-    if opener in _PAIRS and closer == _PAIRS[opener]:
+    if opener in _MARK_PAIRS and closer == _MARK_PAIRS[opener]:
         return begin - 1, end + 1  # “四个意识”
-    if opener in _PAIRS and _PAIRS[opener] in inside:
+    if opener in _MARK_PAIRS and _MARK_PAIRS[opener] in inside:
         begin -= 1  # “四查四促”专项行动
     if closer in _OPENER_OF and _OPENER_OF[closer] in inside:
         end += 1  # 实施“六大工程”

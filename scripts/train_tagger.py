@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluation import load_gold, score  # noqa: E402
+from kg.evaluation import load_gold, score, score_by_kind  # noqa: E402
 from kg.lexicon import load_lexicon  # noqa: E402
 from kg.mentions.tagger import NoTagger  # noqa: E402
 from kg.training import (PARAMS, cross_validated_predictions, folds_by_kind, folds_by_report,  # noqa: E402
@@ -33,10 +33,7 @@ MODEL = ROOT / "data" / "models" / "tagger.crfsuite"
 
 def _line(label: str, gold, entities, relations) -> str:
     s = score(gold, entities, relations)
-    kinds = []
-    for kind in sorted({g.get("kind") for g in gold.values()}):
-        subset = {r: g for r, g in gold.items() if g.get("kind") == kind}
-        kinds.append(f"{kind} {score(subset, entities, relations).typed.f1:.3f}")
+    kinds = [f"{kind} {k.typed.f1:.3f}" for kind, k in score_by_kind(gold, entities, relations).items()]
     per_type = " ".join(f"{t[:3]} {p.f1:.3f}" for t, p in sorted(s.per_type.items()))
     return (f"{label:<28} typed P {s.typed.precision:.3f} R {s.typed.recall:.3f} F1 {s.typed.f1:.3f}"
             f"  relations {s.relations.f1:.3f} | {', '.join(kinds)} | {per_type}")

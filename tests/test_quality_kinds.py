@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.evaluation import evaluate, load_gold, score
+from kg.evaluation import evaluate, load_gold, score, score_by_kind
 from kg.mentions.tagger import NoTagger
 from kg.rdf.store import open_store, run_query
 from kg.training import predict, report_paths
@@ -40,15 +40,10 @@ def gold():
     return load_gold(GOLD)
 
 
-def _by_kind(gold, entities, relations):
-    return {kind: score({r: g for r, g in gold.items() if g["kind"] == kind}, entities, relations)
-            for kind in sorted({g["kind"] for g in gold.values()})}
-
-
 @pytest.fixture(scope="module")
 def scores(gold, cross_validated):
     scores = score(gold, *cross_validated)
-    scores.by_kind = _by_kind(gold, *cross_validated)
+    scores.by_kind = score_by_kind(gold, *cross_validated)
     return scores
 
 
@@ -97,7 +92,7 @@ def test_the_crf_is_kept_because_it_raises_the_cross_validated_scores(gold, lexi
     party-congress reports (typed F1), and relations overall.
     """
     rules = predict(report_paths(gold, (REPORTS, EXCERPTS)), sorted(gold), lexicon, NoTagger())
-    alone, alone_by_kind = score(gold, *rules), _by_kind(gold, *rules)
+    alone, alone_by_kind = score(gold, *rules), score_by_kind(gold, *rules)
     assert scores.typed.f1 > alone.typed.f1 + 0.04, (scores.typed.f1, alone.typed.f1)
     assert scores.relations.f1 > alone.relations.f1, (scores.relations.f1, alone.relations.f1)
     for kind in ("government", "party-congress"):

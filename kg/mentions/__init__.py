@@ -35,7 +35,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import Mention, Sentence
-from .core import _Candidate, _SentenceView, _tables, canonical_name
+from .core import _CLOSING_MARKS, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _tables, canonical_name
 from .enumerations import _enumerated_kinds
 from .growth import _is_boundary
 from .heads import _headed
@@ -95,7 +95,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoT
     ]
     if tagged:  # the CRF fills only what no rule took
         chosen = _select(chosen, protected + [(c.begin, c.end) for c in chosen],
-                         [c for c in tagged if not _glued_place(view, c.begin) and _plausible(c.name, lexicon)])
+                         [c for c in tagged if not _glued_place(view, c.begin) and _plausible(c.name, lexicon, tables)])
     mentions = []
     for cand in chosen:
         if cand.rule == "honour":
@@ -144,10 +144,6 @@ def rule_candidates(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candid
     return _select(titles, protected, others), protected
 
 
-_OPEN_MARKS = "“‘「『《〈"
-_CLOSE_MARKS = "”’」』》〉"
-
-
 def _tagged_begin(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> int | None:
     """Where a tagged span's name begins, or ``None`` when it cuts a word.
 
@@ -155,9 +151,9 @@ def _tagged_begin(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -
     boundary word or relation verb (落实, 推进 …) is dropped, as the head rule
     drops it (:func:`kg.mentions.growth._is_boundary`).
     """
-    if not (end in view.end_set or view.text[end - 1] in _CLOSE_MARKS):
+    if not (end in view.end_set or view.text[end - 1] in _CLOSING_MARKS):
         return None
-    if not (begin in view.start_set or view.text[begin] in _OPEN_MARKS):
+    if not (begin in view.start_set or view.text[begin] in _OPENING_MARKS):
         return None
     while begin in view.start_set and begin < end:
         i = view.token_at(begin)
@@ -172,10 +168,10 @@ def _tagged_begin(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -
 _NOT_A_NAME = re.compile(r".*[，。；：！？,;:!?]|[^\w“‘「『《〈]|[X某\d]+$")
 
 
-def _plausible(name: str, lexicon: Lexicon) -> bool:
+def _plausible(name: str, lexicon: Lexicon, tables: _Tables) -> bool:
     """Can a tagged span's canonical name be a name: two characters or more, one clause, not a bare head
     (专项行动, 机制), not a generic name, not a number?"""
-    return (len(name) >= 2 and name not in lexicon.generic_names and name not in _tables(lexicon).heads
+    return (len(name) >= 2 and name not in lexicon.generic_names and name not in tables.heads
             and not _NOT_A_NAME.match(name))
 
 

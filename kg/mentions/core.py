@@ -18,6 +18,11 @@ from ..model import EntityType, Sentence
 
 _QUOTE_CHARS = "“”‘’「」『』\"'"
 
+# Quotation and title marks that open and close a span, opening -> closing.
+_MARK_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
+_OPENING_MARKS = "".join(_MARK_PAIRS)
+_CLOSING_MARKS = "".join(_MARK_PAIRS.values())
+
 
 _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』|\"([^\"]{1,40})\"")
 

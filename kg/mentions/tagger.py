@@ -41,7 +41,7 @@ from pathlib import Path
 
 from ..errors import KGError
 from ..model import EntityType
-from .core import _SentenceView, _Tables
+from .core import _CLOSING_MARKS, _OPENING_MARKS, _SentenceView, _Tables
 
 __all__ = ["SpanTagger", "NoTagger", "TaggedSpan", "sentence_features", "shipped_tagger", "LABELS"]
 
@@ -59,7 +59,7 @@ _CLOSE = set("”’」』》〉）)】")
 _PAD = "^"
 
 
-_MARK_CHARS = frozenset("“‘「『”’」』《〈》〉")
+_MARK_CHARS = frozenset(_OPENING_MARKS + _CLOSING_MARKS)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -187,8 +187,6 @@ class SpanTagger:
 
 class NoTagger:
     """The rules alone: a tagger that tags nothing (for measuring what the CRF adds)."""
-
-    path = None
 
     def spans(self, view: _SentenceView, tables: _Tables) -> list[TaggedSpan]:
         return []
