@@ -47,7 +47,7 @@ ACROSS_QUERY = _PREFIXES + """SELECT ?e ?label ?type ?reports ?mentions WHERE {
 #: Mentions per entity and report (for the matrix of a small build).
 PER_REPORT_QUERY = _PREFIXES + """SELECT ?e ?file (COUNT(?m) AS ?n) WHERE {
   ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?r .
-  ?r kg:fileName ?file .
+  ?r kg:path ?file .
 } GROUP BY ?e ?file
 """
 
@@ -97,7 +97,7 @@ def across(outdir: str | Path = "output", etype: str | None = None, min_reports:
     store = open_store(outdir)
     files = sorted(
         row["file"].value
-        for row in run_query(store, _PREFIXES + "SELECT ?file WHERE { ?r kg:fileName ?file }")  # only reports have one
+        for row in run_query(store, _PREFIXES + "SELECT ?file WHERE { ?r kg:path ?file }")  # only reports have one
     )
     rows: dict[str, AcrossRow] = {}
     for row in run_query(store, ACROSS_QUERY.replace("$min", str(int(min_reports)))):

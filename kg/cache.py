@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import tempfile
@@ -23,15 +24,18 @@ from pathlib import Path
 
 from .lexicon import lexicon_stamp
 from .model import ReportResult
-from .resources import models_dir
+from .resources import models_dir, unicode_table
 
 __all__ = ["fingerprint", "ResultCache", "FileHashes"]
 
 _PACKAGE = Path(__file__).resolve().parent
+#: The packages that read .docx, .pdf and web pages (:mod:`kg.reading`): their versions are part of the fingerprint.
+_READER_PACKAGES = ("python-docx", "pdfminer.six", "readability-lxml", "lxml")
 
 
 def fingerprint(lexicon_dir: str | None) -> str:
-    """SHA-256 (hex, 16 characters) of kg's ``*.py`` files, the lexicon's ``*.txt`` files and the tagger model.
+    """SHA-256 (hex, 16 characters) of kg's ``*.py`` files, the lexicon's ``*.txt`` files, the tagger model,
+    the character tables and the versions of the readers' packages.
 
     Computed again whenever a lexicon file changes (:func:`kg.lexicon.lexicon_stamp`).
     """
@@ -41,10 +45,16 @@ def fingerprint(lexicon_dir: str | None) -> str:
 @functools.lru_cache(maxsize=4)
 def _fingerprint(stamp: tuple) -> str:
     digest = hashlib.sha256()
-    files = sorted(_PACKAGE.rglob("*.py")) + sorted(Path(stamp[0]).glob("*.txt")) + sorted(models_dir().glob("*.crfsuite"))
+    files = (sorted(_PACKAGE.rglob("*.py")) + sorted(Path(stamp[0]).glob("*.txt")) + sorted(models_dir().glob("*.crfsuite"))
+             + sorted(unicode_table("").glob("*.tsv")))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
+    for package in _READER_PACKAGES:  # the readers' text depends on their versions
+        try:
+            digest.update(f"{package}={importlib.metadata.version(package)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{package}=none".encode())
     return digest.hexdigest()[:16]
 
 
@@ -75,8 +85,14 @@ class ResultCache:
         return self.load(self._path(name, data_sha256, jurisdiction))
 
     def put(self, result: ReportResult, jurisdiction: str | None) -> None:
-        """Keep a result (atomically; a failure to write only loses the entry)."""
-        _dump(result, self._path(result.document.name, result.document.sha256, jurisdiction))
+        """Keep a result, and its text as read beside it (:meth:`text_path`); atomically, a failure only loses the entry."""
+        path = self._path(result.document.name, result.document.sha256, jurisdiction)
+        _write_text(result.document.text, path.with_suffix(".txt"))
+        _dump(result, path)
+
+    def text_path(self, name: str, data_sha256: str, jurisdiction: str | None) -> Path:
+        """Where the text as read of a kept result is (UTF-8), what a build copies to ``texts/``."""
+        return self._path(name, data_sha256, jurisdiction).with_suffix(".txt")
 
     def has(self, name: str, data_sha256: str, jurisdiction: str | None) -> bool:
         """Whether a result is kept for this report (without reading it)."""
@@ -177,12 +193,21 @@ class FileHashes:
 
 
 def _dump(value, path: Path) -> bool:
+    return _write(path, lambda out: pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _write_text(text: str, path: Path) -> bool:
+    return _write(path, lambda out: out.write(text.encode("utf-8")))
+
+
+def _write(path: Path, write) -> bool:
+    """Write a file atomically with ``write(binary handle)``; ``False`` if it could not be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         try:
             with os.fdopen(handle, "wb") as out:
-                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+                write(out)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -59,9 +59,14 @@ def main(verbose: bool) -> None:
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where reports are extracted: local processes, or an existing Dask cluster.")
 @click.option("--scheduler", default=None, help="The Dask scheduler's address (tcp://host:8786), with --executor dask.")
+@click.option("-r", "--recursive", is_flag=True,
+              help="Read the folders' sub-folders too; a report is named by its path inside the folder given.")
 @_errors
-def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, executor, scheduler):
-    """Build the graph of INPUTS (report files or folders; default: the five bundled sample reports)."""
+def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, executor, scheduler, recursive):
+    """Build the graph of INPUTS (report files or folders; default: the five bundled sample reports).
+
+    Reads .txt/.text/.md (any common encoding), .docx, .pdf (with a text layer) and saved web pages (.html/.htm).
+    """
     if progress is None:
         progress = sys.stderr.isatty()
     if no_cache:
@@ -69,7 +74,7 @@ def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, exec
     elif cache_dir is None:
         cache_dir = Path(outdir).resolve().parent / ".kg-cache"
     summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs,
-                             cache_dir=cache_dir, executor=executor, scheduler=scheduler)
+                             cache_dir=cache_dir, executor=executor, scheduler=scheduler, recursive=recursive)
     for line in summary.warnings:
         click.echo(f"warning: {line}", err=True)
     for _, reason in summary.skipped:

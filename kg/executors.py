@@ -41,14 +41,20 @@ __all__ = ["Outcome", "Task", "extract_one", "extract_all", "RenderTask", "rende
 @dataclass(frozen=True)
 class Task:
     """One report to extract: its path, its jurisdiction (or ``None``), the lexicon
-    folder, and the cache's fingerprint folder (:attr:`kg.cache.ResultCache.folder`),
-    or ``None`` for no cache."""
+    folder, the cache's fingerprint folder (:attr:`kg.cache.ResultCache.folder`,
+    or ``None`` for no cache), and the report's identity (default: the file's
+    name; :mod:`kg.inputs`)."""
 
     path: Path
     jurisdiction: str | None
     lexicon_dir: str | None
     cache_dir: str | None = None
     data: bytes | None = None  # the file's bytes, for workers that cannot read the path
+    name: str = ""
+
+    def __post_init__(self):
+        if not self.name:
+            object.__setattr__(self, "name", self.path.name)
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,7 @@ def _cached_sha256(task: Task, hashes: FileHashes | None) -> str | None:
         sha256 = hashes.sha256(task.path) if hashes is not None else hashlib.sha256(task.path.read_bytes()).hexdigest()
     except OSError:
         return None  # the executor names the error
-    return sha256 if ResultCache.at(task.cache_dir).has(task.path.name, sha256, task.jurisdiction) else None
+    return sha256 if ResultCache.at(task.cache_dir).has(task.name, sha256, task.jurisdiction) else None
 
 
 def extract_all(executor, tasks: list[Task], hashes: FileHashes | None = None) -> Iterator[Outcome]:
@@ -120,11 +126,11 @@ def extract_all(executor, tasks: list[Task], hashes: FileHashes | None = None) -
     results = executor.map(to_extract) if to_extract else iter(())
     again = []
     for task, sha256 in cached:
-        found = _cached_digest(ResultCache.at(task.cache_dir), task.path.name, sha256, task.jurisdiction)
+        found = _cached_digest(ResultCache.at(task.cache_dir), task.name, sha256, task.jurisdiction)
         if found is None:
             again.append(task)
         else:
-            yield Outcome(task.path.name, found, None, cached=True)
+            yield Outcome(task.name, found, None, cached=True)
     yield from results
     if again:
         yield from executor.map(again)
@@ -145,14 +151,14 @@ def extract_one(task: Task) -> Outcome:
         if task.data is not None or task.cache_dir is None:
             lexicon = load_lexicon(task.lexicon_dir)
             if task.data is not None:
-                result = extract_document(document_from_bytes(task.data, task.path.name), lexicon, task.jurisdiction)
+                result = extract_document(document_from_bytes(task.data, task.name), lexicon, task.jurisdiction)
             else:
-                result = extract_report(task.path, lexicon, task.jurisdiction)
+                result = extract_report(task.path, lexicon, task.jurisdiction, task.name)
             result = result.without_tokens()
-            return Outcome(task.path.name, digest(result), None, result=result)
+            return Outcome(task.name, digest(result), None, result=result)
         cache = ResultCache.at(task.cache_dir)
         data = read_bytes(task.path)  # the cache is keyed by the bytes: a cached report is not decoded
-        name, sha256 = task.path.name, hashlib.sha256(data).hexdigest()
+        name, sha256 = task.name, hashlib.sha256(data).hexdigest()
         if (found := _cached_digest(cache, name, sha256, task.jurisdiction)) is not None:
             return Outcome(name, found, None, cached=True)
         document = document_from_bytes(data, name)
@@ -162,18 +168,19 @@ def extract_one(task: Task) -> Outcome:
         cache.put_digest(found, task.jurisdiction)
         cache.dump(_render(result, dict(found.types)),
                    cache.fragment_path(document.name, document.sha256, task.jurisdiction, found.types))
-        return Outcome(task.path.name, found, None)
+        return Outcome(task.name, found, None)
     except KGError as exc:
-        return Outcome(task.path.name, None, str(exc))
+        return Outcome(task.name, None, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad report never sinks the others
-        return Outcome(task.path.name, None, f"{task.path.name}: unexpected {type(exc).__name__}: {exc}", expected=False)
+        return Outcome(task.name, None, f"{task.name}: unexpected {type(exc).__name__}: {exc}", expected=False)
 
 
 @dataclass(frozen=True)
 class RenderTask:
     """One report's graph fragment to render: the report's file, where its
-    result is cached (the cache's fingerprint folder), and ``types``, the
-    sorted ``(entity key, type)`` of its entities settled across reports."""
+    result is cached (the cache's fingerprint folder), ``types``, the
+    sorted ``(entity key, type)`` of its entities settled across reports,
+    and the report's identity (default: the file's name)."""
 
     path: Path
     sha256: str
@@ -181,10 +188,11 @@ class RenderTask:
     lexicon_dir: str | None
     cache_dir: str
     types: tuple[tuple[str, EntityType], ...]
+    name: str = ""
 
-    @property
-    def name(self) -> str:
-        return self.path.name
+    def __post_init__(self):
+        if not self.name:
+            object.__setattr__(self, "name", self.path.name)
 
 
 def render_one(task: RenderTask) -> str:
@@ -208,7 +216,7 @@ def render_one(task: RenderTask) -> str:
     if result is None:
         from .extraction import extract_document
 
-        document = read_document(task.path)
+        document = read_document(task.path, task.name)
         if document.sha256 != task.sha256:
             raise BuildError(f"{task.path}: the file changed while it was being built; build again")
         result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction).without_tokens()
@@ -374,9 +382,9 @@ class DaskExecutor:
             try:
                 data = task.path.read_bytes()
             except OSError as exc:
-                yield Outcome(task.path.name, None, f"{task.path.name}: cannot be read: {exc.strerror or exc}")
+                yield Outcome(task.name, None, f"{task.name}: cannot be read: {exc.strerror or exc}")
                 continue
-            to_send.append(Task(task.path, task.jurisdiction, task.lexicon_dir, task.cache_dir, data))
+            to_send.append(replace(task, data=data))
         futures = self.client.map(extract_one, [replace(t, cache_dir=None) for t in to_send], pure=False)
         by_key = {f.key: t for f, t in zip(futures, to_send, strict=True)}
         for future in as_completed(futures):

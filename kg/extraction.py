@@ -73,10 +73,11 @@ def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | N
     )
 
 
-def extract_report(path: str | Path, lexicon: Lexicon, jurisdiction: str | None = None) -> ReportResult:
-    """Read and extract one report file.
+def extract_report(path: str | Path, lexicon: Lexicon, jurisdiction: str | None = None,
+                   name: str | None = None) -> ReportResult:
+    """Read and extract one report file; ``name`` is its identity (default: the file's name).
 
     Raises:
         ReadError: the file cannot be read or decoded (see :func:`kg.reading.read_document`).
     """
-    return extract_document(read_document(path), lexicon, jurisdiction)
+    return extract_document(read_document(path, name), lexicon, jurisdiction)

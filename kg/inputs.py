@@ -1,19 +1,32 @@
-"""Stage 0, inputs: the files and folders given -> the report files to read.
+"""Stage 0, inputs: the files and folders given -> the report files to read, each with its identity.
 
-A folder gives its report files (``*.txt``, ``*.text``, ``*.md``; not
-recursive), sorted by name, and its ``manifest.csv``. What a folder scan
-passes over is said, not silently dropped:
+A report's **identity** is its path relative to the folder given,
+``/``-separated (``hebei/2023.docx`` under ``kg build --recursive corpus``),
+or the file's name for a file given by itself. It names the report
+everywhere: its IRI, ``build.json``, ``manifest.csv``, ``kg reports``, the
+gold. Two reports of one identity (``a/x.txt`` and ``b/x.txt`` given as
+``kg build a b``) are an error that names both files; the same file given
+twice is read once.
 
-- files of another type and sub-folders are counted in one line
-  (``ignored: 2 files of unknown type (.docx, .pdf)``);
-- hidden files (``.name``), office lock files (``~$name.docx``), the
-  folder's ``README.md``/``README.txt`` and ``manifest.csv`` are no reports
-  and pass without a word;
-- a symbolic link is followed when its target lies inside the folder; one
-  that points outside it (``/etc/passwd``), a broken one and a loop are
+A folder gives its report files (the endings of
+:data:`kg.reading.READ_SUFFIXES`: ``.txt .text .md .docx .pdf .html .htm``),
+sorted by name, and its ``manifest.csv``; with ``recursive`` its sub-folders'
+too, depth first, each sub-folder's manifest keyed by names relative to it.
+What a folder scan passes over is said, not silently dropped:
+
+- files of another type, and sub-folders when not recursive, are counted in
+  one line (``ignored: 2 files of unknown type (.xlsx, .zip); 1 sub-folder``);
+- a ``.doc`` or ``.wps`` file is listed as skipped, with the command that
+  converts it (:data:`kg.reading.UNSUPPORTED`);
+- hidden files and folders (``.name``), office lock files (``~$name.docx``),
+  each folder's ``README.md``/``README.txt`` and ``manifest.csv`` are no
+  reports and pass without a word;
+- a symbolic link is followed when its target lies inside the folder given;
+  one that points outside it (``/etc/passwd``), a broken one and a loop are
   listed as skipped with the reason.
 
-A file named on the command line is taken as it is, a link followed.
+A file named on the command line is taken as it is, a link followed, and
+read by its ending (plain text for one kg does not know).
 """
 
 from __future__ import annotations
@@ -26,12 +39,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BuildError
+from .reading import READ_SUFFIXES, UNSUPPORTED
 
-__all__ = ["Inputs", "collect_inputs", "read_manifest", "REPORT_SUFFIXES"]
+__all__ = ["Inputs", "InputReport", "collect_inputs", "read_manifest", "REPORT_SUFFIXES"]
 
-#: The file name endings a folder scan reads as reports (plain text).
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+#: The file name endings a folder scan reads as reports.
+REPORT_SUFFIXES = READ_SUFFIXES
 _NOT_REPORTS = frozenset({"readme.md", "readme.txt", "manifest.csv"})
+
+
+@dataclass(frozen=True)
+class InputReport:
+    """One report file to read: where it is, and its identity (see the module's text)."""
+
+    path: Path
+    name: str
 
 
 @dataclass
@@ -39,16 +61,23 @@ class Inputs:
     """The reports found in the inputs.
 
     Attributes:
-        paths: the report files, each folder's sorted by name, in the order given.
-        jurisdictions: report file name -> place, from the folders' manifests.
-        skipped: ``(file name, reason)`` of the entries not read (links out of the folder, loops).
+        reports: the report files with their identities, each folder's sorted
+            by name, in the order given.
+        jurisdictions: report identity -> place, from the folders' manifests.
+        skipped: ``(identity, reason)`` of the entries not read (links out of
+            the folder, loops, formats kg does not read).
         ignored: lines that say what the folder scans passed over, for stderr.
     """
 
-    paths: list[Path] = field(default_factory=list)
+    reports: list[InputReport] = field(default_factory=list)
     jurisdictions: dict[str, str] = field(default_factory=dict)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+
+    @property
+    def paths(self) -> list[Path]:
+        """The report files, in :attr:`reports`' order."""
+        return [report.path for report in self.reports]
 
 
 def read_manifest(path: Path) -> dict[str, str]:
@@ -79,50 +108,80 @@ def _link_problem(entry: Path, folder: Path) -> str | None:
     return None
 
 
-def _scan(folder: Path, found: Inputs) -> None:
+def _scan(folder: Path, root: Path, prefix: str, recursive: bool, found: Inputs) -> None:
+    """Add the reports of ``folder`` (identities ``prefix + name``), and of its sub-folders when ``recursive``."""
     ignored: Counter = Counter()
-    folders = 0
+    folders = []
     for entry in sorted(folder.iterdir()):
         name = entry.name
         if name.startswith((".", "~$")) or name.lower() in _NOT_REPORTS:
             continue
-        if entry.is_symlink() and (problem := _link_problem(entry, folder)):
-            found.skipped.append((name, f"{entry}: {problem}"))
+        identity = prefix + name
+        if entry.is_symlink() and (problem := _link_problem(entry, root)):
+            found.skipped.append((identity, f"{entry}: {problem}"))
             continue
+        suffix = entry.suffix.lower()
         if entry.is_dir():
-            folders += 1
-        elif entry.suffix.lower() in REPORT_SUFFIXES:
-            found.paths.append(entry)
+            folders.append(entry)
+        elif suffix in REPORT_SUFFIXES:
+            found.reports.append(InputReport(entry, identity))
+        elif suffix in UNSUPPORTED and entry.is_file():
+            found.skipped.append((identity, f"{entry}: " + UNSUPPORTED[suffix].format(path=entry)))
         elif entry.is_file():
-            ignored[entry.suffix.lower() or "(no ending)"] += 1
+            ignored[suffix or "(no ending)"] += 1
+    if (folder / "manifest.csv").is_file():
+        found.jurisdictions.update({prefix + name: place for name, place in read_manifest(folder / "manifest.csv").items()})
     parts = []
     if ignored:
         count = sum(ignored.values())
         parts.append(f"{count} file{'s' if count > 1 else ''} of unknown type ({', '.join(sorted(ignored))})")
-    if folders:
-        parts.append(f"{folders} sub-folder{'s' if folders > 1 else ''}")
+    if folders and not recursive:
+        parts.append(f"{len(folders)} sub-folder{'s' if len(folders) > 1 else ''} (--recursive reads {'them' if len(folders) > 1 else 'it'})")
     if parts:
         found.ignored.append(f"{folder}: ignored: {'; '.join(parts)}")
+    if recursive:
+        for sub in folders:
+            _scan(sub, root, f"{prefix}{sub.name}/", recursive, found)
 
 
-def collect_inputs(inputs: list[str | Path]) -> Inputs:
-    """Expand files and folders into report paths, and read folders' manifests.
+def collect_inputs(inputs: list[str | Path], recursive: bool = False) -> Inputs:
+    """Expand files and folders into report files with their identities, and read folders' manifests.
+
+    Args:
+        inputs: report files and folders, as given.
+        recursive: read the folders' sub-folders too.
 
     Returns:
         The :class:`Inputs`.
 
     Raises:
-        BuildError: an input does not exist, or a manifest is malformed.
+        BuildError: an input does not exist, a manifest is malformed, or two
+            different files have one identity (the message names both).
     """
     found = Inputs()
     for item in inputs:
         item = Path(item)
         if item.is_dir():
-            _scan(item, found)
-            if (item / "manifest.csv").is_file():
-                found.jurisdictions.update(read_manifest(item / "manifest.csv"))
+            _scan(item, item, "", recursive, found)
         elif item.is_file():
-            found.paths.append(item)
+            found.reports.append(InputReport(item, item.name))
         else:
             raise BuildError(f"{item}: no such file or folder")
+    found.reports = _distinct(found.reports)
     return found
+
+
+def _distinct(reports: list[InputReport]) -> list[InputReport]:
+    """The reports, each file once; two files of one identity raise :class:`BuildError`."""
+    by_name: dict[str, InputReport] = {}
+    kept = []
+    for report in reports:
+        other = by_name.get(report.name)
+        if other is None:
+            by_name[report.name] = report
+            kept.append(report)
+        elif not os.path.samefile(other.path, report.path):
+            raise BuildError(f"two reports have the identity {report.name}: {other.path} and {report.path} "
+                             "(a report is named by its path inside the folder given); build them separately, "
+                             "or rename one")
+    return kept

@@ -1,6 +1,9 @@
 """Stage 3, metadata: what a report says about itself.
 
-* **title**: a ``标题：`` field line of the file, else the first line of the
+* **title**: the title the file's own metadata gives (a .docx's core
+  properties, a web page's ``<title>`` less the site's name, a PDF's Title;
+  :attr:`kg.model.Document.title`, kept only where the text holds it), else
+  a ``标题：`` field line of the file, else the first line of the
   clean text when it reads as a title (no sentence punctuation, at most 60
   characters).
 * **author**: the body that reports (shared/spec/ANNOTATION.md, Relations),
@@ -79,8 +82,10 @@ def normalise_organ(name: str) -> str:
     return strip_placeholder(name).replace("人民政府", "政府")
 
 
-def _title(sentences: tuple[Sentence, ...], opening: str) -> tuple[str, int | None]:
+def _title(sentences: tuple[Sentence, ...], opening: str, document: Document) -> tuple[str, int | None]:
     """The title and where it begins (document characters), or ``("", None)``."""
+    if document.title and (begin := document.text.find(document.title)) >= 0:
+        return document.title, begin
     if field := _TITLE_FIELD.search(opening):
         return field.group(1), field.start(1)
     if sentences:
@@ -149,7 +154,7 @@ def extract_metadata(document: Document, sentences: tuple[Sentence, ...], jurisd
     """
     lexicon = lexicon or load_lexicon()
     opening = document.text[:_OPENING_CHARS]
-    title, title_begin = _title(sentences, opening)
+    title, title_begin = _title(sentences, opening, document)
     first_lines = " ".join(s.text for s in sentences[:6])
     found = _author(title, title_begin, opening, sentences)
     author, span = (None, None)
@@ -159,7 +164,7 @@ def extract_metadata(document: Document, sentences: tuple[Sentence, ...], jurisd
         if author != name:  # the placeholder is left out of the name, and of its span
             span = (span[1] - len(author), span[1])
     kind = ""
-    for text in (title, document.name.rsplit(".", 1)[0], f"{first_lines}\n{opening[:1500]}"):
+    for text in (title, document.file_name.rsplit(".", 1)[0], f"{first_lines}\n{opening[:1500]}"):
         if kind := next((k for k, pattern in lexicon.report_kinds if pattern.search(text)), ""):
             break
     year_match = _YEAR.search(title) or _YEAR.search(first_lines)

@@ -51,16 +51,27 @@ class RelationType(str, Enum):
 
 @dataclass(frozen=True)
 class Document:
-    """A decoded report.
+    """A report as read: its text, and where that text came from.
 
     Attributes:
-        name: the file's name, no folder (``000_bda7739a96efcbec.txt``).
-        text: the decoded text, unchanged; every offset points into it.
-        encoding: the codec it was decoded with (``utf-8``, ``utf-8-sig``,
-            ``gb18030``, ``utf-16``).
+        name: the report's identity: its path relative to the folder given,
+            ``/``-separated (``000_bda7739a96efcbec.txt``, ``hebei/2023.docx``),
+            or the file's name for a file given by itself.
+        text: the text as read (decoded from a text file, or taken out of a
+            .docx, .pdf or web page by :mod:`kg.reading`), unchanged after
+            that; every offset points into it.
+        encoding: the codec a text file or web page was decoded with
+            (``utf-8``, ``utf-8-sig``, ``gb18030``, ``utf-16-le`` …); ``""``
+            for a .docx or .pdf, whose text is not decoded from bytes by kg.
         sha256: hex digest of the file's bytes, to tell two versions apart.
-        warnings: what reading repaired, each line naming the file and the
-            byte offsets (stray NUL bytes, bytes that are not UTF-8).
+        warnings: what reading repaired or left out, each line naming the
+            file (stray NUL bytes, bytes that are not UTF-8, a PDF's running
+            headers).
+        media_type: the file's format as an IANA media type (``text/plain``,
+            ``application/pdf`` …), :data:`kg.reading.MEDIA_TYPES`.
+        title: the title the file's own metadata gives (a .docx's core
+            properties, a web page's ``<title>`` less the site's name, a
+            PDF's Title), kept only where it occurs in ``text``; else ``None``.
     """
 
     name: str
@@ -68,6 +79,13 @@ class Document:
     encoding: str
     sha256: str
     warnings: tuple[str, ...] = ()
+    media_type: str = "text/plain"
+    title: str | None = None
+
+    @property
+    def file_name(self) -> str:
+        """The file's name without its folder (``2023.docx`` of ``hebei/2023.docx``)."""
+        return self.name.rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ the graph, not with the text:
    report's graph fragment is serialised in parallel
    (:func:`kg.executors.render_one`), or taken from the cache when its
    result and types are unchanged.
-3. **Write**: the fragments are concatenated in file-name order into the
+3. **Write**: the fragments are concatenated in identity order into the
    graph files and ``relations.csv``, and loaded into the store (:mod:`kg.rdf.export`), beside the
-   tables and pages, in a staging folder that replaces ``outdir`` only when
+   tables, the pages and each report's text as read (``texts/``, :func:`text_file`), in a staging folder that replaces ``outdir`` only when
    all is written: a failed build leaves the previous output as it was.
 """
 
@@ -48,11 +48,13 @@ from .model import EntityType, RelationType
 from .rdf.export import PARTS, Reused, write_graph_files
 from .rdf.store import STORE_DIR, STORE_LAYOUT, update_store, write_store
 from .rdf.graph import Fragment, summary_triples
+from .reading import read_document
 from .resolution import merge_types
 from .tables import entities_table, relations_header_csv
 from .viz import NetworkData, limit_nodes, render_network
 
-__all__ = ["build", "redraw", "write_file_atomically", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES"]
+__all__ = ["build", "redraw", "write_file_atomically", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES",
+           "TEXTS_DIR", "text_file"]
 
 log = logging.getLogger("kg")
 
@@ -61,6 +63,8 @@ OUTPUT_FILES = (
     "graph.ttl", "graph.nt", "graph.trig", "graph.jsonld",
     "entities.csv", "relations.csv", "network.json", "network.html", "across.html", "build.json",
 )
+#: The folder of a build that holds each report's text as read (:func:`text_file`).
+TEXTS_DIR = "texts"
 #: The most entities a build draws in network.html (the most connected; all
 #: are in network.json). bench/page.py measured 2,000 nodes and 10,000 edges
 #: settling in 6.0 s at 60 fps; far larger pages do not settle in a browser.
@@ -77,8 +81,8 @@ class BuildSummary:
 
     Attributes:
         outdir: the output folder.
-        reports: names of the reports read.
-        skipped: ``(file name, reason)`` of the reports skipped.
+        reports: identities of the reports read (:mod:`kg.inputs`).
+        skipped: ``(identity, reason)`` of the reports skipped.
         warnings: what was repaired in the reports read (each line names the
             file), and what the folder scan ignored.
         cached: how many of the reports read came from the extraction cache.
@@ -182,6 +186,7 @@ def build(
     cache_dir: str | Path | None = None,
     executor: str = "local",
     scheduler=None,
+    recursive: bool = False,
 ) -> BuildSummary:
     """Build the graph of a set of reports.
 
@@ -197,6 +202,8 @@ def build(
         executor: ``local`` (processes on this machine, see ``jobs``) or
             ``dask`` (an existing Dask cluster at ``scheduler``).
         scheduler: the Dask scheduler's address or a ``distributed.Client``.
+        recursive: read the input folders' sub-folders too; each report is
+            named by its path inside the folder given (:mod:`kg.inputs`).
         cache_dir: keep each report's result there and take it back while
             the file, kg's code and the lexicon are unchanged (see
             :mod:`kg.cache`); ``None`` for no cache.
@@ -205,7 +212,8 @@ def build(
         A :class:`BuildSummary`.
 
     Raises:
-        BuildError: no input exists, or no report could be read.
+        BuildError: no input exists, two reports have one identity, or no
+            report could be read.
         LexiconError: the lexicon is missing or malformed.
     """
     started = time.perf_counter()
@@ -213,23 +221,19 @@ def build(
     outdir = Path(outdir)
     load_lexicon(lexicon_dir)  # a malformed lexicon fails the build here, before any report
     inputs = list(inputs) if inputs else [sample_reports_dir()]
-    found = collect_inputs(inputs)
-    paths, jurisdictions = found.paths, found.jurisdictions
+    found = collect_inputs(inputs, recursive)
     # refused before anything is written: a folder kg did not make, an input, the cache inside the output
-    check_output_folder(outdir, [Path(item) for item in inputs], {*OUTPUT_FILES, STORE_DIR},
+    check_output_folder(outdir, [Path(item) for item in inputs], {*OUTPUT_FILES, STORE_DIR, TEXTS_DIR},
                         Path(cache_dir) if cache_dir is not None else None)
+    _check_text_names([report.name for report in found.reports])
     if cache_dir is not None:
         claim_cache_folder(Path(cache_dir))
     summary = BuildSummary(outdir=outdir, skipped=list(found.skipped), warnings=list(found.ignored))
+    for name, reason in found.skipped:
+        log.warning("skipped %s", reason)
     lexicon = str(lexicon_dir) if lexicon_dir else None
-    tasks, seen = [], set()
-    for path in paths:
-        if path.name in seen:
-            summary.skipped.append((path.name, f"{path}: a report of the same file name was already read"))
-            log.warning("skipped %s: a report of the same file name was already read", path)
-            continue
-        seen.add(path.name)
-        tasks.append(Task(path, jurisdictions.get(path.name), lexicon))
+    tasks = [Task(report.path, found.jurisdictions.get(report.name), lexicon, name=report.name)
+             for report in found.reports]
     try:
         runner = make_executor(jobs, lexicon, executor, scheduler)
         renderer = make_executor(jobs, lexicon) if executor != "local" else runner
@@ -238,8 +242,8 @@ def build(
     with _cache_folder(outdir, cache_dir) as cache_root, contextlib.closing(runner):
         cache = str(ResultCache(cache_root, lexicon).folder)
         tasks = [replace(task, cache_dir=cache) for task in tasks]
-        jurisdiction_of = {task.path.name: task.jurisdiction for task in tasks}
-        path_of = {task.path.name: task.path for task in tasks}
+        jurisdiction_of = {task.name: task.jurisdiction for task in tasks}
+        path_of = {task.name: task.path for task in tasks}
         gathered = _Gathered()
         hashes = FileHashes(cache_root) if cache_dir is not None else None
         with _no_cyclic_gc():
@@ -257,13 +261,15 @@ def build(
             if hashes is not None:
                 hashes.save()
             if not gathered.reports:
-                raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs))}"))
+                raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs))}")
+                                 + "".join(f"; {line}" for line in found.ignored))
             summary.reports.sort()
             summary.warnings.sort()
 
             types = merge_types(gathered.votes)
             render_tasks = [
-                RenderTask(path_of[name], sha, place, lexicon, cache, tuple(zip(keys, map(types.__getitem__, keys), strict=True)))
+                RenderTask(path_of[name], sha, place, lexicon, cache, tuple(zip(keys, map(types.__getitem__, keys), strict=True)),
+                           name)
                 for name, (sha, place, keys) in sorted(gathered.reports.items())
             ]
             phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
@@ -279,6 +285,50 @@ def build(
     summary.relations = {t.value: rel_counts.get(t, 0) for t in RelationType}
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def text_file(name: str) -> str:
+    """Where a report's text as read is kept in a build, relative to the build folder.
+
+    ``texts/<identity>``, with ``.txt`` added unless the identity ends so:
+    ``texts/000_bda7739a96efcbec.txt``, ``texts/hebei/2025.docx.txt``. Every
+    offset of the graph (``nif:beginIndex``, ``nif:endIndex``) counts
+    characters of this file's text.
+    """
+    return f"{TEXTS_DIR}/{name}" if name.lower().endswith(".txt") else f"{TEXTS_DIR}/{name}.txt"
+
+
+def _check_text_names(names: list[str]) -> None:
+    """Refuse reports whose texts would share a file (``x`` and ``x.txt``).
+
+    Raises:
+        BuildError: naming both reports.
+    """
+    seen: dict[str, str] = {}
+    for name in names:
+        if (other := seen.setdefault(text_file(name).lower(), name)) != name:
+            raise BuildError(f"the reports {other} and {name} would keep their texts in one file, {text_file(name)}; "
+                             "rename one")
+
+
+def _write_texts(folder: Path, tasks: list[RenderTask]) -> None:
+    """Write each report's text as read into ``folder/texts/`` (:func:`text_file`), copied from the cache.
+
+    A text the cache lacks (kept by an older kg, or deleted) is taken from
+    the cached result, or read from the file again.
+    """
+    for task in tasks:
+        target = folder / text_file(task.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        cache = ResultCache.at(task.cache_dir)
+        try:
+            shutil.copyfile(cache.text_path(task.name, task.sha256, task.jurisdiction), target)
+            continue
+        except FileNotFoundError:
+            pass
+        result = cache.get(task.name, task.sha256, task.jurisdiction)
+        text = result.document.text if result is not None else read_document(task.path, task.name).text
+        target.write_bytes(text.encode("utf-8"))  # no newline translation: offsets count these characters
 
 
 def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
@@ -439,6 +489,8 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-graph") as pool:
         graph = pool.submit(_write_graph, folder, outdir, paths, tasks, network, summary, phase)
         try:
+            phase("writing the texts as read")
+            _write_texts(folder, tasks)
             phase("writing the tables and pages")
             (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")
             (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True),

@@ -29,7 +29,7 @@ _QUERY = """PREFIX kg: <https://w3id.org/kg-reports/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 SELECT ?file ?place ?title ?kind ?author ?year WHERE {
-  ?r a kg:Report ; kg:fileName ?file .
+  ?r a kg:Report ; kg:path ?file .
   OPTIONAL { ?r kg:jurisdiction ?place }
   OPTIONAL { ?r dcterms:title ?title }
   OPTIONAL { ?r kg:documentKind ?kind }

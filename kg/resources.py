@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import KGError
 
-__all__ = ["lexicon_dir", "models_dir", "ontology_file", "sample_reports_dir", "shipped_queries", "shipped_query",
+__all__ = ["lexicon_dir", "models_dir", "ontology_file", "sample_reports_dir", "unicode_table", "shipped_queries", "shipped_query",
            "DATA_PACKAGE", "ONTOLOGY_PACKAGE"]
 
 DATA_PACKAGE = "kg.data"
@@ -49,6 +49,11 @@ def models_dir() -> Path:
 def ontology_file(name: str) -> Path:
     """A file of the bundled ontology folder: ``kg.ttl`` or ``shapes.ttl`` (``ontology/`` in the repository)."""
     return _folder(ONTOLOGY_PACKAGE) / name
+
+
+def unicode_table(name: str) -> Path:
+    """A bundled table of characters (``data/unicode/<name>`` in the repository), e.g. ``radicals.tsv``."""
+    return _folder(DATA_PACKAGE) / "unicode" / name
 
 
 def sample_reports_dir() -> Path:

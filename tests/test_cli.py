@@ -135,7 +135,7 @@ def test_a_folder_scan_says_what_it_ignored_and_skips_links_out_of_it(tmp_path):
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     shutil.copy(REPORTS / "000_bda7739a96efcbec.txt", folder)
-    for name in ("a.docx", "b.pdf", "~$a.docx", ".hidden.txt", "README.md", "README.txt"):
+    for name in ("a.xlsx", "b.zip", "c.docx", "d.pdf", "e.doc", "~$a.docx", ".hidden.txt", "README.md", "README.txt"):
         (folder / name).write_bytes(b"not a report")
     outside = tmp_path / "passwd.txt"
     outside.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
@@ -144,10 +144,15 @@ def test_a_folder_scan_says_what_it_ignored_and_skips_links_out_of_it(tmp_path):
     (folder / "same.txt").symlink_to(folder / "000_bda7739a96efcbec.txt")  # inside: followed, but a second name
     result = _run("build", str(folder), "-o", str(tmp_path / "out"), "--no-cache")
     assert result.exit_code == 0, result.output
-    assert f"warning: {folder}: ignored: 2 files of unknown type (.docx, .pdf); 1 sub-folder" in result.stderr
+    assert (f"warning: {folder}: ignored: 2 files of unknown type (.xlsx, .zip); 1 sub-folder (--recursive reads it"
+            in result.stderr)
     assert "passwd.txt" in result.stderr and "outside the folder" in result.stderr
     assert "loop.txt" in result.stderr and "loops" in result.stderr
-    assert "reports read: 2 (0 from the cache), skipped: 2" in result.stdout  # the sample and its link
+    # a file of a format kg reads but cannot take is named with the reason; a .doc with the command that converts it
+    assert "warning: skipped c.docx: not a readable .docx file" in result.stderr
+    assert "warning: skipped d.pdf: not a PDF file" in result.stderr
+    assert f"libreoffice --headless --convert-to docx {folder / 'e.doc'}" in result.stderr
+    assert "reports read: 2 (0 from the cache), skipped: 5" in result.stdout  # the sample and its link
     reports = json.loads((tmp_path / "out" / "network.json").read_text(encoding="utf-8"))["reports"]
     assert sorted(r if isinstance(r, str) else r.get("name", r.get("file")) for r in reports) == [
         "000_bda7739a96efcbec.txt", "same.txt"]

@@ -51,6 +51,7 @@ def test_the_wheel_carries_the_data_kg_reads(wheel):
     assert {f"kg/data/reports/{n}" for n in SAMPLE_FILES} <= names and len(SAMPLE_FILES) == 5
     assert "kg/assets/network_ui.html" in names
     assert {"kg/data/models/tagger.crfsuite", "kg/data/models/tagger.json"} <= names
+    assert {"kg/data/unicode/radicals.tsv", "kg/reading/pdf.py", "kg/reading/docx.py", "kg/reading/html.py"} <= names
     assert not [n for n in names if n.startswith(("data/", "ontology/", "tests/"))]  # nothing beside the package
 
 
@@ -77,3 +78,17 @@ def test_the_installed_wheel_builds_validates_and_queries_from_any_folder(wheel,
     assert answer[0].split(",")[:2] == ["initiative", "reports"] and len(answer) > 10
     listed = _run(kg, "queries", cwd=elsewhere).stdout
     assert all(name.removesuffix(".rq") in listed for name in QUERY_FILES)
+    # the readers of the other formats, with the PDF reader's character table from the wheel
+    from .pages import government_page
+
+    formats = elsewhere / "formats"
+    formats.mkdir()
+    sample = (Path(__file__).resolve().parent.parent / "data" / "reports" / SAMPLE_FILES[0]).read_text(encoding="utf-8")
+    (formats / "page.html").write_text(government_page(sample), encoding="utf-8")
+    docx = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus" / "provincial-2025-docx").glob("*.docx"))
+    for path in docx[:1]:
+        (formats / "report.docx").write_bytes(path.read_bytes())
+    built = _run(kg, "build", "formats", "-o", "out2", cwd=elsewhere)
+    assert f"reports read: {1 + len(docx[:1])} (0 from the cache), skipped: 0" in built.stdout
+    table = _run(python, "-c", "from kg.reading.pdf import _radicals; print(len(_radicals()))", cwd=elsewhere).stdout
+    assert int(table) > 250

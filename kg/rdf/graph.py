@@ -1,7 +1,8 @@
 """Stage 8, graph: report results -> RDF quads, one named graph per report.
 
 The terms are those of shared/spec/GRAPH.md: each report a ``kg:Report``
-with ``kg:fileName``, ``dcterms:title``, ``kg:author`` and ``kg:mentions``;
+with ``kg:fileName``, ``kg:path`` (its identity, :mod:`kg.inputs`), ``dcterms:format``
+(its media type), ``dcterms:title``, ``kg:author`` and ``kg:mentions``;
 each entity typed by its class with ``rdfs:label`` (canonical name) and
 ``skos:altLabel`` (aliases); each relation as a direct triple and as an
 ``rdf:Statement`` with ``prov:wasDerivedFrom``, ``kg:evidence`` and its
@@ -60,7 +61,8 @@ def _node(term) -> ox.NamedNode:
 # The vocabulary as Oxigraph terms, made once.
 _A, _LABEL, _ALT = _node(RDF.type), _node(RDFS.label), _node(SKOS.altLabel)
 _O = {name: _node(term) for name, term in {
-    "Report": KG.Report, "ProvEntity": PROV.Entity, "fileName": KG.fileName, "title": DCTERMS.title,
+    "Report": KG.Report, "ProvEntity": PROV.Entity, "fileName": KG.fileName, "path": KG.path, "format": DCTERMS.format,
+    "title": DCTERMS.title,
     "encoding": KG.encoding, "sha256": KG.sha256, "documentKind": KG.documentKind, "year": KG.year,
     "jurisdiction": KG.jurisdiction, "author": KG.author, "mentions": KG.mentions, "Phrase": NIF.Phrase,
     "referenceContext": NIF.referenceContext, "anchorOf": NIF.anchorOf, "beginIndex": NIF.beginIndex,
@@ -125,9 +127,12 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
     key_of = result.entity_keys()
     add(report, _A, _O["Report"])
     add(report, _A, _O["ProvEntity"])
-    add(report, _O["fileName"], literal(doc.name))
-    add(report, _O["title"], _zh(meta.title or doc.name))
-    add(report, _O["encoding"], literal(doc.encoding))
+    add(report, _O["fileName"], literal(doc.file_name))
+    add(report, _O["path"], literal(doc.name))
+    add(report, _O["format"], literal(doc.media_type))
+    add(report, _O["title"], _zh(meta.title or doc.file_name))
+    if doc.encoding:
+        add(report, _O["encoding"], literal(doc.encoding))
     add(report, _O["sha256"], literal(doc.sha256))
     if meta.kind:
         add(report, _O["documentKind"], literal(meta.kind))  # a controlled kind (report_kinds.txt), no language

@@ -30,6 +30,7 @@ class KG(DefinedNamespace):
     Initiative: object
     # report metadata
     fileName: object
+    path: object
     author: object
     mentions: object
     year: object

@@ -1,4 +1,4 @@
-"""Stage 1, read: a file's bytes -> :class:`~kg.model.Document`.
+"""The plain-text reader: a text file's bytes -> its text, encoding and repairs.
 
 The encodings Chinese reports come in are detected, not guessed: a byte-order
 mark decides first (UTF-8 with BOM, UTF-16 LE/BE); then UTF-16 without BOM
@@ -17,14 +17,11 @@ for every offset downstream.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
-from pathlib import Path
 
-from .errors import ReadError
-from .model import Document
+from ..errors import ReadError
 
-__all__ = ["read_document", "read_bytes", "document_from_bytes", "decode"]
+__all__ = ["decode", "read_text"]
 
 # Largest share of control characters (other than tab, CR, LF, FF) a decoded
 # text may hold before we call the decoding wrong. Chosen by us: real reports
@@ -164,47 +161,12 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str, tuple[str, ...
     raise ReadError(f"{name}: not text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030/GBK{where}")
 
 
-def document_from_bytes(data: bytes, name: str) -> Document:
-    """Decode a report's bytes into a :class:`Document` named ``name``.
+def read_text(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """Read a plain-text report: :func:`decode`, after refusing an empty file.
 
     Raises:
         ReadError: the bytes are empty or cannot be decoded.
     """
     if not data.strip():
         raise ReadError(f"{name}: the file is empty")
-    text, encoding, warnings = decode(data, name)
-    return Document(name=name, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest(),
-                    warnings=warnings)
-
-
-def read_document(path: str | Path) -> Document:
-    """Read one report file.
-
-    Args:
-        path: the report's path.
-
-    Returns:
-        The :class:`Document`, its ``name`` the file's name without folder.
-
-    Raises:
-        ReadError: the file cannot be opened, is empty, or cannot be decoded.
-
-    Examples:
-        >>> doc = read_document("data/reports/000_bda7739a96efcbec.txt")
-        >>> doc.text[:9], doc.encoding
-        ('区委常委会工作报告', 'utf-8')
-    """
-    path = Path(path)
-    return document_from_bytes(read_bytes(path), path.name)
-
-
-def read_bytes(path: Path) -> bytes:
-    """A report file's bytes, undecoded (what the extraction cache is keyed by).
-
-    Raises:
-        ReadError: the file cannot be opened.
-    """
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ReadError(f"{path.name}: cannot be read: {exc.strerror or exc}") from exc
+    return decode(data, name)
