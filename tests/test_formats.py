@@ -281,3 +281,18 @@ def test_the_whole_corpus_builds_recursively_with_nothing_skipped(tmp_path):
     stdout = _build("--recursive", str(CORPUS), "-o", str(tmp_path / "out"), "--jobs", "2")
     assert f"reports read: {expected} (0 from the cache), skipped: 0" in stdout
     assert expected == 222
+
+
+def test_eval_finds_the_gold_of_reports_built_in_a_sub_folder(tmp_path):
+    """The gold names a report by its file name; a report built under a sub-folder answers to it when the name is unique."""
+    from .conftest import GOLD
+
+    (tmp_path / "in" / "district").mkdir(parents=True)
+    for path in SAMPLES[:2]:
+        shutil.copy(path, tmp_path / "in" / "district" / path.name)
+    _build("--recursive", str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    nested = _run("eval", str(GOLD), "--graph", str(tmp_path / "out"), "--json")
+    assert nested.exit_code == 0, nested.output
+    scores = json.loads(nested.stdout)
+    assert scores["reports"] == 2
+    assert scores["entities_typed"]["tp"] > 100

@@ -41,9 +41,15 @@ def many_reports(tmp_path):
     return folder
 
 
+#: ``python -m kg`` with Ctrl-C answered as in a terminal's job: a shell without job control starts a
+#: background command (``pytest … &``) with SIGINT ignored, and the build would inherit that.
+_KG_AS_A_TERMINAL_JOB = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                         "sys.argv[0] = 'kg'; runpy.run_module('kg', run_name='__main__', alter_sys=True)")
+
+
 def _start(folder: Path, out: Path) -> tuple[subprocess.Popen, list[int]]:
-    build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(folder), "-o", str(out), "--jobs", "2",
-                              "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    build = subprocess.Popen([sys.executable, "-c", _KG_AS_A_TERMINAL_JOB, "build", str(folder), "-o", str(out),
+                              "--jobs", "2", "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              start_new_session=True)  # its own process group, as a terminal's job is
     assert _wait(lambda: len(children_of(build.pid)) >= 2, 60), "the two workers did not start"
     workers = children_of(build.pid)
@@ -65,9 +71,9 @@ def test_workers_exit_when_the_build_is_killed(many_reports, tmp_path):
 def test_ctrl_c_prints_one_line_and_ends_the_workers(many_reports, tmp_path):
     build, workers = _start(many_reports, tmp_path / "out")
     os.killpg(build.pid, signal.SIGINT)  # what Ctrl-C in a terminal sends: the whole group
-    _, stderr = build.communicate(timeout=30)
+    stdout, stderr = build.communicate(timeout=30)
     stderr = stderr.decode("utf-8", "replace")
-    assert build.returncode != 0
+    assert build.returncode != 0, (stdout, stderr)
     assert "Traceback" not in stderr, stderr
     assert stderr.strip().splitlines()[-1:] == ["Aborted!"], stderr
     assert _wait(lambda: not any(_alive(w) for w in workers), 10)
