@@ -1,14 +1,17 @@
 """The extraction cache: a report's result, kept by the hash of what made it.
 
 A second build re-extracts only the reports whose file changed. An entry is
-found by the report's file name, the SHA-256 of its bytes and its
+found by the report's identity (:mod:`kg.inputs`), the SHA-256 of its bytes and its
 jurisdiction, under a folder named by a fingerprint of everything else that
 shapes a result: kg's source files and the lexicon files. Changing either
 starts a new folder, so a stale result is never read. Beside the results
 it keeps the graph fragments rendered from them (:mod:`kg.rdf.graph`), by
 result and entity types, so an unchanged report is not serialised again
 either. Entries are pickles written atomically; the cache is ours, kept
-beside the output (``.kg-cache`` by default), and can be deleted at any time.
+beside the output (``.kg-cache`` by default), and can be deleted at any time
+(``kg cache clear``). A build drops the fingerprint folders other than its
+own (:func:`prune_cache`): their entries can never be read again by this kg
+and lexicon. ``kg cache info`` says what the cache holds (:func:`cache_info`).
 """
 
 from __future__ import annotations
@@ -18,15 +21,18 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import re
+import shutil
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .lexicon import lexicon_stamp
 from .model import ReportResult
 from .resources import models_dir, unicode_table
 
-__all__ = ["fingerprint", "ResultCache", "FileHashes"]
+__all__ = ["fingerprint", "ResultCache", "FileHashes", "CacheInfo", "cache_info", "clear_cache", "prune_cache"]
 
 _PACKAGE = Path(__file__).resolve().parent
 #: The packages that read .docx, .pdf and web pages (:mod:`kg.reading`): their versions are part of the fingerprint.
@@ -122,6 +128,15 @@ class ResultCache:
         """Where the fragment of key ``key`` (the stem of a :meth:`fragment_path`) is kept."""
         return self.folder / "fragments" / key[:2] / f"{key}.pickle"
 
+    def stamps_at(self, outdir: str | Path) -> Path:
+        """Where the graph files' stamps of the build in ``outdir`` are kept (:class:`kg.incremental.FileStamp`).
+
+        Kept here, by the folder's absolute path, not in the build: the
+        stamps change from build to build, the build's files do not.
+        """
+        key = hashlib.sha256(str(Path(outdir).absolute()).encode()).hexdigest()[:32]
+        return self.folder / "stamps" / f"{key}.pickle"
+
     def shared_counts_at(self, key: str) -> Path:
         """Where a build's shared-triple counts (:attr:`kg.rdf.export.Written.shared`) of key ``key`` are kept."""
         return self.folder / "shared" / f"{key}.pickle"
@@ -215,3 +230,86 @@ def _write(path: Path, write) -> bool:
         return True
     except OSError:
         return False
+
+
+_FINGERPRINT = re.compile(r"[0-9a-f]{16}")
+_BUCKET = re.compile(r"[0-9a-f]{2}")  # results are kept in folders named by their key's first two hex digits
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    """What a cache folder holds.
+
+    Attributes:
+        root: the cache folder.
+        fingerprints: per fingerprint folder, ``(fingerprint, results, fragments, bytes)``, sorted.
+        bytes: the size of everything in the folder (bytes, as ``du --apparent-size``).
+    """
+
+    root: Path
+    fingerprints: list[tuple[str, int, int, int]]
+    bytes: int
+
+
+def _folders(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and _FINGERPRINT.fullmatch(p.name)) if root.is_dir() else []
+
+
+def cache_info(root: str | Path) -> CacheInfo:
+    """Count the results, fragments and bytes of each fingerprint folder of a cache (nothing is read but ``stat``)."""
+    root = Path(root)
+    rows = []
+    for folder in _folders(root):
+        results = fragments = size = 0
+        for path in folder.rglob("*"):
+            if path.is_file():
+                size += path.stat().st_size
+                if path.name.endswith(".pickle") and not path.name.endswith(".digest.pickle"):
+                    if path.parent.parent.name == "fragments":
+                        fragments += 1
+                    elif path.parent.parent == folder and _BUCKET.fullmatch(path.parent.name):
+                        results += 1
+        rows.append((folder.name, results, fragments, size))
+    total = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.is_dir() else 0
+    return CacheInfo(root, rows, total)
+
+
+def clear_cache(root: str | Path, keep: str | None = None) -> list[str]:
+    """Delete the fingerprint folders of a kg cache (all, or all but ``keep``) and its file hashes.
+
+    Only what kg writes is deleted; the folder and its ``CACHEDIR.TAG`` stay.
+
+    Returns:
+        The fingerprints deleted.
+
+    Raises:
+        BuildError: ``root`` is not a kg cache folder (see :func:`kg.folders.claim_cache_folder`).
+    """
+    from .folders import claim_cache_folder
+
+    root = Path(root)
+    if not root.exists():
+        return []
+    claim_cache_folder(root)
+    gone = []
+    for folder in _folders(root):
+        if folder.name != keep:
+            shutil.rmtree(folder, ignore_errors=True)
+            gone.append(folder.name)
+    if keep is None:
+        (root / "files.pickle").unlink(missing_ok=True)
+    return gone
+
+
+def prune_cache(root: str | Path, current: str) -> list[str]:
+    """Drop the fingerprint folders other than ``current`` (a build's own); returns those dropped.
+
+    A folder is named by the fingerprint of the kg code, lexicon and model
+    that wrote it: once those changed, nothing reads its entries again.
+    """
+    gone = []
+    for folder in _folders(Path(root)):
+        if folder.name != current:
+            shutil.rmtree(folder, ignore_errors=True)
+            gone.append(folder.name)
+    return gone

@@ -61,8 +61,13 @@ def main(verbose: bool) -> None:
 @click.option("--scheduler", default=None, help="The Dask scheduler's address (tcp://host:8786), with --executor dask.")
 @click.option("-r", "--recursive", is_flag=True,
               help="Read the folders' sub-folders too; a report is named by its path inside the folder given.")
+@click.option("--verify", is_flag=True,
+              help="Check every share copied from the last build whole, not only its first and last bytes.")
+@click.option("--no-incremental", is_flag=True,
+              help="Take nothing from the last build: write every file and load the store whole.")
 @_errors
-def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, executor, scheduler, recursive):
+def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, executor, scheduler, recursive, verify,
+          no_incremental):
     """Build the graph of INPUTS (report files or folders; default: the five bundled sample reports).
 
     Reads .txt/.text/.md (any common encoding), .docx, .pdf (with a text layer) and saved web pages (.html/.htm).
@@ -74,12 +79,50 @@ def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, exec
     elif cache_dir is None:
         cache_dir = Path(outdir).resolve().parent / ".kg-cache"
     summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs,
-                             cache_dir=cache_dir, executor=executor, scheduler=scheduler, recursive=recursive)
+                             cache_dir=cache_dir, executor=executor, scheduler=scheduler, recursive=recursive,
+                             verify=verify, incremental=not no_incremental)
     for line in summary.warnings:
         click.echo(f"warning: {line}", err=True)
     for _, reason in summary.skipped:
         click.echo(f"warning: skipped {reason}", err=True)
     click.echo("\n".join(summary.lines()))
+
+
+@main.group()
+def cache() -> None:
+    """What the extraction cache holds, and clearing it."""
+
+
+_CACHE_OPTION = click.option("--cache", "cache_dir", default=".kg-cache", show_default=True, type=click.Path(),
+                             help="The cache folder (kg build's default: .kg-cache beside the output folder).")
+
+
+@cache.command("info")
+@_CACHE_OPTION
+@_errors
+def cache_info_command(cache_dir):
+    """Size, entries and fingerprints of the cache (the current kg and lexicon's marked *)."""
+    from .cache import cache_info, fingerprint
+
+    info = cache_info(cache_dir)
+    current = fingerprint(None)
+    click.echo(f"cache: {info.root} ({info.bytes:,} bytes)")
+    if not info.fingerprints:
+        click.echo("no entries")
+    for name, results, fragments, size in info.fingerprints:
+        mark = " * (this kg and the bundled lexicon)" if name == current else ""
+        click.echo(f"  {name}: {results} results, {fragments} graph fragments, {size:,} bytes{mark}")
+
+
+@cache.command("clear")
+@_CACHE_OPTION
+@_errors
+def cache_clear_command(cache_dir):
+    """Delete every entry of the cache (only what kg wrote there)."""
+    from .cache import clear_cache
+
+    gone = clear_cache(cache_dir)
+    click.echo(f"cleared {len(gone)} fingerprint folder(s) from {cache_dir}")
 
 
 def _limit_options(func):

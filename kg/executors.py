@@ -1,10 +1,10 @@
 """Executors of the per-report map: one report file -> its extraction result.
 
-The map is the same everywhere (:func:`extract_one`); an executor only
-decides where it runs: in this process (:class:`SerialExecutor`), in a
-pool of local processes (:class:`ProcessExecutor`, ``kg build --jobs N``),
+The map is the same everywhere (:func:`extract_one`, then :func:`render_one`);
+an executor only decides where it runs: in this process (:class:`SerialExecutor`),
+in a pool of local processes (:class:`ProcessExecutor`, ``kg build --jobs N``),
 or on an existing Dask cluster (:class:`DaskExecutor`, ``kg build
---executor dask --scheduler ADDRESS``).
+--executor dask --scheduler ADDRESS``). All three implement :class:`Executor`.
 Results come back as :class:`Outcome` values in any order; the build sorts
 them by file name, so the output does not depend on the executor.
 
@@ -24,7 +24,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Protocol
 
 from .errors import BuildError, KGError
 from .cache import FileHashes, ResultCache
@@ -35,7 +35,25 @@ from .rdf.graph import Fragment, render_fragment
 from .tables import relations_rows_csv
 from .reading import document_from_bytes, read_bytes, read_document
 
-__all__ = ["Outcome", "Task", "extract_one", "extract_all", "RenderTask", "render_one", "render_all", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
+__all__ = ["Executor", "Outcome", "Task", "extract_one", "extract_all", "RenderTask", "render_one", "render_all", "SerialExecutor", "ProcessExecutor", "DaskExecutor", "make_executor"]
+
+
+class Executor(Protocol):
+    """Where the per-report map runs.
+
+    ``map(tasks, function)`` applies ``function`` (a module-level function,
+    picklable: :func:`extract_one` by default, or :func:`render_one`) to each
+    task and yields the results: in task order for every function but
+    :func:`extract_one`, whose :class:`Outcome` values name their report and
+    may come in any order. ``close()`` releases what the executor holds (a
+    Dask client it opened); ``jobs`` is how many reports run at once.
+    """
+
+    jobs: int
+
+    def map(self, tasks: Iterable, function: Callable = ...) -> Iterator: ...
+
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -260,8 +278,13 @@ def _exit_with_parent(parent: int) -> None:
     never notices by itself; ``PR_SET_PDEATHSIG`` is no help, since it fires
     when the forking *thread* exits and the pool forks from its own threads.
     An orphan is re-parented (to init or a subreaper), so ``os.getppid()``
-    changes: a daemon thread polls it and ends the process.
+    changes: a daemon thread polls it and ends the process. A worker started
+    by a fork server has that server as its parent (``parent`` is then not
+    its parent): it watches the server, which exits with the build.
     """
+    if os.getppid() != parent:
+        parent = os.getppid()
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(_PARENT_POLL_SECONDS)
@@ -289,12 +312,18 @@ class ProcessExecutor:
     starts (about 2 s), while this process goes on reading the cache: a
     rebuild with one report changed waits for the slower of the two, not
     for both. Tasks go out in chunks to keep the per-task overhead small.
+
+    Workers are forked (``start_method`` ``None``), or started by
+    ``forkserver``/``spawn`` when this process runs threads that a fork
+    would copy in an unknown state: a Dask client's (``kg build --executor
+    dask``), where a forked child could deadlock on a lock one of them held.
     """
 
-    def __init__(self, jobs: int, lexicon_dir: str | None = None, chunksize: int = 8):
+    def __init__(self, jobs: int, lexicon_dir: str | None = None, chunksize: int = 8, start_method: str | None = None):
         self.jobs = jobs
         self.chunksize = chunksize
         self.lexicon_dir = lexicon_dir
+        self.start_method = start_method
 
     def map(self, tasks: Iterable[Task], function=extract_one) -> Iterator:
         """``function`` over the tasks in the pool, results in task order.
@@ -307,7 +336,8 @@ class ProcessExecutor:
         if not tasks:
             return iter(())
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        method = self.start_method or ("fork" if "fork" in methods else "spawn")
+        context = multiprocessing.get_context(method if method in methods else "spawn")
         # no more workers than tasks: each loads jieba's dictionary, on a core the build may need
         pool = ProcessPoolExecutor(min(self.jobs, len(tasks)), mp_context=context, initializer=_warm,
                                    initargs=(self.lexicon_dir, os.getpid()))
@@ -373,10 +403,27 @@ class DaskExecutor:
                 self.client, self._own = Client(scheduler, timeout="20s"), True
             except OSError as exc:
                 raise BuildError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        try:
+            self.jobs = sum(self.client.nthreads().values()) or 1
+        except Exception:  # noqa: BLE001 - a figure for the progress line only
+            self.jobs = 1
 
-    def map(self, tasks: Iterable[Task]) -> Iterator[Outcome]:
+    def map(self, tasks: Iterable, function: Callable = extract_one) -> Iterator:
+        """``function`` over the tasks on the cluster.
+
+        For :func:`extract_one`, each task travels with its file's bytes and
+        without the cache; a new result is kept in this process's cache here,
+        once (the outcome comes back without it), and outcomes come as they
+        finish. Any other function gets the tasks as they are (the workers
+        must reach what they name) and gives its results in task order.
+        """
         from distributed import as_completed
 
+        if function is not extract_one:
+            futures = self.client.map(function, list(tasks), pure=False)
+            for future in futures:
+                yield future.result()
+            return
         to_send = []
         for task in tasks:
             try:
@@ -394,6 +441,7 @@ class DaskExecutor:
                 cache = ResultCache.at(task.cache_dir)
                 cache.put(outcome.result, task.jurisdiction)
                 cache.put_digest(outcome.digest, task.jurisdiction)
+                outcome = replace(outcome, result=None)  # kept: the build need not keep it again
             yield outcome
 
     def close(self) -> None:
@@ -402,7 +450,8 @@ class DaskExecutor:
             self.client.close()
 
 
-def make_executor(jobs: int | None, lexicon_dir: str | None = None, executor: str = "local", scheduler=None):
+def make_executor(jobs: int | None, lexicon_dir: str | None = None, executor: str = "local", scheduler=None,
+                  start_method: str | None = None) -> Executor:
     """The executor for ``kg build --jobs``.
 
     Args:
@@ -410,6 +459,7 @@ def make_executor(jobs: int | None, lexicon_dir: str | None = None, executor: st
             processes; 0 one process per core.
         executor: ``local`` (the above) or ``dask``.
         scheduler: the Dask scheduler's address, for ``dask``.
+        start_method: how a local pool starts its workers (see :class:`ProcessExecutor`).
 
     Raises:
         ValueError: ``jobs`` is negative, or ``dask`` without a scheduler.
@@ -422,4 +472,4 @@ def make_executor(jobs: int | None, lexicon_dir: str | None = None, executor: st
         return SerialExecutor()
     if jobs < 0:
         raise ValueError("--jobs must be 0 (one per core) or more")
-    return ProcessExecutor(jobs or os.cpu_count() or 1, lexicon_dir)
+    return ProcessExecutor(jobs or os.cpu_count() or 1, lexicon_dir, start_method=start_method)

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import across
-from .cache import FileHashes, ResultCache
+from .cache import FileHashes, ResultCache, prune_cache
 from .errors import BuildError
 from .inputs import collect_inputs, read_manifest
 from .resources import sample_reports_dir
@@ -45,8 +45,9 @@ from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
 from .lexicon import load_lexicon
 from .model import EntityType, RelationType
-from .rdf.export import PARTS, Reused, write_graph_files
-from .rdf.store import STORE_DIR, STORE_LAYOUT, update_store, write_store
+from .incremental import MANIFEST, Manifest, plan, update_store
+from .rdf.export import Reused, write_graph_files
+from .rdf.store import STORE_DIR, write_store
 from .rdf.graph import Fragment, summary_triples
 from .reading import read_document
 from .resolution import merge_types
@@ -69,10 +70,6 @@ TEXTS_DIR = "texts"
 #: are in network.json). bench/page.py measured 2,000 nodes and 10,000 edges
 #: settling in 6.0 s at 60 fps; far larger pages do not settle in a browser.
 PAGE_MAX_NODES = 2000
-#: A build updates the last build's store in place when at most this many
-#: reports (or a tenth of them) are new, changed or gone; otherwise it loads
-#: the store whole.
-_UPDATE_MAX_CHANGED = 50
 
 
 @dataclass
@@ -89,6 +86,10 @@ class BuildSummary:
         entities: entity count per type (distinct entities across reports).
         relations: relation count per type (distinct triples across reports).
         triples: triples in ``graph.ttl``.
+        copied: reports whose shares of the graph files were copied from
+            the last build (:mod:`kg.incremental`); ``copies``: the copy calls
+            that took them (a run of reports that were neighbours in the last
+            build is one copy per file).
         seconds: wall time of the build.
     """
 
@@ -100,6 +101,8 @@ class BuildSummary:
     entities: dict[str, int] = field(default_factory=dict)
     relations: dict[str, int] = field(default_factory=dict)
     triples: int = 0
+    copied: int = 0
+    copies: int = 0
     seconds: float = 0.0
 
     def lines(self) -> list[str]:
@@ -109,6 +112,8 @@ class BuildSummary:
         out.append("entities: " + ", ".join(f"{k} {v}" for k, v in self.entities.items()) + f" (total {sum(self.entities.values())})")
         out.append("relations: " + ", ".join(f"{k} {v}" for k, v in self.relations.items()) + f" (total {sum(self.relations.values())})")
         out.append(f"triples: {self.triples}")
+        if self.copied or self.copies:
+            out.append(f"copied from the last build: {self.copied} reports' shares, in {self.copies} copies")
         out.append(f"seconds: {self.seconds:.2f}")
         out.append(f"output: {self.outdir}")
         return out
@@ -187,6 +192,8 @@ def build(
     executor: str = "local",
     scheduler=None,
     recursive: bool = False,
+    verify: bool = False,
+    incremental: bool = True,
 ) -> BuildSummary:
     """Build the graph of a set of reports.
 
@@ -204,6 +211,10 @@ def build(
         scheduler: the Dask scheduler's address or a ``distributed.Client``.
         recursive: read the input folders' sub-folders too; each report is
             named by its path inside the folder given (:mod:`kg.inputs`).
+        verify: check every share copied from the last build whole, not
+            only its first and last bytes (:mod:`kg.incremental`).
+        incremental: ``False`` writes every file and loads the store whole,
+            taking nothing from the last build.
         cache_dir: keep each report's result there and take it back while
             the file, kg's code and the lexicon are unchanged (see
             :mod:`kg.cache`); ``None`` for no cache.
@@ -236,7 +247,8 @@ def build(
              for report in found.reports]
     try:
         runner = make_executor(jobs, lexicon, executor, scheduler)
-        renderer = make_executor(jobs, lexicon) if executor != "local" else runner
+        # the render pool starts its workers without fork while a Dask client's threads run
+        renderer = make_executor(jobs, lexicon, start_method="forkserver") if executor != "local" else runner
     except ValueError as exc:
         raise BuildError(str(exc)) from exc
     with _cache_folder(outdir, cache_dir) as cache_root, contextlib.closing(runner):
@@ -276,7 +288,9 @@ def build(
             paths = list(_progress(render_all(renderer, render_tasks), len(render_tasks), progress, "graph"))
             network = gathered.network.finish(types)
             _write_atomically(outdir, lambda folder: _write_outputs(folder, outdir, paths, render_tasks, network,
-                                                                    summary, phase))
+                                                                    summary, phase, verify, incremental))
+        if cache_dir is not None and (dropped := prune_cache(cache_root, Path(cache).name)):
+            phase(f"dropped the cache entries of {len(dropped)} older fingerprint(s): {', '.join(dropped)}")
         phase("done")
 
     type_counts = Counter(types.values())
@@ -329,69 +343,6 @@ def _write_texts(folder: Path, tasks: list[RenderTask]) -> None:
         result = cache.get(task.name, task.sha256, task.jurisdiction)
         text = result.document.text if result is not None else read_document(task.path, task.name).text
         target.write_bytes(text.encode("utf-8"))  # no newline translation: offsets count these characters
-
-
-def _previous_manifest(outdir: Path, fingerprint: str) -> dict | None:
-    """The last build's ``build.json`` if its store and files can be updated in place of a full build.
-
-    That is when it was made by the same kg code and lexicon (the same cache
-    fingerprint, so fragments of unchanged reports are the same bytes), in
-    this manifest's layout, and its store (of this layout) and graph files
-    are there.
-    """
-    try:
-        manifest = json.loads((outdir / "build.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if (manifest.get("layout") != STORE_LAYOUT or manifest.get("fingerprint") != fingerprint
-            or manifest.get("files") != list(PARTS) or not isinstance(manifest.get("reports"), dict)
-            or not (outdir / STORE_DIR).is_dir() or not isinstance(manifest.get("file_sizes"), dict)):
-        return None
-    try:  # a file changed since (its size at least) is not one whose byte ranges can be trusted
-        if any((outdir / name).stat().st_size != manifest["file_sizes"].get(name) for name in PARTS):
-            return None
-    except OSError:
-        return None
-    return manifest
-
-
-def _update_store(outdir: Path, folder: Path, previous: dict, manifest: dict, changed: dict[str, Fragment],
-                  gone: list[str]) -> None:
-    nt = list(PARTS).index("graph.nt")
-    with open(outdir / "graph.nt", "rb") as handle:
-        removed = []
-        for name in sorted({*gone, *changed} & set(previous["reports"])):
-            begin, end = previous["reports"][name]["spans"][nt]
-            handle.seek(begin)
-            removed.append(handle.read(end - begin))
-        handle.seek(previous["union_tail"])
-        old_tail = handle.read()
-    with open(folder / "graph.nt", "rb") as handle:
-        handle.seek(manifest["union_tail"])
-        new_tail = handle.read()
-    added = [fragment.own_nt for _, fragment in sorted(changed.items())]
-    update_store(outdir, folder, removed, added, old_tail, new_tail)
-
-
-def _reusable(previous: dict, cache: ResultCache, changed: dict, gone: list[str]) -> tuple[dict[str, Reused], Counter] | None:
-    """The reports whose shares the last build's files hold as they are, and the shared-triple counts of those.
-
-    The counts are the last build's (kept in the cache) less the shared
-    triples of the reports changed or gone, read from their old fragments.
-    ``None`` when the cache no longer holds these: the files are then
-    written whole.
-    """
-    counts = ResultCache.load(cache.shared_counts_at(previous.get("shared", "")))
-    if not isinstance(counts, Counter):
-        return None
-    for name in sorted(({*changed} | set(gone)) & set(previous["reports"])):
-        fragment = ResultCache.load(cache.fragment_at(previous["reports"][name]["fragment"]))
-        if not isinstance(fragment, Fragment):
-            return None
-        counts.subtract(fragment.shared.splitlines(keepends=True))
-    reused = {name: Reused(tuple(map(tuple, entry["spans"])), entry["quads"], entry["own"])
-              for name, entry in previous["reports"].items() if name not in changed and name not in gone}
-    return reused, counts
 
 
 @contextlib.contextmanager
@@ -478,7 +429,7 @@ def _items(paths: list[str], tasks: list[RenderTask], reused: dict[str, Reused],
 
 
 def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
-                   summary: BuildSummary, phase) -> None:
+                   summary: BuildSummary, phase, verify: bool = False, incremental: bool = True) -> None:
     """Write every output file into ``folder``.
 
     The graph files and the store are written in a thread while this one
@@ -487,7 +438,7 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     meanwhile), a full build's store loads in Oxigraph's Rust code.
     """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-graph") as pool:
-        graph = pool.submit(_write_graph, folder, outdir, paths, tasks, network, summary, phase)
+        graph = pool.submit(_write_graph, folder, outdir, paths, tasks, network, summary, phase, verify, incremental)
         try:
             phase("writing the texts as read")
             _write_texts(folder, tasks)
@@ -502,64 +453,59 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
             (folder / "network.html").write_text(render_network(page, "kg network"), encoding="utf-8")
         finally:
             manifest = graph.result()  # waits for the thread, and raises what it raised
-    manifest["skipped"] = sorted([name, reason] for name, reason in summary.skipped)  # for kg reports
-    (folder / "build.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    manifest.skipped = sorted([name, reason] for name, reason in summary.skipped)  # for kg reports
+    (folder / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
     # A wide build's page lists the entities that more than one report mentions (from the store).
     min_reports = 1 if len(network["reports"]) <= across.MATRIX_MAX_REPORTS else 2
     (folder / "across.html").write_text(across.to_html(across.across(folder, min_reports=min_reports)), encoding="utf-8")
 
 
 def _write_graph(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
-                 summary: BuildSummary, phase) -> dict:
-    """Write the graph files and the store into ``folder``; returns the manifest, ``build.json``'s content.
+                 summary: BuildSummary, phase, verify: bool, incremental: bool) -> Manifest:
+    """Write the graph files and the store into ``folder``; returns the build's :class:`~kg.incremental.Manifest`.
 
-    From the last build's files and store in ``outdir`` when few reports
-    changed since (see :func:`_previous_manifest`), else whole.
+    Copies what it can from the last build in ``outdir`` and updates its
+    store in place, as :func:`kg.incremental.plan` decides; else writes and
+    loads everything.
     """
     cache = ResultCache.at(tasks[0].cache_dir)
     fragments = {t.name: Path(p).stem for t, p in zip(tasks, paths, strict=True)}
-    manifest = {BUILD_MARK: kg_version(), "layout": STORE_LAYOUT, "fingerprint": cache.folder.name, "files": list(PARTS)}
-    previous = _previous_manifest(outdir, manifest["fingerprint"])
-    changed, gone, reused, shared = {}, [], {}, None
-    if previous is not None:
-        changed = {name: None for name, key in fragments.items() if previous["reports"].get(name, {}).get("fragment") != key}
-        gone = sorted(set(previous["reports"]) - set(fragments))
-        if len(changed) + len(gone) > max(_UPDATE_MAX_CHANGED, len(tasks) // 10):
-            previous, changed = None, {}  # a large change loads faster whole (and its fragments are not held)
-        elif (found := _reusable(previous, cache, changed, gone)) is not None:
-            reused, shared = found
+    manifest = Manifest(kg_build=kg_version(), fingerprint=cache.folder.name)
+    found = plan(outdir, manifest.fingerprint, fragments, cache, verify=verify, enabled=incremental)
+    for note in found.notes if found else ():
+        phase(note)
+    reused = found.reused if found else {}
     phase(f"writing the graph files ({len(reused)} reports' shares copied from the last build)" if reused
           else "writing the graph files")
 
     def write(reused: dict[str, Reused], shared: Counter | None):
-        return write_graph_files(_items(paths, tasks, reused, changed), folder, summary_triples(network["nodes"]),
-                                 relations_header=relations_header_csv(), previous=outdir if reused else None,
-                                 shared=shared)
+        return write_graph_files(_items(paths, tasks, reused, found.changed if found else {}), folder,
+                                 summary_triples(network["nodes"]), relations_header=relations_header_csv(),
+                                 previous=outdir if reused else None, shared=shared)
 
     try:
-        written = write(reused, shared)
+        written = write(reused, found.shared if found else None)
     except OSError as exc:
         if not reused:
             raise
         log.warning("could not copy from the last build's files (%s); writing them whole", exc)
-        written = write({}, None)
-    manifest["file_sizes"] = {name: (folder / name).stat().st_size for name in PARTS}
-    manifest["union_tail"] = written.tail_offset
-    manifest["shared"] = hashlib.sha256(repr(sorted(written.shared.items())).encode()).hexdigest()[:32]
-    cache.dump(written.shared, cache.shared_counts_at(manifest["shared"]))
-    # each report's fragment and where its shares are in the files, so the next build can reuse them
-    manifest["reports"] = {t.name: {"fragment": fragments[t.name], "quads": q, "own": o, "spans": [list(s) for s in spans]}
-                           for t, spans, (q, o) in zip(tasks, written.spans, written.sizes, strict=True)}
-    summary.triples = written.triples
-    if previous is not None:
-        phase(f"updating the store: {len(changed)} reports new or changed, {len(gone)} gone")
+        phase(f"could not copy from the last build's files ({exc}); writing them whole")
+        found, written = None, write({}, None)
+    manifest.shared = hashlib.sha256(repr(sorted(written.shared.items())).encode()).hexdigest()[:32]
+    cache.dump(written.shared, cache.shared_counts_at(manifest.shared))
+    stamps = manifest.record(folder, [t.name for t in tasks], fragments, written)
+    cache.dump(stamps, cache.stamps_at(outdir))
+    summary.triples, summary.copies, summary.copied = written.triples, written.copies, written.copied
+    if found is not None and found.store:
+        phase(f"updating the store: {len(found.changed)} reports new or changed, {len(found.gone)} gone")
         try:
-            _update_store(outdir, folder, previous, manifest, changed, gone)
+            update_store(outdir, folder, found, manifest)
         except (OSError, ValueError, SyntaxError) as exc:
             log.warning("could not update the last build's store (%s); loading it whole", exc)
+            phase(f"could not update the last build's store ({exc}); loading it whole")
             shutil.rmtree(folder / STORE_DIR, ignore_errors=True)
-            previous = None
-    if previous is None:
+            found = None
+    if found is None or not found.store:
         phase(f"loading {written.triples:,} triples into the store")
         write_store(folder)
     phase("graph files and store written")

@@ -60,13 +60,8 @@ def test_jobs_give_the_same_bytes_as_one_process(built, tmp_path):
     assert files_of(tmp_path / "parallel") == files_of(built)
 
 
-def test_a_small_change_updates_the_last_store_to_what_a_full_build_holds(tmp_path, monkeypatch):
-    """One report changed, one gone: the store is updated in place, the other reports' shares of the
-    files are copied from the last build's, and both hold what a fresh build's hold."""
-    import kg.pipeline
-    import kg.rdf.export
-    from kg.rdf.store import open_store
-
+def _small_change(tmp_path):
+    """A build of the samples, then one report changed and one gone; returns (reports, out, cache)."""
     reports = tmp_path / "reports"
     shutil.copytree(REPORTS, reports)
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -75,28 +70,67 @@ def test_a_small_change_updates_the_last_store_to_what_a_full_build_holds(tmp_pa
     lines = changed.read_text(encoding="utf-8").splitlines(keepends=True)
     changed.write_text("".join(lines + lines[-3:]), encoding="utf-8")  # its own paragraphs again
     (reports / "004_2967b34aefa6a6f9.txt").unlink()
+    return reports, out, cache
 
-    def no_full_load(*_):
-        raise AssertionError("the store was loaded whole, not updated")
 
-    copies = []
+def _same_as_a_fresh_build(reports, out, tmp_path):
+    from kg.rdf.store import open_store
 
-    def copy(source, target, begin, end):
-        copies.append(end - begin)
-        real_copy(source, target, begin, end)
-
-    real_copy = kg.rdf.export._copy
-    monkeypatch.setattr(kg.pipeline, "write_store", no_full_load)
-    monkeypatch.setattr(kg.rdf.export, "_copy", copy)
-    _build(reports, "-o", out, "--cache", cache)
-    monkeypatch.undo()
-    # 000 and 001 are one run, 003 another, in each of the five files; 002 is written afresh, 004 is gone
-    assert len(copies) == 10 and sum(copies) > 1_000_000
     _build(reports, "-o", tmp_path / "fresh", "--no-cache")
     dump = lambda d: sorted(str(q) for q in open_store(d))  # noqa: E731
     assert len(dump(out)) > 5000
     assert dump(out) == dump(tmp_path / "fresh")
     assert files_of(out) == files_of(tmp_path / "fresh")
+
+
+def test_a_small_change_updates_the_last_store_to_what_a_full_build_holds(tmp_path, monkeypatch):
+    """One report changed, one gone: the store is updated in place, the other reports' shares of the
+    files are copied from the last build's, and both hold what a fresh build's hold."""
+    import kg.pipeline
+
+    reports, out, cache = _small_change(tmp_path)
+
+    def no_full_load(*_):
+        raise AssertionError("the store was loaded whole, not updated")
+
+    monkeypatch.setattr(kg.pipeline, "write_store", no_full_load)
+    output = _build(reports, "-o", out, "--cache", cache)
+    monkeypatch.undo()
+    # 000 and 001 are one run, 003 another, in each of the five files; 002 is written afresh, 004 is gone
+    assert "copied from the last build: 3 reports' shares, in 10 copies" in output
+    _same_as_a_fresh_build(reports, out, tmp_path)
+
+
+def test_no_incremental_copies_nothing_and_verify_copies_what_checks_out(tmp_path):
+    reports, out, cache = _small_change(tmp_path)
+    output = _build(reports, "-o", out, "--cache", cache, "--no-incremental")
+    assert "copied from the last build" not in output
+    (reports / "001_60ffe4ad60b6dedb.txt").write_text(
+        (reports / "001_60ffe4ad60b6dedb.txt").read_text(encoding="utf-8") + "\n区委常委会深入开展扫黑除恶专项斗争。\n",
+        encoding="utf-8")
+    output = _build(reports, "-o", out, "--cache", cache, "--verify")
+    assert "copied from the last build: 3 reports' shares, in 10 copies" in output  # 000 | 002 003: two runs a file
+    _same_as_a_fresh_build(reports, out, tmp_path)
+
+
+def test_a_same_size_edit_of_a_copied_share_is_found_and_not_copied(tmp_path):
+    """An analyst fixes a literal in graph.nt by hand, keeping its size and time: the first and last
+    bytes of the shares give it away, the store is loaded whole, and the output is a fresh build's."""
+    import os
+
+    reports, out, cache = _small_change(tmp_path)
+    path = out / "graph.nt"
+    data = bytearray(path.read_bytes())
+    stat = path.stat()
+    target = "区委常委会".encode()
+    first = data.index(target)  # in the first report's share, within its first block
+    data[first:first + len(target)] = "区委常委员".encode()
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, same time: only the bytes tell
+    result = CliRunner().invoke(main, ["build", str(reports), "-o", str(out), "--cache", str(cache), "--progress"])
+    assert result.exit_code == 0, result.output
+    assert "graph.nt: 1 report share(s) differ from what the last build wrote; written from their fragments" in result.stderr
+    _same_as_a_fresh_build(reports, out, tmp_path)
 
 
 def test_a_report_whose_types_the_build_settles_otherwise_is_rendered_again(tmp_path):
@@ -220,10 +254,8 @@ def test_a_rebuild_sends_the_executor_only_the_reports_the_cache_lacks(tmp_path)
     assert all(o.digest is not None for o in outcomes)
 
 
-def test_a_last_build_whose_files_changed_is_not_copied_from(tmp_path, monkeypatch):
-    """An edited graph file of the last build: its byte ranges are not trusted, and the files are written whole."""
-    import kg.rdf.export
-
+def test_a_last_build_whose_files_changed_is_not_copied_from(tmp_path):
+    """An edited graph file of the last build: its byte ranges are not trusted, and that file is written whole."""
     reports = tmp_path / "reports"
     shutil.copytree(REPORTS, reports)
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -232,10 +264,35 @@ def test_a_last_build_whose_files_changed_is_not_copied_from(tmp_path, monkeypat
         handle.write(b"# an analyst's note\n")
     changed = reports / "001_60ffe4ad60b6dedb.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n区委常委会深入开展扫黑除恶专项斗争。\n", encoding="utf-8")
-    copies = []
-    monkeypatch.setattr(kg.rdf.export, "_copy", lambda *args: copies.append(args))
-    _build(reports, "-o", out, "--cache", cache)
-    monkeypatch.undo()
-    assert copies == []
+    result = CliRunner().invoke(main, ["build", str(reports), "-o", str(out), "--cache", str(cache), "--progress"])
+    assert result.exit_code == 0, result.output
+    assert "graph.trig: changed since the last build wrote it (size, time or inode); written whole" in result.stderr
+    assert "in 8 copies" in result.stdout  # 000 | 002-004 in the four files still trusted
     _build(reports, "-o", tmp_path / "fresh", "--no-cache")
     assert files_of(out) == files_of(tmp_path / "fresh")
+
+
+def test_cache_info_and_clear_and_a_build_drops_older_fingerprints(tmp_path):
+    reports = tmp_path / "reports"
+    shutil.copytree(REPORTS, reports)
+    cache = tmp_path / "cache"
+    stale = cache / "0123456789abcdef" / "ab"
+    stale.mkdir(parents=True)
+    (stale / "ab00.pickle").write_bytes(b"an entry of an older kg")
+    (cache / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n", encoding="utf-8")
+    _build(reports, "-o", tmp_path / "out", "--cache", cache)
+    assert not (cache / "0123456789abcdef").exists()  # the older fingerprint is dropped
+    info = CliRunner().invoke(main, ["cache", "info", "--cache", str(cache)])
+    assert info.exit_code == 0, info.output
+    lines = info.output.splitlines()
+    assert len(lines) == 2 and ": 5 results, 5 graph fragments, " in lines[1] and lines[1].endswith("(this kg and the bundled lexicon)")
+    cleared = CliRunner().invoke(main, ["cache", "clear", "--cache", str(cache)])
+    assert cleared.exit_code == 0 and "cleared 1 fingerprint folder(s)" in cleared.output
+    assert sorted(p.name for p in cache.iterdir()) == ["CACHEDIR.TAG"]
+    # a folder that is not kg's cache is refused, and kept
+    theirs = tmp_path / "thesis"
+    theirs.mkdir()
+    (theirs / "chapter1.docx").write_bytes(b"mine")
+    refused = CliRunner().invoke(main, ["cache", "clear", "--cache", str(theirs)])
+    assert refused.exit_code != 0 and "not a kg cache folder" in refused.output
+    assert (theirs / "chapter1.docx").exists()

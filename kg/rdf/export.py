@@ -28,19 +28,20 @@ The output is deterministic: same fragments in the same order, same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
 from .graph import Fragment, prefix_header, strip_prefix_header
 from .namespace import PREFIXES
 
-__all__ = ["write_graph_files", "Reused", "Written", "PARTS"]
+__all__ = ["write_graph_files", "Reused", "Written", "PARTS", "EDGE_BLOCK", "edges_hash", "digest"]
 
 #: The files made of one share per report, in file-name order: file ->
 #: (the :class:`~kg.rdf.graph.Fragment` attribute that holds a report's
@@ -53,6 +54,22 @@ PARTS: dict[str, tuple[str, bytes]] = {
     "relations.csv": ("relations_csv", b""),
 }
 _COPY_CHUNK = 1 << 26  # bytes per copy call (64 MiB)
+#: Bytes at each end of a report's share that the next build reads back to check it before copying it.
+EDGE_BLOCK = 4096
+
+
+def digest(data: bytes) -> str:
+    """A report share's digest: BLAKE2b, 8 bytes, hex."""
+    return hashlib.blake2b(data, digest_size=8).hexdigest()
+
+
+def edges_hash(head: bytes, tail: bytes) -> str:
+    """The digest of a share's first and last :data:`EDGE_BLOCK` bytes (the whole share when shorter)."""
+    return hashlib.blake2b(head + b"\x00" + tail, digest_size=8).hexdigest()
+
+
+def _edges(data: bytes) -> str:
+    return edges_hash(data[:EDGE_BLOCK], data[-EDGE_BLOCK:] if data else b"")
 
 
 @dataclass(frozen=True)
@@ -63,11 +80,23 @@ class Reused:
         spans: ``(begin, end)`` byte offsets of the report's share in each
             file of :data:`PARTS` (in that order) of the last build.
         quads: quads of its named graph; ``own``: its own triples (as in :class:`~kg.rdf.graph.Fragment`).
+        edges, digests: per file, the hash of the share's first and last
+            :data:`EDGE_BLOCK` bytes and of the whole share (:func:`edges_hash`,
+            :func:`digest`), as the last build wrote them.
+        fresh: indexes (into :data:`PARTS`) of the files where the share is
+            written from the fragment, not copied: the last build's file or
+            this share of it failed its check (:mod:`kg.incremental`).
+        load: gives the report's :class:`~kg.rdf.graph.Fragment` (from the
+            cache), for the files of ``fresh``.
     """
 
     spans: tuple[tuple[int, int], ...]
     quads: int
     own: int
+    edges: tuple[str, ...] = ()
+    digests: tuple[str, ...] = ()
+    fresh: frozenset[int] = frozenset()
+    load: Callable[[], Fragment] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -79,11 +108,17 @@ class Written:
             (``graph.nt``).
         spans: per report (in the order given), ``(begin, end)`` of its share
             in each file of :data:`PARTS`; ``sizes``: its ``(quads, own
-            triples)``; with both, the next build's :class:`Reused`.
+            triples)``; ``edges`` and ``digests``: per report and file, the
+            hashes the next build checks (:class:`Reused`); with these, the
+            next build's :class:`Reused`.
         tail_offset: the byte offset in ``graph.nt`` where the shared and
             count triples begin (for :func:`kg.rdf.store.update_store`).
         shared: the number of reports that hold each shared triple
             (N-Triples line), for the next build.
+        tail_digest: :func:`digest` of ``graph.nt`` from ``tail_offset`` to its end.
+        copies: copy calls made from the last build's files (a run of
+            reports that were neighbours there is one copy per file);
+            ``copied``: the reports whose shares were copied in every file.
     """
 
     quads: int
@@ -92,6 +127,11 @@ class Written:
     sizes: list[tuple[int, int]]
     tail_offset: int
     shared: Counter
+    edges: list[tuple[str, ...]] = field(default_factory=list)
+    digests: list[tuple[str, ...]] = field(default_factory=list)
+    tail_digest: str = ""
+    copies: int = 0
+    copied: int = 0
 
 
 def _copy(source: int, target: int, begin: int, end: int) -> None:
@@ -130,11 +170,13 @@ class _Part:
     def __init__(self, path: Path, attribute: str, separator: bytes, previous: Path | None):
         self.attribute, self.separator = attribute, separator
         self.out = open(path, "wb", buffering=0)  # noqa: SIM115 - closed by close()
-        self.source = open(previous, "rb", buffering=0) if previous is not None else None  # noqa: SIM115
+        self.previous = previous
+        self.source = None  # the last build's file, opened at the first copy from it
         self.position = 0
         self.count = 0
         self.run: tuple[int, int] | None = None  # the last build's bytes to copy next
         self.pending: list[bytes] = []
+        self.copies = 0
 
     def write(self, data: bytes) -> None:
         self.flush_run()
@@ -153,11 +195,23 @@ class _Part:
     def flush_run(self) -> None:
         if self.run is not None:
             self.flush_pending()
+            if self.source is None:
+                self.source = open(self.previous, "rb", buffering=0)  # noqa: SIM115 - closed by close()
             _copy(self.source.fileno(), self.out.fileno(), *self.run)
+            self.copies += 1
             self.run = None
 
-    def add(self, item: Fragment | Reused, index: int) -> tuple[int, int]:
-        """Add one report's share; returns its ``(begin, end)`` in this file."""
+    def add(self, item: Fragment | Reused, index: int) -> tuple[int, int, str, str]:
+        """Add one report's share; returns its ``(begin, end)`` in this file, and its edges hash and digest."""
+        if isinstance(item, Reused) and index in item.fresh:
+            item = item.load()
+        begin, end = self._add(item, index)
+        if isinstance(item, Reused):
+            return begin, end, item.edges[index], item.digests[index]
+        data = getattr(item, self.attribute)
+        return begin, end, _edges(data), digest(data)
+
+    def _add(self, item: Fragment | Reused, index: int) -> tuple[int, int]:
         if self.count:
             if isinstance(item, Reused) and self.run is not None and self.run[1] + len(self.separator) == item.spans[index][0]:
                 self.run = (self.run[0], item.spans[index][1])  # its neighbour in the last build too: one copy
@@ -221,8 +275,8 @@ def write_graph_files(items: Iterable[Fragment | Reused], folder: Path, summary:
     parts = [_Part(folder / name, attribute, separator, previous / name if previous is not None else None)
              for name, (attribute, separator) in PARTS.items()]
     by_name = dict(zip(PARTS, parts, strict=True))
-    quads = own = 0
-    spans, sizes = [], []
+    quads = own = copied = 0
+    spans, sizes, edges, digests = [], [], [], []
     try:
         by_name["graph.trig"].write(prefix_header(ox.RdfFormat.TRIG))
         by_name["graph.ttl"].write(prefix_header(ox.RdfFormat.TURTLE))
@@ -231,9 +285,14 @@ def write_graph_files(items: Iterable[Fragment | Reused], folder: Path, summary:
         for item in items:
             if isinstance(item, Reused) and previous is None:
                 raise ValueError("a reused fragment needs the last build's folder")
-            spans.append(tuple(part.add(item, i) for i, part in enumerate(parts)))
+            added = [part.add(item, i) for i, part in enumerate(parts)]
+            spans.append(tuple((begin, end) for begin, end, _, _ in added))
+            edges.append(tuple(edge for _, _, edge, _ in added))
+            digests.append(tuple(whole for _, _, _, whole in added))
             if isinstance(item, Fragment):
                 shared.update(item.shared.splitlines(keepends=True))
+            else:
+                copied += not item.fresh
             sizes.append((item.quads, item.own))
             quads += item.quads
             own += item.own
@@ -241,14 +300,15 @@ def write_graph_files(items: Iterable[Fragment | Reused], folder: Path, summary:
         lines = sorted(line for line, count in shared.items() if count > 0)
         nt, ttl = by_name["graph.nt"], by_name["graph.ttl"]
         tail_offset = nt.position
-        nt.write(b"".join(lines))
         summary = list(summary)
-        nt.write(ox.serialize(summary, format=ox.RdfFormat.N_TRIPLES))
-        tail = itertools.chain(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES), summary)
-        ttl.write(strip_prefix_header(ox.serialize(tail, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
+        tail = b"".join(lines) + ox.serialize(summary, format=ox.RdfFormat.N_TRIPLES)
+        nt.write(tail)
+        triples = itertools.chain(ox.parse(b"".join(lines), format=ox.RdfFormat.N_TRIPLES), summary)
+        ttl.write(strip_prefix_header(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES),
                                       ox.RdfFormat.TURTLE))
     finally:
         for part in parts:
             part.close()
     return Written(quads=quads, triples=own + len(lines) + len(summary), spans=spans, sizes=sizes, tail_offset=tail_offset,
-                   shared=+shared)
+                   shared=+shared, edges=edges, digests=digests, tail_digest=digest(tail),
+                   copies=sum(part.copies for part in parts), copied=copied)
