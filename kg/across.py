@@ -10,6 +10,11 @@ reports, :func:`across` also counts the mentions per report
 would not be read by anyone. The renderers draw a terminal table, CSV, or a
 self-contained HTML page (``across.html``, written by every build) whose
 columns a person can sort.
+
+``kg across --by year|place|level|kind`` (:func:`across_by`) spreads the
+entities over a facet of the reports instead (:mod:`kg.facets`): per entity,
+the reports (or mentions) of each year, place, level or kind, its first and
+last year and the number of distinct years and places that name it.
 """
 
 from __future__ import annotations
@@ -24,7 +29,8 @@ from .model import EntityType
 from .rdf.store import open_store, run_query
 
 __all__ = ["across", "AcrossTable", "AcrossRow", "ACROSS_QUERY", "PER_REPORT_QUERY", "MATRIX_MAX_REPORTS",
-           "to_text", "to_csv", "to_html"]
+           "to_text", "to_csv", "to_html", "across_by", "FacetTable", "FacetRow", "FACETS", "facet_to_csv",
+           "facet_to_text"]
 
 #: The widest build that gets per-report columns.
 MATRIX_MAX_REPORTS = 30
@@ -188,3 +194,128 @@ def to_html(table: AcrossTable, title: str = "kg across: entities × reports") -
 </script>
 </body></html>
 """
+
+
+#: The facets ``kg across --by`` can spread entities over, and the report property that gives each.
+FACETS = {"year": "kg:year", "place": "kg:jurisdiction", "level": "kg:level", "kind": "kg:documentKind"}
+
+#: One row per report and entity it names, with the report's facets; ``?n``, its mentions of the entity.
+FACET_QUERY = _PREFIXES + """SELECT ?e ?label ?type ?r ?year ?place ?level ?kind ?n WHERE {
+  { SELECT ?e ?r (COUNT(?m) AS ?n) WHERE { ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?r } GROUP BY ?e ?r }
+  ?e rdfs:label ?label ; a ?type .
+  FILTER(?type IN (kg:Organization, kg:Campaign, kg:Regulation, kg:Initiative))
+  OPTIONAL { ?r kg:year ?year } OPTIONAL { ?r kg:jurisdiction ?place }
+  OPTIONAL { ?r kg:level ?level } OPTIONAL { ?r kg:documentKind ?kind }
+}"""
+
+
+@dataclass
+class FacetRow:
+    """One entity spread over a facet: its counts per facet value (in :attr:`FacetTable.values`' order),
+    the reports that name it, the first and last year, and the number of distinct years and places (its spread)."""
+
+    iri: str
+    label: str
+    type: str
+    reports: int
+    mentions: int
+    first: int | None
+    last: int | None
+    years: int
+    places: int
+    counts: list[int] = field(default_factory=list)
+
+
+@dataclass
+class FacetTable:
+    """Entities × the values of one facet (``by``), counting ``count`` (``reports`` or ``mentions``)."""
+
+    by: str
+    count: str
+    values: list[str]
+    rows: list[FacetRow]
+    total_reports: int = 0
+
+
+def across_by(outdir: str | Path = "output", by: str = "year", etype: str | None = None, min_reports: int = 1,
+              count: str = "reports", since: int | None = None, until: int | None = None) -> FacetTable:
+    """Spread the entities of a build over a report facet (``kg across --by``).
+
+    Args:
+        by: ``year``, ``place``, ``level`` or ``kind`` (:data:`FACETS`).
+        etype: keep one entity type, or all with ``None``.
+        min_reports: keep entities named by at least this many of the reports counted.
+        count: ``reports`` (the reports of each value that name the entity) or ``mentions``.
+        since, until: count only reports of these years (inclusive); a report with no year is then left out.
+
+    Returns:
+        A :class:`FacetTable`, rows sorted by reports, spread, name; a report
+        without the facet counts under ``?``.
+
+    Raises:
+        QueryError: no build in ``outdir``.
+        ValueError: an unknown facet, count or type.
+    """
+    if by not in FACETS:
+        raise ValueError(f"--by must be one of {', '.join(FACETS)}")
+    if count not in ("reports", "mentions"):
+        raise ValueError("--count must be reports or mentions")
+    if etype is not None:
+        etype = EntityType(etype).value
+    store = open_store(outdir)
+    value = lambda row, name: row[name].value if row[name] is not None else None  # noqa: E731
+    per_entity: dict[str, dict] = {}
+    reports_seen: set[str] = set()
+    for row in run_query(store, FACET_QUERY):
+        kind = row["type"].value.rsplit("#", 1)[1]
+        if etype and kind != etype:
+            continue
+        year = int(value(row, "year")) if value(row, "year") else None
+        if (since is not None or until is not None) and (year is None or (since and year < since) or (until and year > until)):
+            continue
+        facet = {"year": str(year) if year else None, "place": value(row, "place"), "level": value(row, "level"),
+                 "kind": value(row, "kind")}[by] or "?"
+        iri = row["e"].value
+        entry = per_entity.setdefault(iri, {"label": row["label"].value, "type": kind, "reports": set(), "mentions": 0,
+                                            "years": set(), "places": set(), "counts": {}})
+        entry["label"] = min(entry["label"], row["label"].value)  # one label, the same in every run
+        report = row["r"].value
+        reports_seen.add(report)
+        if report in entry["reports"]:
+            continue  # the same report again (a second label): counted once
+        entry["reports"].add(report)
+        mentions = int(row["n"].value)
+        entry["mentions"] += mentions
+        if year:
+            entry["years"].add(year)
+        if value(row, "place"):
+            entry["places"].add(value(row, "place"))
+        entry["counts"][facet] = entry["counts"].get(facet, 0) + (1 if count == "reports" else mentions)
+    kept = {iri: e for iri, e in per_entity.items() if len(e["reports"]) >= min_reports}
+    values = sorted({v for e in kept.values() for v in e["counts"]}, key=lambda v: (v == "?", v))
+    rows = [FacetRow(iri, e["label"], e["type"], len(e["reports"]), e["mentions"], min(e["years"], default=None),
+                     max(e["years"], default=None), len(e["years"]), len(e["places"]),
+                     [e["counts"].get(v, 0) for v in values])
+            for iri, e in kept.items()]
+    rows.sort(key=lambda r: (-r.reports, -(r.years + r.places), r.label, r.iri))
+    return FacetTable(by, count, values, rows, len(reports_seen))
+
+
+def facet_to_csv(table: FacetTable) -> str:
+    """CSV: entity, type, reports, mentions, first and last year, years, places, then one column per facet value."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["entity", "type", "reports", "mentions", "first_year", "last_year", "years", "places", *table.values, "iri"])
+    for r in table.rows:
+        writer.writerow([r.label, r.type, r.reports, r.mentions, r.first or "", r.last or "", r.years, r.places, *r.counts, r.iri])
+    return buffer.getvalue()
+
+
+def facet_to_text(table: FacetTable) -> str:
+    """A terminal table of :func:`facet_to_csv`'s columns (no IRI)."""
+    from .query import QueryResult, format_result
+
+    header = ["entity", "type", "reports", "first", "last", "years", "places", *table.values]
+    rows = [[r.label, r.type, str(r.reports), str(r.first or ""), str(r.last or ""), str(r.years), str(r.places),
+             *(str(c) if c else "·" for c in r.counts)] for r in table.rows]
+    return format_result(QueryResult("select", header, rows), "table")

@@ -142,9 +142,11 @@ def _limit_options(func):
 @click.option("--shipped", default=None, metavar="NAME", help="Run a shipped query (see 'kg queries') instead.")
 @click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder to query.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (by a VALUES clause; a number, <IRI> or a string). Repeatable.")
 @_limit_options
 @_errors
-def query(sparql, shipped, outdir, fmt, max_bytes, max_depth, max_unions, max_operators):
+def query(sparql, shipped, outdir, fmt, params, max_bytes, max_depth, max_unions, max_operators):
     """Run SPARQL (a query, or the path of a .rq file) over the last build.
 
     A query past a limit is refused before the engine sees it: one nested too
@@ -155,7 +157,13 @@ def query(sparql, shipped, outdir, fmt, max_bytes, max_depth, max_unions, max_op
     if shipped is not None:
         sparql = resources.shipped_query(shipped)
     limits = QueryLimits(max_bytes, max_depth, max_unions, max_operators)
-    click.echo(format_result(run_query(sparql, outdir, limits), fmt))
+    bound = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep:
+            raise click.UsageError(f"--param {param}: write it NAME=VALUE")
+        bound[name.strip()] = value
+    click.echo(format_result(run_query(sparql, outdir, limits, bound), fmt))
 
 
 @main.command()
@@ -252,16 +260,32 @@ def push(outdir, endpoint, timeout):
 @click.option("--graph", "outdir", default="output", show_default=True, type=click.Path(), help="The build folder.")
 @click.option("--type", "etype", type=click.Choice([t.value for t in EntityType]), default=None, help="One entity type only.")
 @click.option("--min-reports", type=click.IntRange(min=1), default=2, show_default=True, help="Least number of reports.")
+@click.option("--by", type=click.Choice(list(across.FACETS)), default=None,
+              help="Spread the entities over a facet of the reports: one column per year, place, level or kind.")
+@click.option("--count", type=click.Choice(["reports", "mentions"]), default="reports", show_default=True,
+              help="With --by: what each cell counts.")
+@click.option("--since", type=int, default=None, help="With --by: only reports of this year or later.")
+@click.option("--until", type=int, default=None, help="With --by: only reports of this year or earlier.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "html"]), default="table", show_default=True)
 @click.option("-o", "--output", default=None, type=click.Path(), help="Write to a file instead of stdout.")
 @_errors
-def across_(outdir, etype, min_reports, fmt, output):
-    """Entities by the number of reports that mention them, with mention counts per report."""
-    table = across.across(outdir, etype, min_reports)
-    text = {"table": across.to_text, "csv": across.to_csv, "html": across.to_html}[fmt](table)
+def across_(outdir, etype, min_reports, by, count, since, until, fmt, output):
+    """Entities by the number of reports that mention them, per report or (--by) per year, place, level or kind."""
+    if by is None:
+        if since is not None or until is not None:
+            raise click.UsageError("--since and --until go with --by")
+        table = across.across(outdir, etype, min_reports)
+        text = {"table": across.to_text, "csv": across.to_csv, "html": across.to_html}[fmt](table)
+        columns = f"{len(table.reports)} reports"
+    else:
+        table = across.across_by(outdir, by, etype, min_reports, count, since, until)
+        if fmt == "html":
+            raise click.UsageError("--by has the formats table and csv; across.html holds the per-report view")
+        text = {"table": across.facet_to_text, "csv": across.facet_to_csv}[fmt](table)
+        columns = f"{len(table.values)} {by} values"
     if output:
         pipeline.write_file_atomically(Path(output), text)
-        click.echo(f"{len(table.rows)} entities x {len(table.reports)} reports -> {output}")
+        click.echo(f"{len(table.rows)} entities x {columns} -> {output}")
     else:
         click.echo(text.rstrip("\n"))
 

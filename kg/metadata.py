@@ -21,15 +21,16 @@
   ``party-committee``, ``party-congress`` … the gold's kinds), by the first
   row of ``report_kinds.txt`` whose pattern matches the title, else the
   file's name, else the opening lines; ``""`` when none does.
-* **year**: the first 19xx年/20xx年 in the title or first sentences.
-* **jurisdiction**: from ``manifest.csv`` when given, else a real place name
-  that opens the title (``津南区委…`` -> 津南区); anonymised names give none.
+* **year**, **jurisdiction** (the place), its **level** and its GB/T 2260
+  **division code**: :mod:`kg.facets` (the meeting line's year; the place
+  from the manifest, the title, the meeting line or the author).
 """
 
 from __future__ import annotations
 
 import re
 
+from .facets import report_facets
 from .lexicon import Lexicon, load_lexicon
 from .model import Document, Metadata, Sentence
 
@@ -60,8 +61,6 @@ _SIGNATURE = re.compile(r"^[ \t　]*([\u4e00-\u9fff]{2,20}?(?:人民政府|政�
                         r"|主席)[ \t　]*\S{2,4}[ \t　]*$", re.MULTILINE)
 # A speech at a meeting names the meeting's body, not the author, in its title.
 _MEETING = re.compile(r"会议|全会|讲话|发言|大会上")
-_YEAR = re.compile(r"(20\d\d|19\d\d)年")
-_PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,8}?[省市区县旗])(?:委|人民政府|政府|人大|政协)")
 
 
 def strip_placeholder(name: str) -> str:
@@ -167,14 +166,14 @@ def extract_metadata(document: Document, sentences: tuple[Sentence, ...], jurisd
     for text in (title, document.file_name.rsplit(".", 1)[0], f"{first_lines}\n{opening[:1500]}"):
         if kind := next((k for k, pattern in lexicon.report_kinds if pattern.search(text)), ""):
             break
-    year_match = _YEAR.search(title) or _YEAR.search(first_lines)
-    if jurisdiction is None and (place := _PLACE.match(title)) and "X" not in place.group(1):
-        jurisdiction = place.group(1)
+    facets = report_facets(title, opening[:1500], author, kind, jurisdiction)
     return Metadata(
         title=title,
         author=author,
-        year=int(year_match.group(1)) if year_match else None,
+        year=facets.year,
         kind=kind,
-        jurisdiction=jurisdiction,
+        jurisdiction=facets.place,
         author_span=span,
+        level=facets.level,
+        division_code=facets.code,
     )

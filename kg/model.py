@@ -97,13 +97,16 @@ class Metadata:
         author: the name of the organisation that reports, as the report
             writes it (``区委常委会``, ``省人民政府``, ``第十九届中央委员会``),
             the unstated subject of relations; ``None`` when the report names none.
-        year: the year the report covers, or ``None``.
+        year: the year the report was delivered (:mod:`kg.facets`), or ``None``.
         kind: the controlled kind of report (``government``, ``party-committee``,
             ``party-congress`` …, ``report_kinds.txt``), or ``""``.
-        jurisdiction: the real place the report belongs to (``津南区``), or
-            ``None`` when unknown or anonymised.
+        jurisdiction: the real place the report belongs to, as written
+            (``天津市津南区``, ``北京市``), or ``None`` when unknown or anonymised.
         author_span: the ``(begin, end)`` characters of the document the
             author was read from, or ``None``.
+        level: ``national``, ``provincial``, ``city``, ``county`` or
+            ``township`` (:data:`kg.facets.LEVELS`), or ``None``.
+        division_code: the GB/T 2260 code of the place (``120112``), or ``None``.
     """
 
     title: str
@@ -112,6 +115,8 @@ class Metadata:
     kind: str
     jurisdiction: str | None
     author_span: tuple[int, int] | None = None
+    level: str | None = None
+    division_code: str | None = None
 
 
 class Token(NamedTuple):

@@ -51,7 +51,7 @@ from .rdf.store import STORE_DIR, write_store
 from .rdf.graph import Fragment, summary_triples
 from .reading import read_document
 from .resolution import merge_types
-from .tables import entities_table, relations_header_csv
+from .tables import CSV_BOM, entities_table, relations_header_csv
 from .viz import NetworkData, limit_nodes, render_network
 
 __all__ = ["build", "redraw", "write_file_atomically", "BuildSummary", "collect_inputs", "read_manifest", "OUTPUT_FILES",
@@ -443,7 +443,7 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
             phase("writing the texts as read")
             _write_texts(folder, tasks)
             phase("writing the tables and pages")
-            (folder / "entities.csv").write_text(entities_table(network), encoding="utf-8")
+            (folder / "entities.csv").write_text(CSV_BOM + entities_table(network), encoding="utf-8")
             (folder / "network.json").write_text(json.dumps(network, ensure_ascii=False, sort_keys=True),
                                                  encoding="utf-8")
             page, dropped = limit_nodes(network, PAGE_MAX_NODES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,15 +35,68 @@ def _value(term) -> str:
     return term.value if hasattr(term, "value") else str(term)
 
 
-def query(sparql: str, outdir: str | Path = "output", limits: QueryLimits = QueryLimits()) -> QueryResult:
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_INTEGER = re.compile(r"[+-]?\d+")
+_DECIMAL = re.compile(r"[+-]?\d*\.\d+")
+
+
+def _term(text: str) -> str:
+    """A parameter's value as a SPARQL term: an integer or decimal as a number, ``<…>`` as an IRI, else a string."""
+    if _INTEGER.fullmatch(text):
+        return str(ox.Literal(text, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    if _DECIMAL.fullmatch(text):
+        return str(ox.Literal(text, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")))
+    if text.startswith("<") and text.endswith(">"):
+        return str(ox.NamedNode(text[1:-1]))  # raises ValueError for an invalid IRI
+    return str(ox.Literal(text))
+
+
+def bind_parameters(sparql: str, params: dict[str, str]) -> str:
+    """Bind query variables to values by ``VALUES`` clauses, never by pasting text into the query.
+
+    A query may give a default as ``VALUES ?name { … }`` of one variable; a
+    parameter of that name replaces the default's values. Any other
+    parameter becomes ``VALUES ?name { value }`` at the start of the query's
+    first ``WHERE`` group. Each value is made a term by Oxigraph's own
+    serialiser (:func:`_term`: numbers, ``<IRI>``, else a string literal,
+    escaped), so a value can never end the clause and add query text.
+
+    Raises:
+        QueryError: a parameter's name is not a SPARQL variable name, its
+            value is not a valid term, or the query has no ``WHERE {``.
+    """
+    for name, text in sorted(params.items()):
+        if not _NAME.fullmatch(name):
+            raise QueryError(f"--param {name}=…: not a variable name (letters, digits, _)")
+        try:
+            term = _term(text)
+        except ValueError as exc:
+            raise QueryError(f"--param {name}={text}: not a valid value: {exc}") from exc
+        clause = f"VALUES ?{name} {{ {term} }}"
+        default = re.compile(r"VALUES\s+\?" + name + r"\s*\{[^{}]*\}")
+        if default.search(sparql):
+            sparql = default.sub(lambda _: clause, sparql, count=1)
+            continue
+        where = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+        if where is None:
+            raise QueryError(f"--param {name}: the query has no WHERE {{ … }} to bind it in")
+        sparql = f"{sparql[:where.end()]}\n  {clause}\n{sparql[where.end():]}"
+    return sparql
+
+
+def query(sparql: str, outdir: str | Path = "output", limits: QueryLimits = QueryLimits(),
+          params: dict[str, str] | None = None) -> QueryResult:
     """Run a SPARQL query (or the path of a ``.rq`` file) over the build in ``outdir``.
 
     The query is checked first (:func:`kg.sparql_limits.check_query`): a
     query past ``limits`` would make the engine abort the process.
 
+    Args:
+        params: variable name -> value, bound by :func:`bind_parameters`.
+
     Raises:
         QueryError: no build, an unreadable query file, a malformed query, a
-            query past a limit, or a SPARQL Update.
+            query past a limit, a SPARQL Update, or a bad parameter.
     """
     if sparql.strip().endswith(".rq") and "\n" not in sparql.strip():
         path = Path(sparql.strip())
@@ -50,6 +104,8 @@ def query(sparql: str, outdir: str | Path = "output", limits: QueryLimits = Quer
             sparql = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"{path}: cannot read the query file: {exc.strerror or exc}") from exc
+    if params:
+        sparql = bind_parameters(sparql, params)
     check_query(sparql, limits)
     result = run_query(open_store(outdir), sparql)
     if isinstance(result, ox.QuerySolutions):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .errors import KGError
 
-__all__ = ["lexicon_dir", "models_dir", "ontology_file", "sample_reports_dir", "unicode_table", "shipped_queries", "shipped_query",
+__all__ = ["lexicon_dir", "models_dir", "ontology_file", "sample_reports_dir", "unicode_table", "places_table", "shipped_queries", "shipped_query",
            "DATA_PACKAGE", "ONTOLOGY_PACKAGE"]
 
 DATA_PACKAGE = "kg.data"
@@ -54,6 +54,11 @@ def ontology_file(name: str) -> Path:
 def unicode_table(name: str) -> Path:
     """A bundled table of characters (``data/unicode/<name>`` in the repository), e.g. ``radicals.tsv``."""
     return _folder(DATA_PACKAGE) / "unicode" / name
+
+
+def places_table(name: str) -> Path:
+    """A bundled table of places (``data/places/<name>`` in the repository), e.g. ``divisions.tsv``."""
+    return _folder(DATA_PACKAGE) / "places" / name
 
 
 def sample_reports_dir() -> Path:

@@ -61,6 +61,11 @@ def relations_rows_csv(result: ReportResult) -> bytes:
     return _csv(relation_rows(result)).encode("utf-8")
 
 
+#: The byte-order mark the build's CSV files open with: a spreadsheet on a Chinese Windows machine
+#: (Excel) reads a CSV without it in the system's code page (GBK), and shows the Chinese garbled.
+CSV_BOM = "\ufeff"
+
+
 def relations_header_csv() -> bytes:
-    """The header line of ``relations.csv`` (UTF-8)."""
-    return _csv([], RELATIONS_HEADER).encode("utf-8")
+    """The header line of ``relations.csv`` (UTF-8, after :data:`CSV_BOM`)."""
+    return (CSV_BOM + _csv([], RELATIONS_HEADER)).encode("utf-8")

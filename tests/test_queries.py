@@ -7,6 +7,11 @@ from kg.query import format_result, query
 from .conftest import ROOT
 
 QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
+#: Parameters for the parameterised queries on the samples. initiatives_by_places needs reports of real places,
+#: which the anonymised samples are not: tests/test_facets.py runs it on the 27 provincial reports of 2026.
+PARAMS = {"shared_entities.rq": {"a": "000_bda7739a96efcbec.txt", "b": "002_9ff72cfa76f7b3fe.txt"},
+          "entity_years.rq": {"name": "习近平新时代中国特色社会主义思想"}}
+ON_THE_SAMPLES = [q for q in QUERIES if q.name != "initiatives_by_places.rq"]
 
 
 def test_the_four_promised_queries_are_shipped():
@@ -15,9 +20,9 @@ def test_the_four_promised_queries_are_shipped():
             "relation_evidence.rq"} <= names
 
 
-@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ON_THE_SAMPLES, ids=lambda p: p.name)
 def test_each_shipped_query_returns_rows(built, path):
-    result = query(str(path), built)
+    result = query(str(path), built, params=PARAMS.get(path.name))
     assert result.kind == "select"
     assert result.rows
 

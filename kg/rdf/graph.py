@@ -64,7 +64,7 @@ _O = {name: _node(term) for name, term in {
     "Report": KG.Report, "ProvEntity": PROV.Entity, "fileName": KG.fileName, "path": KG.path, "format": DCTERMS.format,
     "title": DCTERMS.title,
     "encoding": KG.encoding, "sha256": KG.sha256, "documentKind": KG.documentKind, "year": KG.year,
-    "jurisdiction": KG.jurisdiction, "author": KG.author, "mentions": KG.mentions, "Phrase": NIF.Phrase,
+    "jurisdiction": KG.jurisdiction, "level": KG.level, "divisionCode": KG.divisionCode, "author": KG.author, "mentions": KG.mentions, "Phrase": NIF.Phrase,
     "referenceContext": NIF.referenceContext, "anchorOf": NIF.anchorOf, "beginIndex": NIF.beginIndex,
     "endIndex": NIF.endIndex, "taIdentRef": ITSRDF.taIdentRef, "Statement": RDF.Statement,
     "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
@@ -140,6 +140,10 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
         add(report, _O["year"], _int(meta.year))
     if meta.jurisdiction:
         add(report, _O["jurisdiction"], _zh(meta.jurisdiction))
+    if meta.level:
+        add(report, _O["level"], literal(meta.level))
+    if meta.division_code:
+        add(report, _O["divisionCode"], literal(meta.division_code))
     if meta.author in key_of:
         add(report, _O["author"], _node(entity_iri(key_of[meta.author])))
 

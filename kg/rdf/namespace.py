@@ -36,6 +36,8 @@ class KG(DefinedNamespace):
     year: object
     documentKind: object
     jurisdiction: object
+    level: object
+    divisionCode: object
     encoding: object
     sha256: object
     # relations
