@@ -7,13 +7,13 @@ import urllib.request
 
 import pytest
 
-from kg.query import query
+from kg.query import bind_parameters, query
 from kg.serve import Server, free_port
 
 from .conftest import ROOT, children_of
+from .test_queries import ON_THE_SAMPLES, PARAMS
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper is not installed")
-QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +24,15 @@ def server(built):
         yield running
 
 
-@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ON_THE_SAMPLES, ids=lambda p: p.name)
 def test_shipped_queries_answer_the_same_over_http(server, built, path):
     client = SPARQLWrapper.SPARQLWrapper(server.endpoint)
-    client.setQuery(path.read_text(encoding="utf-8"))
+    client.setQuery(bind_parameters(path.read_text(encoding="utf-8"), PARAMS.get(path.name, {})))
     client.setReturnFormat(SPARQLWrapper.JSON)
     answer = client.query().convert()
     variables = answer["head"]["vars"]
     over_http = [[b.get(v, {}).get("value", "") for v in variables] for b in answer["results"]["bindings"]]
-    local = query(str(path), built)
+    local = query(str(path), built, params=PARAMS.get(path.name))
     assert variables == local.variables
     assert over_http == local.rows
     assert over_http
