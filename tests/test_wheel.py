@@ -51,7 +51,8 @@ def test_the_wheel_carries_the_data_kg_reads(wheel):
     assert {f"kg/data/reports/{n}" for n in SAMPLE_FILES} <= names and len(SAMPLE_FILES) == 5
     assert "kg/assets/network_ui.html" in names
     assert {"kg/data/models/tagger.crfsuite", "kg/data/models/tagger.json"} <= names
-    assert {"kg/data/unicode/radicals.tsv", "kg/reading/pdf.py", "kg/reading/docx.py", "kg/reading/html.py"} <= names
+    assert {"kg/data/unicode/radicals.tsv", "kg/reading/pdf.py", "kg/reading/docx.py", "kg/reading/html.py",
+            "kg/data/places/divisions.tsv", "kg/data/places/party_congresses.tsv"} <= names
     assert not [n for n in names if n.startswith(("data/", "ontology/", "tests/"))]  # nothing beside the package
 
 
