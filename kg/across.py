@@ -22,15 +22,18 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .folders import text_file
 from .model import EntityType
 from .rdf.store import open_store, run_query
 
 __all__ = ["across", "AcrossTable", "AcrossRow", "ACROSS_QUERY", "PER_REPORT_QUERY", "MATRIX_MAX_REPORTS",
            "to_text", "to_csv", "to_html", "across_by", "FacetTable", "FacetRow", "FACETS", "facet_to_csv",
-           "facet_to_text"]
+           "facet_to_text", "year_view", "YEAR_VIEW_MAX_REPORTS"]
 
 #: The widest build that gets per-report columns.
 MATRIX_MAX_REPORTS = 30
@@ -150,9 +153,16 @@ def to_text(table: AcrossTable) -> str:
     return format_result(QueryResult("select", header, rows), "table")
 
 
-def to_html(table: AcrossTable, title: str = "kg across: entities × reports") -> str:
-    """A self-contained page with the matrix; a click on a column header sorts by it."""
+def to_html(table: AcrossTable, title: str = "kg across: entities × reports", view: dict | None = None) -> str:
+    """A self-contained page with the matrix; a click on a column header sorts by it.
+
+    With ``view`` (:func:`year_view`), the page opens on a heat map of
+    entities × years, sortable by name, first year, spread and reports; a
+    click on an entity lists its reports, each with its year and one
+    evidence sentence. The page makes no request.
+    """
     e = html.escape
+    heat = _heat_map(view) if view else ""
     head = "".join(f'<th title="{e(r)}">{e(_short(r))}</th>' for r in table.reports)
     body = "\n".join(
         f'<tr><td>{e(r.label)}</td><td>{e(r.type)}</td><td class="n">{r.reports}</td><td class="n">{r.mentions}</td>'
@@ -171,6 +181,8 @@ def to_html(table: AcrossTable, title: str = "kg across: entities × reports") -
 </style></head>
 <body>
 <h1 style="font-size:17px">{e(title)}</h1>
+{heat}
+<h2 style="font-size:15px">entities × reports</h2>
 <p>{len(table.rows)} entities · {table.total_reports} reports · click a header to sort</p>
 <table id="across"><thead><tr><th>entity 实体</th><th>type 类型</th><th>reports 报告数</th><th>mentions 提及数</th>{head}</tr></thead>
 <tbody>
@@ -319,3 +331,145 @@ def facet_to_text(table: FacetTable) -> str:
     rows = [[r.label, r.type, str(r.reports), str(r.first or ""), str(r.last or ""), str(r.years), str(r.places),
              *(str(c) if c else "·" for c in r.counts)] for r in table.rows]
     return format_result(QueryResult("select", header, rows), "table")
+
+
+#: The widest build whose across.html gets the year heat map (it reads every mention's offset once).
+YEAR_VIEW_MAX_REPORTS = 300
+#: The entities the heat map shows: those named by at least two reports, at most this many (the most named).
+YEAR_VIEW_ENTITIES = 1000
+#: Characters of evidence shown around a mention, at most.
+_EVIDENCE_CHARS = 160
+_SENTENCE_END = re.compile(r"[。！？；\n]")
+
+_FIRST_MENTIONS = _PREFIXES + """SELECT ?e ?path (MIN(?b) AS ?begin) WHERE {
+  ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?r ; nif:beginIndex ?b . ?r kg:path ?path
+} GROUP BY ?e ?path"""
+
+
+def _sentence(text: str, begin: int) -> str:
+    """The sentence of ``text`` around character ``begin``, cut to :data:`_EVIDENCE_CHARS`."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, begin)), default=0)
+    end = match.end() if (match := _SENTENCE_END.search(text, begin)) else len(text)
+    sentence = text[start:end].strip()
+    if len(sentence) > _EVIDENCE_CHARS:
+        offset = max(0, begin - start - _EVIDENCE_CHARS // 2)
+        sentence = "…" + sentence[offset:offset + _EVIDENCE_CHARS] + "…"
+    return sentence
+
+
+def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
+    """The data of across.html's heat map: entities named by two reports or more (at most
+    :data:`YEAR_VIEW_ENTITIES`, the most named) × years.
+
+    Each entity carries its reports per year, its first and last year, its
+    spread (distinct years and places), and each report that names it with
+    the year and one evidence sentence (around its first mention there, cut
+    from ``texts/``, the text as read). ``None`` when fewer than two years
+    are known.
+    """
+    table = across_by(outdir, "year", min_reports=2)
+    years = [v for v in table.values if v != "?"]
+    if len(years) < 2:
+        return None
+    index = [table.values.index(y) for y in years]
+    rows = table.rows[:YEAR_VIEW_ENTITIES]
+    kept = {row.iri for row in rows}
+    first: dict[str, dict[str, int]] = {}
+    for row in run_query(open_store(outdir), _FIRST_MENTIONS):
+        if row["e"].value in kept:
+            first.setdefault(row["e"].value, {})[row["path"].value] = int(row["begin"].value)
+    year_of = {row["file"].value: row["year"].value for row in run_query(
+        open_store(outdir), _PREFIXES + "SELECT ?file ?year WHERE { ?r kg:path ?file ; kg:year ?year }")}
+    cache: dict[str, str] = {}
+
+    def text(report: str) -> str:
+        if report not in cache and texts is not None:
+            try:
+                cache[report] = (Path(texts).parent / text_file(report)).read_bytes().decode("utf-8")
+            except OSError:
+                cache[report] = ""
+        return cache.get(report, "")
+
+    entities = []
+    for row in rows:
+        evidence = [[report, int(year_of[report]) if report in year_of else None, _sentence(text(report), begin)]
+                    for report, begin in sorted(first.get(row.iri, {}).items(), key=lambda kv: (year_of.get(kv[0], ""), kv[0]))]
+        entities.append({"label": row.label, "type": row.type, "reports": row.reports, "first": row.first,
+                         "last": row.last, "years": row.years, "places": row.places,
+                         "counts": [row.counts[i] for i in index], "evidence": evidence})
+    return {"years": years, "entities": entities}
+
+
+def _heat_map(view: dict) -> str:
+    """The heat map section of across.html: a table drawn from the embedded view by its own script."""
+    data = json.dumps(view, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    years = len(view["years"])
+    return f"""<h2 style="font-size:15px">entities × years 年度热图</h2>
+<p>{len(view["entities"])} entities named by the most reports · {years} years · sort:
+<button data-sort="first">first year 首次年份</button> <button data-sort="spread">spread 覆盖</button>
+<button data-sort="reports">reports 报告数</button> <button data-sort="label">name 名称</button>
+· click an entity for its reports and evidence</p>
+<style>
+ #heat td.h {{ width: 14px; padding: 0; border: 1px solid #fff; }}
+ #heat th.y {{ writing-mode: vertical-rl; font-weight: normal; font-size: 11px; padding: 2px 0; }}
+ #heat td.e {{ cursor: pointer; white-space: nowrap; }}
+ #evidence {{ border: 1px solid #ccc; padding: 6px 10px; margin: 8px 0; max-width: 60em; display: none; }}
+ #evidence li {{ margin: 3px 0; }}
+</style>
+<div id="evidence"></div>
+<table id="heat"><thead></thead><tbody></tbody></table>
+<script type="application/json" id="heat-data">{data}</script>
+<script>
+(function () {{
+  var view = JSON.parse(document.getElementById("heat-data").textContent);
+  var table = document.getElementById("heat"), panel = document.getElementById("evidence");
+  var max = 1;
+  view.entities.forEach(function (e) {{ e.counts.forEach(function (c) {{ if (c > max) max = c; }}); }});
+  function text(tag, value, cls) {{ var el = document.createElement(tag); el.textContent = value; if (cls) el.className = cls; return el; }}
+  var head = document.createElement("tr");
+  head.appendChild(text("th", "entity 实体")); head.appendChild(text("th", "first")); head.appendChild(text("th", "spread"));
+  view.years.forEach(function (y) {{ head.appendChild(text("th", y, "y")); }});
+  table.tHead.appendChild(head);
+  function show(e) {{
+    panel.textContent = "";
+    panel.appendChild(text("b", e.label + " · " + e.type + " · " + e.reports + " reports, " + (e.first || "?") + "–" + (e.last || "?")));
+    var list = document.createElement("ul");
+    e.evidence.forEach(function (item) {{
+      var li = document.createElement("li");
+      li.appendChild(text("b", (item[1] || "?") + " " + item[0] + ": "));
+      li.appendChild(document.createTextNode(item[2]));
+      list.appendChild(li);
+    }});
+    panel.appendChild(list); panel.style.display = "block";
+    window.kgShown = e.label;
+  }}
+  function draw(order) {{
+    var rows = view.entities.slice();
+    var keys = {{
+      first: function (a, b) {{ return (a.first || 9999) - (b.first || 9999) || b.reports - a.reports; }},
+      spread: function (a, b) {{ return (b.years + b.places) - (a.years + a.places) || b.reports - a.reports; }},
+      reports: function (a, b) {{ return b.reports - a.reports; }},
+      label: function (a, b) {{ return a.label.localeCompare(b.label, "zh"); }}
+    }};
+    rows.sort(function (a, b) {{ return keys[order](a, b) || a.label.localeCompare(b.label, "zh"); }});
+    var body = table.tBodies[0]; body.textContent = "";
+    rows.forEach(function (e) {{
+      var tr = document.createElement("tr");
+      var name = text("td", e.label, "e"); name.title = e.type; name.addEventListener("click", function () {{ show(e); }});
+      tr.appendChild(name); tr.appendChild(text("td", e.first || "", "n")); tr.appendChild(text("td", e.years + e.places, "n"));
+      e.counts.forEach(function (c, i) {{
+        var td = text("td", "", "h"); td.title = view.years[i] + ": " + c;
+        if (c) td.style.background = "rgba(200, 40, 40, " + (0.15 + 0.85 * c / max).toFixed(3) + ")";
+        tr.appendChild(td);
+      }});
+      body.appendChild(tr);
+    }});
+    window.kgHeatOrder = rows.map(function (e) {{ return e.label; }});
+  }}
+  document.querySelectorAll("button[data-sort]").forEach(function (b) {{
+    b.addEventListener("click", function () {{ draw(b.getAttribute("data-sort")); }});
+  }});
+  draw("reports");
+}})();
+</script>
+"""

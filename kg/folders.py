@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .errors import BuildError
 
-__all__ = ["BUILD_MARK", "CACHE_TAG", "check_output_folder", "claim_cache_folder", "is_kg_build", "kg_version"]
+__all__ = ["TEXTS_DIR", "text_file", "BUILD_MARK", "CACHE_TAG", "check_output_folder", "claim_cache_folder", "is_kg_build", "kg_version"]
 
 #: The key of ``build.json`` that says kg wrote the folder; its value is kg's version.
 BUILD_MARK = "kg_build"
@@ -42,6 +42,21 @@ _CACHE_TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
 #: What a cache folder of kg holds: fingerprint folders, the file hashes, atomic-write leftovers.
 _CACHE_ENTRY = re.compile(r"[0-9a-f]{16}|files\.pickle|\.tmp-.*|" + re.escape(CACHE_TAG))
 _ADVICE = "delete it by hand or choose another"
+
+
+#: The folder of a build that holds each report's text as read (:func:`text_file`).
+TEXTS_DIR = "texts"
+
+
+def text_file(name: str) -> str:
+    """Where a report's text as read is kept in a build, relative to the build folder.
+
+    ``texts/<identity>``, with ``.txt`` added unless the identity ends so:
+    ``texts/000_bda7739a96efcbec.txt``, ``texts/hebei/2025.docx.txt``. Every
+    offset of the graph (``nif:beginIndex``, ``nif:endIndex``) counts
+    characters of this file's text.
+    """
+    return f"{TEXTS_DIR}/{name}" if name.lower().endswith(".txt") else f"{TEXTS_DIR}/{name}.txt"
 
 
 def kg_version() -> str:

@@ -40,7 +40,7 @@ from .cache import FileHashes, ResultCache, prune_cache
 from .errors import BuildError
 from .inputs import collect_inputs, read_manifest
 from .resources import sample_reports_dir
-from .folders import BUILD_MARK, check_output_folder, claim_cache_folder, kg_version
+from .folders import BUILD_MARK, TEXTS_DIR, check_output_folder, claim_cache_folder, kg_version, text_file
 from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
 from .lexicon import load_lexicon
@@ -64,8 +64,6 @@ OUTPUT_FILES = (
     "graph.ttl", "graph.nt", "graph.trig", "graph.jsonld",
     "entities.csv", "relations.csv", "network.json", "network.html", "across.html", "build.json",
 )
-#: The folder of a build that holds each report's text as read (:func:`text_file`).
-TEXTS_DIR = "texts"
 #: The most entities a build draws in network.html (the most connected; all
 #: are in network.json). bench/page.py measured 2,000 nodes and 10,000 edges
 #: settling in 6.0 s at 60 fps; far larger pages do not settle in a browser.
@@ -301,17 +299,6 @@ def build(
     return summary
 
 
-def text_file(name: str) -> str:
-    """Where a report's text as read is kept in a build, relative to the build folder.
-
-    ``texts/<identity>``, with ``.txt`` added unless the identity ends so:
-    ``texts/000_bda7739a96efcbec.txt``, ``texts/hebei/2025.docx.txt``. Every
-    offset of the graph (``nif:beginIndex``, ``nif:endIndex``) counts
-    characters of this file's text.
-    """
-    return f"{TEXTS_DIR}/{name}" if name.lower().endswith(".txt") else f"{TEXTS_DIR}/{name}.txt"
-
-
 def _check_text_names(names: list[str]) -> None:
     """Refuse reports whose texts would share a file (``x`` and ``x.txt``).
 
@@ -457,7 +444,9 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     (folder / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
     # A wide build's page lists the entities that more than one report mentions (from the store).
     min_reports = 1 if len(network["reports"]) <= across.MATRIX_MAX_REPORTS else 2
-    (folder / "across.html").write_text(across.to_html(across.across(folder, min_reports=min_reports)), encoding="utf-8")
+    view = across.year_view(folder, folder / TEXTS_DIR) if len(network["reports"]) <= across.YEAR_VIEW_MAX_REPORTS else None
+    (folder / "across.html").write_text(across.to_html(across.across(folder, min_reports=min_reports), view=view),
+                                        encoding="utf-8")
 
 
 def _write_graph(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,

@@ -172,3 +172,36 @@ def test_hostile_report_text_stays_inert(browser, tmp_path):
         assert page.errors == [] and page.outside == []
     finally:
         page.close()
+
+
+def test_the_year_heat_map_sorts_and_shows_each_reports_evidence(browser, tmp_path):
+    """across.html of the 43 State Council reports: the heat map opens offline, sorts by first year and
+    by spread, and a click on an entity lists its reports with a sentence that names it."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    collection = Path(__file__).resolve().parent.parent / "data" / "collections" / "state-council"
+    out = tmp_path / "sc"
+    result = CliRunner().invoke(main, ["build", str(collection), "-o", str(out), "--jobs", "2", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    context = browser.new_context(viewport={"width": 1300, "height": 900}, offline=True)
+    page = context.new_page()
+    outside, errors = [], []
+    page.on("request", lambda r: None if r.url.startswith(("file:", "data:", "about:")) else outside.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((out / "across.html").as_uri())
+    years = page.locator("#heat th.y").all_inner_texts()
+    assert len(years) == 43 and years[0] == "1978" and years[-1] == "2025"
+    page.click('button[data-sort="first"]')
+    firsts = page.locator("#heat tbody tr td:nth-child(2)").all_inner_texts()
+    assert firsts == sorted(firsts, key=lambda y: int(y or 9999))
+    page.click('button[data-sort="spread"]')
+    assert page.evaluate("window.kgHeatOrder[0]") == "国务院"  # named by all 43
+    page.locator("#heat td.e", has_text="新质生产力").first.click()
+    items = page.locator("#evidence li").all_inner_texts()
+    assert page.evaluate("window.kgShown") == "新质生产力"
+    assert len(items) == 2 and all("新质生产力" in item for item in items)
+    assert items[0].startswith("2024 2024_国务院政府工作报告.txt")
+    assert outside == [] and errors == []
+    context.close()
