@@ -405,7 +405,7 @@ def _heat_map(view: dict) -> str:
     data = json.dumps(view, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     years = len(view["years"])
     return f"""<h2 style="font-size:15px">entities × years 年度热图</h2>
-<p>{len(view["entities"])} entities named by the most reports · {years} years · sort:
+<p>{len(view["entities"])} entities named by two reports or more · {years} years · sort:
 <button data-sort="first">first year 首次年份</button> <button data-sort="spread">spread 覆盖</button>
 <button data-sort="reports">reports 报告数</button> <button data-sort="label">name 名称</button>
 · click an entity for its reports and evidence</p>

@@ -112,16 +112,20 @@ class ResultCache:
         """Keep a result's digest beside it (atomically; a failure only loses the entry)."""
         _dump(digest, self._path(digest.name, digest.sha256, jurisdiction).with_suffix(".digest.pickle"))
 
-    def fragment_path(self, name: str, data_sha256: str, jurisdiction: str | None, types: tuple) -> Path:
+    def fragment_path(self, name: str, data_sha256: str, jurisdiction: str | None, types: tuple,
+                      facets: tuple = ()) -> Path:
         """Where the graph fragment of a report's result rendered with these entity types is kept.
 
         Args:
             types: ``(entity key, type)`` of every entity of the report, sorted:
                 a fragment holds each entity's class, settled across reports,
                 so it is kept per types as well as per result.
+            facets: ``(facet, value)`` a manifest sets for the report, sorted
+                (none: the key is the one of earlier versions).
         """
-        key = hashlib.sha256("\x1f".join([name, data_sha256, jurisdiction or "", *(f"{k}\x1e{t.value}" for k, t in types)])
-                             .encode()).hexdigest()
+        parts = [name, data_sha256, jurisdiction or "", *(f"{k}\x1e{t.value}" for k, t in types)]
+        parts += [f"{f}\x1d{v}" for f, v in facets]
+        key = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
         return self.fragment_at(key)
 
     def fragment_at(self, key: str) -> Path:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import across, evaluation, pipeline, resources
 from .errors import KGError
+from .folders import TEXTS_DIR
 from .model import EntityType
 from .query import format_result, query as run_query
 from .sparql_limits import QueryLimits
@@ -275,7 +276,12 @@ def across_(outdir, etype, min_reports, by, count, since, until, fmt, output):
         if since is not None or until is not None:
             raise click.UsageError("--since and --until go with --by")
         table = across.across(outdir, etype, min_reports)
-        text = {"table": across.to_text, "csv": across.to_csv, "html": across.to_html}[fmt](table)
+        if fmt == "html":  # with the heat map, as the build writes across.html
+            view = (across.year_view(outdir, Path(outdir) / TEXTS_DIR)
+                    if table.total_reports <= across.YEAR_VIEW_MAX_REPORTS else None)
+            text = across.to_html(table, view=view)
+        else:
+            text = {"table": across.to_text, "csv": across.to_csv}[fmt](table)
         columns = f"{len(table.reports)} reports"
     else:
         table = across.across_by(outdir, by, etype, min_reports, count, since, until)

@@ -198,7 +198,8 @@ class RenderTask:
     """One report's graph fragment to render: the report's file, where its
     result is cached (the cache's fingerprint folder), ``types``, the
     sorted ``(entity key, type)`` of its entities settled across reports,
-    and the report's identity (default: the file's name)."""
+    the report's identity (default: the file's name), and the facets its
+    folder's ``manifest.csv`` sets (``(facet, value)``, sorted; :data:`kg.inputs.MANIFEST_FACETS`)."""
 
     path: Path
     sha256: str
@@ -207,10 +208,25 @@ class RenderTask:
     cache_dir: str
     types: tuple[tuple[str, EntityType], ...]
     name: str = ""
+    facets: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self):
         if not self.name:
             object.__setattr__(self, "name", self.path.name)
+
+
+def _with_facets(metadata, facets: dict[str, str]):
+    """The report's metadata with the facets a manifest sets (year, level, kind, code) in place of its own."""
+    changes = {}
+    if "year" in facets:
+        changes["year"] = int(facets["year"])
+    if "level" in facets:
+        changes["level"] = facets["level"]
+    if "kind" in facets:
+        changes["kind"] = facets["kind"]
+    if "code" in facets:
+        changes["division_code"] = facets["code"]
+    return replace(metadata, **changes)
 
 
 def render_one(task: RenderTask) -> str:
@@ -227,7 +243,7 @@ def render_one(task: RenderTask) -> str:
             the fragment cannot be written.
     """
     cache = ResultCache.at(task.cache_dir)
-    path = cache.fragment_path(task.name, task.sha256, task.jurisdiction, task.types)
+    path = cache.fragment_path(task.name, task.sha256, task.jurisdiction, task.types, task.facets)
     if path.is_file():
         return str(path)
     result = cache.get(task.name, task.sha256, task.jurisdiction)
@@ -239,6 +255,8 @@ def render_one(task: RenderTask) -> str:
             raise BuildError(f"{task.path}: the file changed while it was being built; build again")
         result = extract_document(document, load_lexicon(task.lexicon_dir), task.jurisdiction).without_tokens()
         cache.put(result, task.jurisdiction)
+    if task.facets:
+        result = replace(result, metadata=_with_facets(result.metadata, dict(task.facets)))
     if not cache.dump(_render(result, dict(task.types)), path):
         raise BuildError(f"{task.name}: its graph could not be written to the cache {cache.folder}")
     return str(path)
@@ -246,7 +264,7 @@ def render_one(task: RenderTask) -> str:
 
 def render_all(executor, tasks: list[RenderTask]) -> Iterator[str]:
     """:func:`render_one` over the tasks, the paths in task order; fragments the cache holds are found here, not in ``executor``."""
-    paths = [ResultCache.at(t.cache_dir).fragment_path(t.name, t.sha256, t.jurisdiction, t.types) for t in tasks]
+    paths = [ResultCache.at(t.cache_dir).fragment_path(t.name, t.sha256, t.jurisdiction, t.types, t.facets) for t in tasks]
     missing = [i for i, path in enumerate(paths) if not path.is_file()]
     rendered = iter(executor.map([tasks[i] for i in missing], render_one) if missing else ())
     missing = set(missing)

@@ -41,7 +41,7 @@ from pathlib import Path
 from .errors import BuildError
 from .reading import READ_SUFFIXES, UNSUPPORTED
 
-__all__ = ["Inputs", "InputReport", "collect_inputs", "read_manifest", "REPORT_SUFFIXES"]
+__all__ = ["Inputs", "InputReport", "collect_inputs", "read_manifest", "REPORT_SUFFIXES", "MANIFEST_FACETS"]
 
 #: The file name endings a folder scan reads as reports.
 REPORT_SUFFIXES = READ_SUFFIXES
@@ -64,6 +64,7 @@ class Inputs:
         reports: the report files with their identities, each folder's sorted
             by name, in the order given.
         jurisdictions: report identity -> place, from the folders' manifests.
+        facets: report identity -> the other facets the manifests set (year, level, kind, code).
         skipped: ``(identity, reason)`` of the entries not read (links out of
             the folder, loops, formats kg does not read).
         ignored: lines that say what the folder scans passed over, for stderr.
@@ -71,6 +72,7 @@ class Inputs:
 
     reports: list[InputReport] = field(default_factory=list)
     jurisdictions: dict[str, str] = field(default_factory=dict)
+    facets: dict[str, dict[str, str]] = field(default_factory=dict)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
 
@@ -80,17 +82,42 @@ class Inputs:
         return [report.path for report in self.reports]
 
 
-def read_manifest(path: Path) -> dict[str, str]:
-    """Read ``manifest.csv``: columns ``file`` and ``jurisdiction``; returns file name -> place.
+#: The columns of ``manifest.csv`` besides ``file``: the place (which extraction uses, to keep local
+#: organs apart by place), and the facets it sets or corrects in the graph (:mod:`kg.facets`).
+MANIFEST_FACETS = ("jurisdiction", "year", "level", "kind", "code")
+
+
+def read_manifest(path: Path) -> dict[str, dict[str, str]]:
+    """Read ``manifest.csv``: the column ``file`` and any of :data:`MANIFEST_FACETS`; returns file -> facet -> value.
+
+    Empty cells are left out (the report's own value stands). A ``year``
+    must be a year, a ``level`` one of :data:`kg.facets.LEVELS`, a ``code``
+    six digits.
 
     Raises:
-        BuildError: the file lacks those columns.
+        BuildError: the file lacks the column ``file`` or every facet column,
+            or a cell is malformed (the message gives the row).
     """
+    from .facets import LEVELS
+
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
-        if not reader.fieldnames or not {"file", "jurisdiction"} <= set(reader.fieldnames):
-            raise BuildError(f"{path}: a manifest needs the columns 'file' and 'jurisdiction'")
-        return {row["file"].strip(): row["jurisdiction"].strip() for row in reader if row["jurisdiction"].strip()}
+        columns = [c for c in MANIFEST_FACETS if c in (reader.fieldnames or [])]
+        if not reader.fieldnames or "file" not in reader.fieldnames or not columns:
+            raise BuildError(f"{path}: a manifest needs the column 'file' and one of {', '.join(MANIFEST_FACETS)}")
+        found = {}
+        for number, row in enumerate(reader, start=2):
+            values = {c: (row.get(c) or "").strip() for c in columns}
+            values = {c: v for c, v in values.items() if v}
+            checks = {"year": lambda v: v.isdigit() and 1900 <= int(v) <= 2100, "level": lambda v: v in LEVELS,
+                      "code": lambda v: len(v) == 6 and v.isdigit()}
+            for column, value in values.items():
+                if column in checks and not checks[column](value):
+                    raise BuildError(f"{path}, row {number}: {column} {value!r} is not valid"
+                                     + (f" (one of {', '.join(LEVELS)})" if column == "level" else ""))
+            if values:
+                found[(row.get("file") or "").strip()] = values
+        return found
 
 
 def _link_problem(entry: Path, folder: Path) -> str | None:
@@ -130,7 +157,12 @@ def _scan(folder: Path, root: Path, prefix: str, recursive: bool, found: Inputs)
         elif entry.is_file():
             ignored[suffix or "(no ending)"] += 1
     if (folder / "manifest.csv").is_file():
-        found.jurisdictions.update({prefix + name: place for name, place in read_manifest(folder / "manifest.csv").items()})
+        for name, values in read_manifest(folder / "manifest.csv").items():
+            values = dict(values)
+            if place := values.pop("jurisdiction", None):
+                found.jurisdictions[prefix + name] = place
+            if values:
+                found.facets[prefix + name] = values
     parts = []
     if ignored:
         count = sum(ignored.values())

@@ -279,7 +279,7 @@ def build(
             types = merge_types(gathered.votes)
             render_tasks = [
                 RenderTask(path_of[name], sha, place, lexicon, cache, tuple(zip(keys, map(types.__getitem__, keys), strict=True)),
-                           name)
+                           name, tuple(sorted(found.facets.get(name, {}).items())))
                 for name, (sha, place, keys) in sorted(gathered.reports.items())
             ]
             phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
@@ -445,6 +445,7 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     # A wide build's page lists the entities that more than one report mentions (from the store).
     min_reports = 1 if len(network["reports"]) <= across.MATRIX_MAX_REPORTS else 2
     view = across.year_view(folder, folder / TEXTS_DIR) if len(network["reports"]) <= across.YEAR_VIEW_MAX_REPORTS else None
+    # kg across --format html draws the same page
     (folder / "across.html").write_text(across.to_html(across.across(folder, min_reports=min_reports), view=view),
                                         encoding="utf-8")
 

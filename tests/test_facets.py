@@ -132,3 +132,32 @@ def test_parameters_are_bound_by_values_clauses_and_cannot_add_query_text():
 def test_the_builds_csv_files_open_with_a_byte_order_mark(built):
     for name in ("entities.csv", "relations.csv"):
         assert (built / name).read_bytes().startswith("\ufeff".encode("utf-8")), name
+
+
+def test_a_manifest_sets_or_corrects_any_facet_and_kg_reports_is_a_valid_manifest(tmp_path):
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(REPORTS.glob("*.txt"))[:2]:
+        shutil.copy(path, folder / path.name)
+    (folder / "manifest.csv").write_text(
+        "file,jurisdiction,year,level,kind,code\n"
+        "000_bda7739a96efcbec.txt,天津市津南区,2020,county,party-committee,120112\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    listed = CliRunner().invoke(main, ["reports", "--graph", str(out), "--format", "csv"]).output
+    rows = {row["file"]: row for row in csv.DictReader(io.StringIO(listed))}
+    first = rows["000_bda7739a96efcbec.txt"]
+    assert (first["jurisdiction"], first["year"], first["level"], first["code"]) == ("天津市津南区", "2020", "county", "120112")
+    assert rows["001_60ffe4ad60b6dedb.txt"]["year"] == "2020"  # its own, unchanged
+    # the listing fed back as the manifest gives the same facets
+    (folder / "manifest.csv").write_text(listed, encoding="utf-8")
+    again = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--no-cache"])
+    assert again.exit_code == 0, again.output
+    assert CliRunner().invoke(main, ["reports", "--graph", str(out), "--format", "csv"]).output == listed
+    # a malformed cell names the file and the row
+    (folder / "manifest.csv").write_text("file,level\n000_bda7739a96efcbec.txt,district\n", encoding="utf-8")
+    bad = CliRunner().invoke(main, ["build", str(folder), "-o", str(out), "--no-cache"])
+    assert bad.exit_code != 0 and "manifest.csv, row 2: level 'district' is not valid" in bad.output

@@ -93,7 +93,7 @@ def test_a_bad_manifest_is_a_clear_error(tmp_path):
     (tmp_path / "manifest.csv").write_text("name,place\nr.txt,X\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
     assert result.exit_code != 0
-    assert "manifest.csv: a manifest needs the columns 'file' and 'jurisdiction'" in result.output
+    assert "manifest.csv: a manifest needs the column 'file' and one of jurisdiction, year, level, kind, code" in result.output
 
 
 def test_a_core_two_names_share_merges_neither(results):
