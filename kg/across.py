@@ -212,8 +212,10 @@ def to_html(table: AcrossTable, title: str = "kg across: entities × reports", v
 FACETS = {"year": "kg:year", "place": "kg:jurisdiction", "level": "kg:level", "kind": "kg:documentKind"}
 
 #: One row per report and entity it names, with the report's facets; ``?n``, its mentions of the entity.
-FACET_QUERY = _PREFIXES + """SELECT ?e ?label ?type ?r ?year ?place ?level ?kind ?n WHERE {
-  { SELECT ?e ?r (COUNT(?m) AS ?n) WHERE { ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?r } GROUP BY ?e ?r }
+FACET_QUERY = _PREFIXES + """SELECT ?e ?label ?type ?path ?year ?place ?level ?kind ?n ?begin WHERE {
+  { SELECT ?e ?r (COUNT(?m) AS ?n) (MIN(?b) AS ?begin) WHERE {
+      ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?r ; nif:beginIndex ?b } GROUP BY ?e ?r }
+  ?r kg:path ?path .
   ?e rdfs:label ?label ; a ?type .
   FILTER(?type IN (kg:Organization, kg:Campaign, kg:Regulation, kg:Initiative))
   OPTIONAL { ?r kg:year ?year } OPTIONAL { ?r kg:jurisdiction ?place }
@@ -224,7 +226,8 @@ FACET_QUERY = _PREFIXES + """SELECT ?e ?label ?type ?r ?year ?place ?level ?kind
 @dataclass
 class FacetRow:
     """One entity spread over a facet: its counts per facet value (in :attr:`FacetTable.values`' order),
-    the reports that name it, the first and last year, and the number of distinct years and places (its spread)."""
+    the reports that name it, the first and last year, and the number of distinct years and places (its spread);
+    ``first_mentions``: report identity -> where its first mention of the entity begins (characters)."""
 
     iri: str
     label: str
@@ -236,6 +239,7 @@ class FacetRow:
     years: int
     places: int
     counts: list[int] = field(default_factory=list)
+    first_mentions: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -289,13 +293,14 @@ def across_by(outdir: str | Path = "output", by: str = "year", etype: str | None
                  "kind": value(row, "kind")}[by] or "?"
         iri = row["e"].value
         entry = per_entity.setdefault(iri, {"label": row["label"].value, "type": kind, "reports": set(), "mentions": 0,
-                                            "years": set(), "places": set(), "counts": {}})
+                                            "years": set(), "places": set(), "counts": {}, "first": {}})
         entry["label"] = min(entry["label"], row["label"].value)  # one label, the same in every run
-        report = row["r"].value
+        report = row["path"].value
         reports_seen.add(report)
         if report in entry["reports"]:
             continue  # the same report again (a second label): counted once
         entry["reports"].add(report)
+        entry["first"][report] = int(row["begin"].value)
         mentions = int(row["n"].value)
         entry["mentions"] += mentions
         if year:
@@ -307,7 +312,7 @@ def across_by(outdir: str | Path = "output", by: str = "year", etype: str | None
     values = sorted({v for e in kept.values() for v in e["counts"]}, key=lambda v: (v == "?", v))
     rows = [FacetRow(iri, e["label"], e["type"], len(e["reports"]), e["mentions"], min(e["years"], default=None),
                      max(e["years"], default=None), len(e["years"]), len(e["places"]),
-                     [e["counts"].get(v, 0) for v in values])
+                     [e["counts"].get(v, 0) for v in values], e["first"])
             for iri, e in kept.items()]
     rows.sort(key=lambda r: (-r.reports, -(r.years + r.places), r.label, r.iri))
     return FacetTable(by, count, values, rows, len(reports_seen))
@@ -341,10 +346,6 @@ YEAR_VIEW_ENTITIES = 1000
 _EVIDENCE_CHARS = 160
 _SENTENCE_END = re.compile(r"[。！？；\n]")
 
-_FIRST_MENTIONS = _PREFIXES + """SELECT ?e ?path (MIN(?b) AS ?begin) WHERE {
-  ?m itsrdf:taIdentRef ?e ; nif:referenceContext ?r ; nif:beginIndex ?b . ?r kg:path ?path
-} GROUP BY ?e ?path"""
-
 
 def _sentence(text: str, begin: int) -> str:
     """The sentence of ``text`` around character ``begin``, cut to :data:`_EVIDENCE_CHARS`."""
@@ -373,11 +374,6 @@ def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
         return None
     index = [table.values.index(y) for y in years]
     rows = table.rows[:YEAR_VIEW_ENTITIES]
-    kept = {row.iri for row in rows}
-    first: dict[str, dict[str, int]] = {}
-    for row in run_query(open_store(outdir), _FIRST_MENTIONS):
-        if row["e"].value in kept:
-            first.setdefault(row["e"].value, {})[row["path"].value] = int(row["begin"].value)
     year_of = {row["file"].value: row["year"].value for row in run_query(
         open_store(outdir), _PREFIXES + "SELECT ?file ?year WHERE { ?r kg:path ?file ; kg:year ?year }")}
     cache: dict[str, str] = {}
@@ -393,7 +389,7 @@ def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
     entities = []
     for row in rows:
         evidence = [[report, int(year_of[report]) if report in year_of else None, _sentence(text(report), begin)]
-                    for report, begin in sorted(first.get(row.iri, {}).items(), key=lambda kv: (year_of.get(kv[0], ""), kv[0]))]
+                    for report, begin in sorted(row.first_mentions.items(), key=lambda kv: (year_of.get(kv[0], ""), kv[0]))]
         entities.append({"label": row.label, "type": row.type, "reports": row.reports, "first": row.first,
                          "last": row.last, "years": row.years, "places": row.places,
                          "counts": [row.counts[i] for i in index], "evidence": evidence})
