@@ -360,22 +360,25 @@ def _sentence(text: str, begin: int) -> str:
 
 def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
     """The data of across.html's heat map: entities named by two reports or more (at most
-    :data:`YEAR_VIEW_ENTITIES`, the most named) × years.
+    :data:`YEAR_VIEW_ENTITIES`, the most named), and the facets of the reports that name them.
 
-    Each entity carries its reports per year, its first and last year, its
-    spread (distinct years and places), and each report that names it with
-    the year and one evidence sentence (around its first mention there, cut
-    from ``texts/``, the text as read). ``None`` when fewer than two years
-    are known.
+    ``reports`` maps each report to its ``[year, place, level, kind]``; each
+    entity carries its report count, first and last year, spread (distinct
+    years and places), and each report that names it with one evidence
+    sentence (around its first mention there, cut from ``texts/``, the text
+    as read). The page counts the cells of whichever facet is chosen from
+    these. ``None`` when fewer than two years are known.
     """
     table = across_by(outdir, "year", min_reports=2)
     years = [v for v in table.values if v != "?"]
     if len(years) < 2:
         return None
-    index = [table.values.index(y) for y in years]
     rows = table.rows[:YEAR_VIEW_ENTITIES]
-    year_of = {row["file"].value: row["year"].value for row in run_query(
-        open_store(outdir), _PREFIXES + "SELECT ?file ?year WHERE { ?r kg:path ?file ; kg:year ?year }")}
+    facets = {}
+    for row in run_query(open_store(outdir), _PREFIXES + """SELECT ?file ?year ?place ?level ?kind WHERE {
+        ?r kg:path ?file . OPTIONAL { ?r kg:year ?year } OPTIONAL { ?r kg:jurisdiction ?place }
+        OPTIONAL { ?r kg:level ?level } OPTIONAL { ?r kg:documentKind ?kind } }"""):
+        facets[row["file"].value] = [row[k].value if row[k] is not None else None for k in ("year", "place", "level", "kind")]
     cache: dict[str, str] = {}
 
     def text(report: str) -> str:
@@ -386,22 +389,23 @@ def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
                 cache[report] = ""
         return cache.get(report, "")
 
-    entities = []
+    entities, named = [], set()
     for row in rows:
-        evidence = [[report, int(year_of[report]) if report in year_of else None, _sentence(text(report), begin)]
-                    for report, begin in sorted(row.first_mentions.items(), key=lambda kv: (year_of.get(kv[0], ""), kv[0]))]
+        order = sorted(row.first_mentions.items(), key=lambda kv: (facets.get(kv[0], [None])[0] or "", kv[0]))
+        named.update(report for report, _ in order)
         entities.append({"label": row.label, "type": row.type, "reports": row.reports, "first": row.first,
                          "last": row.last, "years": row.years, "places": row.places,
-                         "counts": [row.counts[i] for i in index], "evidence": evidence})
-    return {"years": years, "entities": entities}
+                         "evidence": [[report, _sentence(text(report), begin)] for report, begin in order]})
+    return {"reports": {report: facets.get(report, [None] * 4) for report in sorted(named)}, "entities": entities}
 
 
 def _heat_map(view: dict) -> str:
     """The heat map section of across.html: a table drawn from the embedded view by its own script."""
     data = json.dumps(view, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    years = len(view["years"])
     return f"""<h2 style="font-size:15px">entities × years 年度热图</h2>
-<p>{len(view["entities"])} entities named by two reports or more · {years} years · sort:
+<p>{len(view["entities"])} entities named by two reports or more · {len(view["reports"])} reports · columns:
+<select id="facet"><option value="0">year 年份</option><option value="1">place 地方</option>
+<option value="2">level 层级</option><option value="3">kind 类型</option></select> · sort:
 <button data-sort="first">first year 首次年份</button> <button data-sort="spread">spread 覆盖</button>
 <button data-sort="reports">reports 报告数</button> <button data-sort="label">name 名称</button>
 · click an entity for its reports and evidence</p>
@@ -419,53 +423,67 @@ def _heat_map(view: dict) -> str:
 (function () {{
   var view = JSON.parse(document.getElementById("heat-data").textContent);
   var table = document.getElementById("heat"), panel = document.getElementById("evidence");
-  var max = 1;
-  view.entities.forEach(function (e) {{ e.counts.forEach(function (c) {{ if (c > max) max = c; }}); }});
+  var select = document.getElementById("facet"), order = "reports";
   function text(tag, value, cls) {{ var el = document.createElement(tag); el.textContent = value; if (cls) el.className = cls; return el; }}
-  var head = document.createElement("tr");
-  head.appendChild(text("th", "entity 实体")); head.appendChild(text("th", "first")); head.appendChild(text("th", "spread"));
-  view.years.forEach(function (y) {{ head.appendChild(text("th", y, "y")); }});
-  table.tHead.appendChild(head);
+  function facetOf(report) {{ var v = (view.reports[report] || [])[+select.value]; return v === null || v === undefined ? "?" : String(v); }}
   function show(e) {{
     panel.textContent = "";
     panel.appendChild(text("b", e.label + " · " + e.type + " · " + e.reports + " reports, " + (e.first || "?") + "–" + (e.last || "?")));
     var list = document.createElement("ul");
     e.evidence.forEach(function (item) {{
-      var li = document.createElement("li");
-      li.appendChild(text("b", (item[1] || "?") + " " + item[0] + ": "));
-      li.appendChild(document.createTextNode(item[2]));
+      var li = document.createElement("li"), year = (view.reports[item[0]] || [])[0];
+      li.appendChild(text("b", (year || "?") + " " + item[0] + ": "));
+      li.appendChild(document.createTextNode(item[1]));
       list.appendChild(li);
     }});
     panel.appendChild(list); panel.style.display = "block";
     window.kgShown = e.label;
   }}
-  function draw(order) {{
-    var rows = view.entities.slice();
-    var keys = {{
-      first: function (a, b) {{ return (a.first || 9999) - (b.first || 9999) || b.reports - a.reports; }},
-      spread: function (a, b) {{ return (b.years + b.places) - (a.years + a.places) || b.reports - a.reports; }},
-      reports: function (a, b) {{ return b.reports - a.reports; }},
-      label: function (a, b) {{ return a.label.localeCompare(b.label, "zh"); }}
-    }};
-    rows.sort(function (a, b) {{ return keys[order](a, b) || a.label.localeCompare(b.label, "zh"); }});
+  var keys = {{
+    first: function (a, b) {{ return (a.first || 9999) - (b.first || 9999) || b.reports - a.reports; }},
+    spread: function (a, b) {{ return (b.years + b.places) - (a.years + a.places) || b.reports - a.reports; }},
+    reports: function (a, b) {{ return b.reports - a.reports; }},
+    label: function (a, b) {{ return a.label.localeCompare(b.label, "zh"); }}
+  }};
+  function draw() {{
+    var values = {{}};
+    Object.keys(view.reports).forEach(function (r) {{ values[facetOf(r)] = true; }});
+    var columns = Object.keys(values).sort(function (a, b) {{
+      return (a === "?") - (b === "?") || (select.value === "0" ? a - b : a.localeCompare(b, "zh"));
+    }});
+    var at = {{}}; columns.forEach(function (c, i) {{ at[c] = i; }});
+    var rows = view.entities.map(function (e) {{
+      var counts = columns.map(function () {{ return 0; }});
+      e.evidence.forEach(function (item) {{ counts[at[facetOf(item[0])]] += 1; }});
+      return {{ e: e, counts: counts }};
+    }});
+    var max = 1;
+    rows.forEach(function (r) {{ r.counts.forEach(function (c) {{ if (c > max) max = c; }}); }});
+    rows.sort(function (a, b) {{ return keys[order](a.e, b.e) || a.e.label.localeCompare(b.e.label, "zh"); }});
+    table.tHead.textContent = "";
+    var head = document.createElement("tr");
+    head.appendChild(text("th", "entity 实体")); head.appendChild(text("th", "first")); head.appendChild(text("th", "spread"));
+    columns.forEach(function (c) {{ head.appendChild(text("th", c, "y")); }});
+    table.tHead.appendChild(head);
     var body = table.tBodies[0]; body.textContent = "";
-    rows.forEach(function (e) {{
-      var tr = document.createElement("tr");
+    rows.forEach(function (r) {{
+      var e = r.e, tr = document.createElement("tr");
       var name = text("td", e.label, "e"); name.title = e.type; name.addEventListener("click", function () {{ show(e); }});
       tr.appendChild(name); tr.appendChild(text("td", e.first || "", "n")); tr.appendChild(text("td", e.years + e.places, "n"));
-      e.counts.forEach(function (c, i) {{
-        var td = text("td", "", "h"); td.title = view.years[i] + ": " + c;
+      r.counts.forEach(function (c, i) {{
+        var td = text("td", "", "h"); td.title = columns[i] + ": " + c;
         if (c) td.style.background = "rgba(200, 40, 40, " + (0.15 + 0.85 * c / max).toFixed(3) + ")";
         tr.appendChild(td);
       }});
       body.appendChild(tr);
     }});
-    window.kgHeatOrder = rows.map(function (e) {{ return e.label; }});
+    window.kgHeatOrder = rows.map(function (r) {{ return r.e.label; }});
   }}
   document.querySelectorAll("button[data-sort]").forEach(function (b) {{
-    b.addEventListener("click", function () {{ draw(b.getAttribute("data-sort")); }});
+    b.addEventListener("click", function () {{ order = b.getAttribute("data-sort"); draw(); }});
   }});
-  draw("reports");
+  select.addEventListener("change", draw);
+  draw();
 }})();
 </script>
 """

@@ -203,5 +203,9 @@ def test_the_year_heat_map_sorts_and_shows_each_reports_evidence(browser, tmp_pa
     assert page.evaluate("window.kgShown") == "新质生产力"
     assert len(items) == 2 and all("新质生产力" in item for item in items)
     assert items[0].startswith("2024 2024_国务院政府工作报告.txt")
+    page.select_option("#facet", "2")  # columns by level: the nation's reports are all national
+    assert page.locator("#heat th.y").all_inner_texts() == ["national"]
+    page.select_option("#facet", "3")
+    assert page.locator("#heat th.y").all_inner_texts() == ["government"]
     assert outside == [] and errors == []
     context.close()
