@@ -260,26 +260,32 @@ def _folders(root: Path) -> list[Path]:
 
 
 def cache_info(root: str | Path) -> CacheInfo:
-    """Count the results, fragments and bytes of each fingerprint folder of a cache (nothing is read but ``stat``)."""
+    """Count the results, fragments and bytes of each fingerprint folder of a cache (nothing is read but ``stat``).
+
+    One walk of the folder: each file counts towards the fingerprint folder it lies in, and towards the total.
+    """
     root = Path(root)
-    rows = []
-    for folder in _folders(root):
-        results = fragments = size = 0
-        for path in folder.rglob("*"):
-            if path.is_file():
-                size += path.stat().st_size
-                if path.name.endswith(".pickle") and not path.name.endswith(".digest.pickle"):
-                    if path.parent.parent.name == "fragments":
-                        fragments += 1
-                    elif path.parent.parent == folder and _BUCKET.fullmatch(path.parent.name):
-                        results += 1
-        rows.append((folder.name, results, fragments, size))
-    total = sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) if root.is_dir() else 0
-    return CacheInfo(root, rows, total)
+    rows = {folder.name: [0, 0, 0] for folder in _folders(root)}
+    total = 0
+    for path in root.rglob("*") if root.is_dir() else ():
+        if not path.is_file():
+            continue
+        size = path.stat().st_size
+        total += size
+        parts = path.relative_to(root).parts
+        if parts[0] not in rows:
+            continue
+        row = rows[parts[0]]
+        row[2] += size
+        if path.name.endswith(".pickle") and not path.name.endswith(".digest.pickle") and len(parts) == 3:
+            row[0] += _BUCKET.fullmatch(parts[1]) is not None
+        elif path.name.endswith(".pickle") and len(parts) == 4 and parts[1] == "fragments":
+            row[1] += 1
+    return CacheInfo(root, [(name, *counts) for name, counts in sorted(rows.items())], total)
 
 
-def clear_cache(root: str | Path, keep: str | None = None) -> list[str]:
-    """Delete the fingerprint folders of a kg cache (all, or all but ``keep``) and its file hashes.
+def clear_cache(root: str | Path) -> list[str]:
+    """Delete the fingerprint folders of a kg cache and its file hashes.
 
     Only what kg writes is deleted; the folder and its ``CACHEDIR.TAG`` stay.
 
@@ -295,18 +301,13 @@ def clear_cache(root: str | Path, keep: str | None = None) -> list[str]:
     if not root.exists():
         return []
     claim_cache_folder(root)
-    gone = []
-    for folder in _folders(root):
-        if folder.name != keep:
-            shutil.rmtree(folder, ignore_errors=True)
-            gone.append(folder.name)
-    if keep is None:
-        (root / "files.pickle").unlink(missing_ok=True)
+    gone = prune_cache(root, None)
+    (root / "files.pickle").unlink(missing_ok=True)
     return gone
 
 
-def prune_cache(root: str | Path, current: str) -> list[str]:
-    """Drop the fingerprint folders other than ``current`` (a build's own); returns those dropped.
+def prune_cache(root: str | Path, current: str | None) -> list[str]:
+    """Drop the fingerprint folders other than ``current`` (a build's own; ``None``: all); returns those dropped.
 
     A folder is named by the fingerprint of the kg code, lexicon and model
     that wrote it: once those changed, nothing reads its entries again.
