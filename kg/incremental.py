@@ -199,9 +199,11 @@ def _read(handle, begin: int, end: int) -> bytes:
 
 
 def _check_shares(outdir: Path, previous: Manifest, stamps: dict[str, FileStamp], reused: dict[str, ReportShares],
-                  verify: bool, notes: list[str]) -> dict[str, set[int]]:
-    """Indexes of the files where each reused report's share must be written afresh (invariant 4)."""
+                  verify: bool, notes: list[str]) -> tuple[dict[str, set[int]], set[str]]:
+    """Indexes of the files where each reused report's share must be written afresh (invariant 4),
+    and the files whose stamp differs (written whole)."""
     fresh: dict[str, set[int]] = {name: set() for name in reused}
+    changed_files: set[str] = set()
     for index, file in enumerate(previous.files):
         path = outdir / file
         try:
@@ -209,6 +211,7 @@ def _check_shares(outdir: Path, previous: Manifest, stamps: dict[str, FileStamp]
         except OSError:
             same = False
         if not same:
+            changed_files.add(file)
             notes.append(f"{file}: changed since the last build wrote it (size, time or inode); written whole")
             for name in reused:
                 fresh[name].add(index)
@@ -227,7 +230,7 @@ def _check_shares(outdir: Path, previous: Manifest, stamps: dict[str, FileStamp]
                     failed += 1
         if failed:
             notes.append(f"{file}: {failed} report share(s) differ from what the last build wrote; written from their fragments")
-    return fresh
+    return fresh, changed_files
 
 
 def plan(outdir: Path, fingerprint: str, fragments: dict[str, str], cache: ResultCache, *, verify: bool = False,
@@ -265,14 +268,13 @@ def plan(outdir: Path, fingerprint: str, fragments: dict[str, str], cache: Resul
         counts.subtract(fragment.shared.splitlines(keepends=True))
     kept = {name: shares for name, shares in previous.reports.items() if name not in changed and name not in gone}
     notes: list[str] = []
-    fresh = _check_shares(outdir, previous, stamps, kept, verify, notes)
+    fresh, changed_files = _check_shares(outdir, previous, stamps, kept, verify, notes)
     reused = {}
     for name, shares in kept.items():
         load = functools.lru_cache(maxsize=1)(functools.partial(_load_fragment, cache, shares.fragment))
         reused[name] = Reused(shares.spans, shares.quads, shares.own, shares.edges, shares.digests,
                               frozenset(fresh[name]), load)
-    store = "graph.nt" not in {note.split(":", 1)[0] for note in notes if "written whole" in note}
-    return Plan(previous, reused, counts, changed, gone, notes, store)
+    return Plan(previous, reused, counts, changed, gone, notes, store="graph.nt" not in changed_files)
 
 
 def _load_fragment(cache: ResultCache, key: str) -> Fragment:
