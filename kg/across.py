@@ -23,12 +23,11 @@ import csv
 import html
 import io
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .folders import text_file
-from .model import EntityType
+from .model import SENTENCE_END, EntityType
 from .rdf.store import open_store, run_query
 
 __all__ = ["across", "AcrossTable", "AcrossRow", "ACROSS_QUERY", "PER_REPORT_QUERY", "MATRIX_MAX_REPORTS",
@@ -244,13 +243,20 @@ class FacetRow:
 
 @dataclass
 class FacetTable:
-    """Entities × the values of one facet (``by``), counting ``count`` (``reports`` or ``mentions``)."""
+    """Entities × the values of one facet (``by``), counting ``count`` (``reports`` or ``mentions``);
+    ``reports``: each report counted -> its ``[year, place, level, kind]``, as the graph writes them (``None``
+    where unknown)."""
 
     by: str
     count: str
     values: list[str]
     rows: list[FacetRow]
-    total_reports: int = 0
+    reports: dict[str, list] = field(default_factory=dict)
+
+    @property
+    def total_reports(self) -> int:
+        """How many reports the table counts."""
+        return len(self.reports)
 
 
 def across_by(outdir: str | Path = "output", by: str = "year", etype: str | None = None, min_reports: int = 1,
@@ -281,7 +287,7 @@ def across_by(outdir: str | Path = "output", by: str = "year", etype: str | None
     store = open_store(outdir)
     value = lambda row, name: row[name].value if row[name] is not None else None  # noqa: E731
     per_entity: dict[str, dict] = {}
-    reports_seen: set[str] = set()
+    reports_seen: dict[str, list] = {}
     for row in run_query(store, FACET_QUERY):
         kind = row["type"].value.rsplit("#", 1)[1]
         if etype and kind != etype:
@@ -296,7 +302,7 @@ def across_by(outdir: str | Path = "output", by: str = "year", etype: str | None
                                             "years": set(), "places": set(), "counts": {}, "first": {}})
         entry["label"] = min(entry["label"], row["label"].value)  # one label, the same in every run
         report = row["path"].value
-        reports_seen.add(report)
+        reports_seen[report] = [value(row, "year"), value(row, "place"), value(row, "level"), value(row, "kind")]
         if report in entry["reports"]:
             continue  # the same report again (a second label): counted once
         entry["reports"].add(report)
@@ -315,7 +321,7 @@ def across_by(outdir: str | Path = "output", by: str = "year", etype: str | None
                      [e["counts"].get(v, 0) for v in values], e["first"])
             for iri, e in kept.items()]
     rows.sort(key=lambda r: (-r.reports, -(r.years + r.places), r.label, r.iri))
-    return FacetTable(by, count, values, rows, len(reports_seen))
+    return FacetTable(by, count, values, rows, dict(sorted(reports_seen.items())))
 
 
 def facet_to_csv(table: FacetTable) -> str:
@@ -344,13 +350,13 @@ YEAR_VIEW_MAX_REPORTS = 300
 YEAR_VIEW_ENTITIES = 1000
 #: Characters of evidence shown around a mention, at most.
 _EVIDENCE_CHARS = 160
-_SENTENCE_END = re.compile(r"[。！？；\n]")
 
 
 def _sentence(text: str, begin: int) -> str:
-    """The sentence of ``text`` around character ``begin``, cut to :data:`_EVIDENCE_CHARS`."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, begin)), default=0)
-    end = match.end() if (match := _SENTENCE_END.search(text, begin)) else len(text)
+    """The sentence of ``text`` around character ``begin`` (bounded as :mod:`kg.segmentation` bounds them,
+    :data:`kg.model.SENTENCE_END`), cut to :data:`_EVIDENCE_CHARS`."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, begin)), default=0)
+    end = match.end() if (match := SENTENCE_END.search(text, begin)) else len(text)
     sentence = text[start:end].strip()
     if len(sentence) > _EVIDENCE_CHARS:
         offset = max(0, begin - start - _EVIDENCE_CHARS // 2)
@@ -374,11 +380,7 @@ def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
     if len(years) < 2:
         return None
     rows = table.rows[:YEAR_VIEW_ENTITIES]
-    facets = {}
-    for row in run_query(open_store(outdir), _PREFIXES + """SELECT ?file ?year ?place ?level ?kind WHERE {
-        ?r kg:path ?file . OPTIONAL { ?r kg:year ?year } OPTIONAL { ?r kg:jurisdiction ?place }
-        OPTIONAL { ?r kg:level ?level } OPTIONAL { ?r kg:documentKind ?kind } }"""):
-        facets[row["file"].value] = [row[k].value if row[k] is not None else None for k in ("year", "place", "level", "kind")]
+    facets = table.reports
     cache: dict[str, str] = {}
 
     def text(report: str) -> str:

@@ -11,6 +11,7 @@ edits the ones it was given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import NamedTuple
@@ -21,6 +22,7 @@ __all__ = [
     "Document",
     "Metadata",
     "Sentence",
+    "SENTENCE_END",
     "Token",
     "Mention",
     "Relation",
@@ -126,6 +128,10 @@ class Token(NamedTuple):
     begin: int
     end: int
     pos: str
+
+
+#: What ends a sentence (:class:`Sentence`): an end mark, with a closing quote that follows it, or a line break.
+SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\r\n|\n|\r")
 
 
 @dataclass(frozen=True)

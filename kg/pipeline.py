@@ -40,7 +40,7 @@ from .cache import FileHashes, ResultCache, prune_cache
 from .errors import BuildError
 from .inputs import collect_inputs, read_manifest
 from .resources import sample_reports_dir
-from .folders import BUILD_MARK, TEXTS_DIR, check_output_folder, claim_cache_folder, kg_version, text_file
+from .folders import TEXTS_DIR, check_output_folder, claim_cache_folder, kg_version, text_file
 from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
 from .lexicon import load_lexicon

@@ -21,20 +21,17 @@ from __future__ import annotations
 
 import functools
 import logging
-import re
 
 import jieba
 import jieba.finalseg
 import rjieba
 
 from .lexicon import Lexicon
-from .model import Document, Sentence, Token
+from .model import SENTENCE_END, Document, Sentence, Token
 
 __all__ = ["Segmenter", "segment", "segmenter_for"]
 
 jieba.setLogLevel(logging.WARNING)
-
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』]?|\r\n|\n|\r")
 
 
 def _jieba_keeps_whole(word: str) -> bool:
@@ -157,7 +154,7 @@ def segment(
     for span_begin, span_end in _spans(text, excluded):
         chunk = text[span_begin:span_end]
         start = 0
-        for match in _SENTENCE_END.finditer(chunk):
+        for match in SENTENCE_END.finditer(chunk):
             pieces = [(start, match.end() if match.group().strip() else match.start())]
             start = match.end()
             sentences.extend(_sentence(text, span_begin + b, span_begin + e, tokenizer, tags) for b, e in pieces)
