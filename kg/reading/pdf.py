@@ -87,13 +87,23 @@ def _radicals() -> dict[int, str]:
     return table
 
 
-def _lines(data: bytes) -> tuple[list[_Line], list[float]]:
-    """pdfminer's horizontal text lines of every page, and each page's height."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LTTextContainer, LTTextLineHorizontal
+def _parse(data: bytes) -> tuple[list[_Line], list[float], str | None]:
+    """One parse of the PDF: pdfminer's horizontal text lines of every page, each page's height, and the Title."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLineHorizontal
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
 
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=LAParams())
+    interpreter = PDFPageInterpreter(manager, device)
     lines, heights = [], []
-    for number, page in enumerate(extract_pages(io.BytesIO(data))):
+    for number, pdf_page in enumerate(PDFPage.create_pages(document)):
+        interpreter.process_page(pdf_page)
+        page = device.get_result()
         heights.append(page.height)
         for box in page:
             if not isinstance(box, LTTextContainer):
@@ -101,7 +111,7 @@ def _lines(data: bytes) -> tuple[list[_Line], list[float]]:
             for line in box:
                 if isinstance(line, LTTextLineHorizontal) and (text := line.get_text().rstrip("\n")).strip():
                     lines.append(_Line(number, line.x0, line.x1, line.y0, line.y1, text))
-    return lines, heights
+    return lines, heights, _info_title(document)
 
 
 def _rows(lines: list[_Line]) -> list[_Line]:
@@ -196,8 +206,7 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str, tuple[str, ...], str | N
         raise ReadError(f"{name}: not a PDF file (no %PDF- header)")
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # it warns of every font without a bounding box
     try:
-        lines, heights = _lines(data)
-        title = _info_title(data)
+        lines, heights, title = _parse(data)
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on damaged or encrypted files
         raise ReadError(f"{name}: the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
     characters = sum(len(line.text.strip()) for line in lines)
@@ -217,13 +226,10 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str, tuple[str, ...], str | N
     return _join(body), "", warnings, title
 
 
-def _info_title(data: bytes) -> str | None:
-    """The Title of the PDF's document information dictionary, or ``None``."""
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfparser import PDFParser
+def _info_title(document) -> str | None:
+    """The Title of a parsed PDF's document information dictionary, or ``None``."""
     from pdfminer.utils import decode_text
 
-    document = PDFDocument(PDFParser(io.BytesIO(data)))
     for info in document.info:
         title = info.get("Title")
         if hasattr(title, "resolve"):
