@@ -31,7 +31,7 @@ from pathlib import Path, PurePosixPath
 
 from ..errors import ReadError
 from ..model import Document
-from .text import decode, read_text
+from .text import decode
 
 __all__ = ["read_document", "read_bytes", "document_from_bytes", "decode", "MEDIA_TYPES", "UNSUPPORTED",
            "READ_SUFFIXES", "media_type"]
@@ -73,7 +73,7 @@ def _read(data: bytes, name: str, kind: str) -> tuple[str, str, tuple[str, ...],
         from .html import read_html
 
         return read_html(data, name)
-    return (*read_text(data, name), None)
+    return (*decode(data, name), None)
 
 
 def document_from_bytes(data: bytes, name: str) -> Document:

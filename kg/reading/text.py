@@ -21,7 +21,7 @@ import re
 
 from ..errors import ReadError
 
-__all__ = ["decode", "read_text"]
+__all__ = ["decode"]
 
 # Largest share of control characters (other than tab, CR, LF, FF) a decoded
 # text may hold before we call the decoding wrong. Chosen by us: real reports
@@ -159,14 +159,3 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str, tuple[str, ...
         return text, encoding, tuple(warnings)
     where = f" (the first byte that is not UTF-8 is at offset {first_bad})" if first_bad is not None else ""
     raise ReadError(f"{name}: not text in UTF-8, UTF-8 with BOM, UTF-16 or GB18030/GBK{where}")
-
-
-def read_text(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
-    """Read a plain-text report: :func:`decode`, after refusing an empty file.
-
-    Raises:
-        ReadError: the bytes are empty or cannot be decoded.
-    """
-    if not data.strip():
-        raise ReadError(f"{name}: the file is empty")
-    return decode(data, name)
