@@ -215,18 +215,13 @@ class RenderTask:
             object.__setattr__(self, "name", self.path.name)
 
 
+#: A manifest's facet -> the :class:`~kg.model.Metadata` field it sets, and how its text becomes the value.
+_FACET_FIELDS = {"year": ("year", int), "level": ("level", str), "kind": ("kind", str), "code": ("division_code", str)}
+
+
 def _with_facets(metadata, facets: dict[str, str]):
     """The report's metadata with the facets a manifest sets (year, level, kind, code) in place of its own."""
-    changes = {}
-    if "year" in facets:
-        changes["year"] = int(facets["year"])
-    if "level" in facets:
-        changes["level"] = facets["level"]
-    if "kind" in facets:
-        changes["kind"] = facets["kind"]
-    if "code" in facets:
-        changes["division_code"] = facets["code"]
-    return replace(metadata, **changes)
+    return replace(metadata, **{_FACET_FIELDS[f][0]: _FACET_FIELDS[f][1](v) for f, v in facets.items() if f in _FACET_FIELDS})
 
 
 def render_one(task: RenderTask) -> str:

@@ -47,9 +47,9 @@ _LEADING_YEAR = re.compile(r"^\s*(?:(?:19|20)\d\d年)?(?:中共|中国共产党)
 _MEETING_PLACE = re.compile(r"在((?:[\u4e00-\u9fff]{2,12}?)(?:省|自治区|市|区|县|旗|州|盟))第")
 #: Bodies whose report is the nation's.
 _NATIONAL = re.compile(r"^(?:中华人民共和国)?(?:国务院|党中央|中共中央|中央委员会|第[一二三四五六七八九十百]+届中央委员会|全国人民代表大会|中央纪委)")
-_SUFFIX_LEVEL = (("自治区", "provincial"), ("省", "provincial"), ("街道", "township"), ("镇", "township"),
-                 ("乡", "township"), ("区", "county"), ("县", "county"), ("旗", "county"), ("州", "city"),
-                 ("盟", "city"), ("市", "city"))
+#: The level each level word names (X区 -> county); :data:`_ORGAN_LEVEL` finds the word.
+_WORD_LEVEL = {"自治区": "provincial", "省": "provincial", "街道": "township", "镇": "township", "乡": "township",
+               "区": "county", "县": "county", "旗": "county", "州": "city", "盟": "city", "市": "city"}
 _PLACEHOLDER = re.compile(r"^[X某]{1,3}")
 #: A place name that opens an organ's name (清苑县人民政府 -> 清苑县), for a place the division table lacks.
 _ORGAN_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,10}?(?:自治区|省|市|区|县|旗))(?:人民政府|政府|委员会|委|人大|政协)")
@@ -135,7 +135,7 @@ def _level_of(name: str | None) -> str | None:
     """The level a place or an organ's name says by its first level word (X区 -> county, 省人民政府 -> provincial)."""
     if not name or not (match := _ORGAN_LEVEL.match(name)):
         return None
-    return dict(_SUFFIX_LEVEL)[match.group(1)]
+    return _WORD_LEVEL[match.group(1)]
 
 
 @lru_cache(maxsize=1)

@@ -100,6 +100,8 @@ def read_manifest(path: Path) -> dict[str, dict[str, str]]:
     """
     from .facets import LEVELS
 
+    checks = {"year": lambda v: v.isdigit() and 1900 <= int(v) <= 2100, "level": lambda v: v in LEVELS,
+              "code": lambda v: len(v) == 6 and v.isdigit()}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         columns = [c for c in MANIFEST_FACETS if c in (reader.fieldnames or [])]
@@ -109,8 +111,6 @@ def read_manifest(path: Path) -> dict[str, dict[str, str]]:
         for number, row in enumerate(reader, start=2):
             values = {c: (row.get(c) or "").strip() for c in columns}
             values = {c: v for c, v in values.items() if v}
-            checks = {"year": lambda v: v.isdigit() and 1900 <= int(v) <= 2100, "level": lambda v: v in LEVELS,
-                      "code": lambda v: len(v) == 6 and v.isdigit()}
             for column, value in values.items():
                 if column in checks and not checks[column](value):
                     raise BuildError(f"{path}, row {number}: {column} {value!r} is not valid"

@@ -10,7 +10,7 @@ import pytest
 from kg.query import bind_parameters, query
 from kg.serve import Server, free_port
 
-from .conftest import ROOT, children_of
+from .conftest import children_of
 from .test_queries import ON_THE_SAMPLES, PARAMS
 
 SPARQLWrapper = pytest.importorskip("SPARQLWrapper", reason="SPARQLWrapper is not installed")
