@@ -32,7 +32,7 @@ from .rdf.store import open_store, run_query
 
 __all__ = ["across", "AcrossTable", "AcrossRow", "ACROSS_QUERY", "PER_REPORT_QUERY", "MATRIX_MAX_REPORTS",
            "to_text", "to_csv", "to_html", "across_by", "FacetTable", "FacetRow", "FACETS", "facet_to_csv",
-           "facet_to_text", "year_view", "YEAR_VIEW_MAX_REPORTS"]
+           "facet_to_text", "year_view", "page", "YEAR_VIEW_MAX_REPORTS"]
 
 #: The widest build that gets per-report columns.
 MATRIX_MAX_REPORTS = 30
@@ -364,15 +364,15 @@ def _sentence(text: str, begin: int) -> str:
     return sentence
 
 
-def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
+def year_view(outdir: str | Path) -> dict | None:
     """The data of across.html's heat map: entities named by two reports or more (at most
     :data:`YEAR_VIEW_ENTITIES`, the most named), and the facets of the reports that name them.
 
     ``reports`` maps each report to its ``[year, place, level, kind]``; each
     entity carries its report count, first and last year, spread (distinct
     years and places), and each report that names it with one evidence
-    sentence (around its first mention there, cut from ``texts/``, the text
-    as read). The page counts the cells of whichever facet is chosen from
+    sentence (around its first mention there, cut from the build's ``texts/``,
+    the text as read; none where that file is missing). The page counts the cells of whichever facet is chosen from
     these. ``None`` when fewer than two years are known.
     """
     table = across_by(outdir, "year", min_reports=2)
@@ -384,12 +384,12 @@ def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
     cache: dict[str, str] = {}
 
     def text(report: str) -> str:
-        if report not in cache and texts is not None:
+        if report not in cache:
             try:
-                cache[report] = (Path(texts).parent / text_file(report)).read_bytes().decode("utf-8")
+                cache[report] = (Path(outdir) / text_file(report)).read_bytes().decode("utf-8")
             except OSError:
                 cache[report] = ""
-        return cache.get(report, "")
+        return cache[report]
 
     entities, named = [], set()
     for row in rows:
@@ -399,6 +399,13 @@ def year_view(outdir: str | Path, texts: Path | None = None) -> dict | None:
                          "last": row.last, "years": row.years, "places": row.places,
                          "evidence": [[report, _sentence(text(report), begin)] for report, begin in order]})
     return {"reports": {report: facets.get(report, [None] * 4) for report in sorted(named)}, "entities": entities}
+
+
+def page(outdir: str | Path, table: AcrossTable) -> str:
+    """``across.html`` of a build: :func:`to_html` of ``table``, with the heat map (:func:`year_view`) for a
+    build of up to :data:`YEAR_VIEW_MAX_REPORTS` reports. What a build writes and ``kg across --format html`` prints."""
+    view = year_view(outdir) if table.total_reports <= YEAR_VIEW_MAX_REPORTS else None
+    return to_html(table, view=view)
 
 
 def _heat_map(view: dict) -> str:

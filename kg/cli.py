@@ -18,7 +18,6 @@ from pathlib import Path
 
 from . import across, evaluation, pipeline, resources
 from .errors import KGError
-from .folders import TEXTS_DIR
 from .model import EntityType
 from .query import format_result, query as run_query
 from .sparql_limits import QueryLimits
@@ -276,10 +275,8 @@ def across_(outdir, etype, min_reports, by, count, since, until, fmt, output):
         if since is not None or until is not None:
             raise click.UsageError("--since and --until go with --by")
         table = across.across(outdir, etype, min_reports)
-        if fmt == "html":  # with the heat map, as the build writes across.html
-            view = (across.year_view(outdir, Path(outdir) / TEXTS_DIR)
-                    if table.total_reports <= across.YEAR_VIEW_MAX_REPORTS else None)
-            text = across.to_html(table, view=view)
+        if fmt == "html":  # the page the build writes
+            text = across.page(outdir, table)
         else:
             text = {"table": across.to_text, "csv": across.to_csv}[fmt](table)
         columns = f"{len(table.reports)} reports"

@@ -444,9 +444,7 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     (folder / MANIFEST).write_text(manifest.to_json(), encoding="utf-8")
     # A wide build's page lists the entities that more than one report mentions (from the store).
     min_reports = 1 if len(network["reports"]) <= across.MATRIX_MAX_REPORTS else 2
-    view = across.year_view(folder, folder / TEXTS_DIR) if len(network["reports"]) <= across.YEAR_VIEW_MAX_REPORTS else None
-    # kg across --format html draws the same page
-    (folder / "across.html").write_text(across.to_html(across.across(folder, min_reports=min_reports), view=view),
+    (folder / "across.html").write_text(across.page(folder, across.across(folder, min_reports=min_reports)),
                                         encoding="utf-8")
 
 
