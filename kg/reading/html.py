@@ -132,7 +132,6 @@ def read_html(data: bytes, name: str) -> tuple[str, str, tuple[str, ...], str | 
     from readability import Document as Readable
 
     markup, encoding = _decode(data, name)
-    markup = markup.lstrip("\ufeff")
     try:
         page = lxml.html.document_fromstring(markup)
         summary = Readable(markup).summary(html_partial=True)
