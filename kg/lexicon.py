@@ -127,6 +127,8 @@ class Lexicon:
 
     Attributes:
         gazetteer: name or alias -> (type, the row's first name).
+        gazetteer_files: name or alias -> the gazetteer file its row is in
+            (``organizations_central_soes.txt``), the rule a mention records.
         document_heads, campaign_heads, initiative_heads, organization_heads:
             heads of names, longest first.
         local_organs: organ words written after a jurisdiction prefix, longest first.
@@ -152,6 +154,7 @@ class Lexicon:
     """
 
     gazetteer: dict[str, tuple[EntityType, str]]
+    gazetteer_files: dict[str, str]
     document_heads: tuple[str, ...]
     campaign_heads: tuple[Head, ...]
     initiative_heads: tuple[Head, ...]
@@ -301,11 +304,13 @@ def _load(stamp: tuple) -> Lexicon:
     root = Path(stamp[0])
 
     gazetteer: dict[str, tuple[EntityType, str]] = {}
+    gazetteer_files: dict[str, str] = {}
     for filename, etype in _GAZETTEERS.items():
         for row in _rows(root / filename):
             canonical = row[0]
             for name in row:
-                gazetteer.setdefault(name, (etype, canonical))
+                if gazetteer.setdefault(name, (etype, canonical)) == (etype, canonical):
+                    gazetteer_files.setdefault(name, filename)
 
     relation_verbs: dict[str, list[RelationType]] = {}
     path = root / "relation_verbs.txt"
@@ -354,6 +359,7 @@ def _load(stamp: tuple) -> Lexicon:
     logging.getLogger(__name__).debug("lexicon: %d gazetteer names from %s", len(gazetteer), root)
     return Lexicon(
         gazetteer=gazetteer,
+        gazetteer_files=gazetteer_files,
         document_heads=document_heads,
         campaign_heads=campaign_heads,
         initiative_heads=initiative_heads,

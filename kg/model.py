@@ -177,7 +177,9 @@ class Relation:
     """A relation stated in one sentence.
 
     ``subject`` and ``object`` are canonical names within the report;
-    ``begin``/``end`` the sentence's span (characters) and ``evidence`` its text.
+    ``begin``/``end`` the sentence's span (characters) and ``evidence`` its
+    text; ``method`` the rule that found it (:func:`kg.relations.find_relations`:
+    ``nested-title``, or ``verb:印发/subject:before-verb``).
     """
 
     subject: str
@@ -186,6 +188,7 @@ class Relation:
     evidence: str
     begin: int
     end: int
+    method: str = ""
 
 
 @dataclass(frozen=True)

@@ -284,7 +284,7 @@ def build(
             ]
             phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
             paths = list(_progress(render_all(renderer, render_tasks), len(render_tasks), progress, "graph"))
-            network = gathered.network.finish(types)
+            network = gathered.network.finish(types, found.facets)
             _write_atomically(outdir, lambda folder: _write_outputs(folder, outdir, paths, render_tasks, network,
                                                                     summary, phase, verify, incremental))
         if cache_dir is not None and (dropped := prune_cache(cache_root, Path(cache).name)):

@@ -107,8 +107,8 @@ def _subjects_before(text: str, pos: int, orgs: list[Mention], base: int, gap: i
     return found
 
 
-def _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon) -> tuple[int, RelationType] | None:
-    """The verb that governs ``mention``: ``(verb begin, relation)`` or ``None``.
+def _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon) -> tuple[int, RelationType, str] | None:
+    """The verb that governs ``mention``: ``(verb begin, relation, verb)`` or ``None``.
 
     The nearest fitting verb within reach (:data:`MAX_GAP`), except that an
     issuing verb within reach wins for a document: 制定并实施《…》 states
@@ -121,9 +121,9 @@ def _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon) 
             break
         fitting = [r for r in lexicon.relation_verbs[verb] if mention.type in _OBJECT_TYPES[r]]
         if RelationType.ISSUED in fitting:
-            return v_begin, RelationType.ISSUED
+            return v_begin, RelationType.ISSUED, verb
         if fitting and chosen is None:
-            chosen = (v_begin, fitting[0])
+            chosen = (v_begin, fitting[0], verb)
             if mention.type is not EntityType.REGULATION:
                 break
     return chosen
@@ -178,11 +178,11 @@ def find_relations(
     canon = lambda m: names.get(m.name, m.name)  # noqa: E731
     found: dict[tuple[str, RelationType, str], Relation] = {}
 
-    def add(subject: str, rtype: RelationType, obj: str) -> None:
+    def add(subject: str, rtype: RelationType, obj: str, method: str) -> None:
         if subject != obj:
             found.setdefault(
                 (subject, rtype, obj),
-                Relation(subject, rtype, obj, text, sentence.begin, sentence.end),
+                Relation(subject, rtype, obj, text, sentence.begin, sentence.end, method),
             )
 
     # a title inside another refers to it: for each title, the titles that begin within it (by bisection)
@@ -191,7 +191,7 @@ def find_relations(
     for outer in regulations:
         for inner in regulations[bisect.bisect_left(begins, outer.begin):bisect.bisect_left(begins, outer.end)]:
             if inner is not outer and inner.end <= outer.end:
-                add(canon(outer), RelationType.REFERS_TO, canon(inner))
+                add(canon(outer), RelationType.REFERS_TO, canon(inner), "nested-title")
 
     top = _outermost(mentions)
     for clause in _CLAUSE.finditer(text):
@@ -208,17 +208,19 @@ def find_relations(
             chosen = _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon)
             if chosen is None:
                 continue
-            v_begin, rtype = chosen
-            subjects = []
+            v_begin, rtype, verb = chosen
+            subjects, source = [], "before-title"
             if rtype is RelationType.ISSUED:
                 subjects = _subjects_before(text, m_begin, orgs, base, 0)
                 # 区委、区政府《A》《B》: bodies before the first of adjacent titles issued them all
                 if not subjects and last_end is not None and _ORG_LIST.match(text[last_end:m_begin]):
-                    subjects = issuers
+                    subjects, source = issuers, "before-first-title"
                 issuers, last_end = subjects, mention.end - base
             if not subjects:
-                subjects = _subjects_before(text, v_begin, orgs, base, _SUBJECT_GAP)
-            subjects = [canon(s) for s in subjects if s is not mention] or ([author] if author else [])
+                subjects, source = _subjects_before(text, v_begin, orgs, base, _SUBJECT_GAP), "before-verb"
+            subjects = [canon(s) for s in subjects if s is not mention]
+            if not subjects and author:
+                subjects, source = [author], "author"
             for subject in subjects:
-                add(subject, rtype, canon(mention))
+                add(subject, rtype, canon(mention), f"verb:{verb}/subject:{source}")
     return sorted(found.values(), key=lambda r: (r.type.value, r.subject, r.object))

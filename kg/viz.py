@@ -31,6 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .communities import communities
 from .model import EntityType, ReportResult
 from .rdf.graph import entity_iri
 
@@ -66,21 +67,34 @@ class NetworkPart:
 
     Attributes:
         report: the report's file name.
-        entities: ``(key, name, aliases, mention count, evidence)`` per
-            entity, ``evidence`` the indices in ``sentences`` of the first 10
-            sentences that mention it.
+        entities: ``(key, name, aliases, mention count, evidence, methods)``
+            per entity, ``evidence`` the indices in ``sentences`` of the first
+            10 sentences that mention it, ``methods`` ``(rule, mentions)`` of
+            the rules that found its mentions (:attr:`kg.model.Mention.rule`).
         edges: ``(source IRI, relation, target IRI, begin, end, sentence,
-            subject name, object name)`` per relation.
+            subject name, object name, method)`` per relation.
         sentences: ``(begin, end, sentence)`` of each sentence that is some
             entity's evidence, once (offsets in characters; the text clipped):
             a sentence names several entities, and a build of ten thousand
             reports reads every report's part back from the cache.
+        facets: ``(facet, value)`` of the :data:`REPORT_FACETS` the report
+            has (title, kind, year, place, level), for the page's filters.
     """
 
     report: str
-    entities: tuple[tuple[str, str, tuple[str, ...], int, tuple[int, ...]], ...]
-    edges: tuple[tuple[str, str, str, int, int, str, str, str], ...]
+    entities: tuple[tuple[str, str, tuple[str, ...], int, tuple[int, ...], tuple[tuple[str, int], ...]], ...]
+    edges: tuple[tuple[str, str, str, int, int, str, str, str, str], ...]
     sentences: tuple[tuple[int, int, str], ...] = ()
+    facets: tuple[tuple[str, str], ...] = ()
+
+
+#: What the page knows of each report: facet -> the :class:`~kg.model.Metadata` field.
+REPORT_FACETS = {"title": "title", "kind": "kind", "year": "year", "place": "jurisdiction", "level": "level"}
+
+
+def _facets(metadata) -> tuple[tuple[str, str], ...]:
+    values = ((facet, getattr(metadata, field)) for facet, field in REPORT_FACETS.items())
+    return tuple((facet, str(value)) for facet, value in values if value not in (None, ""))
 
 
 def network_part(result: ReportResult) -> NetworkPart:
@@ -103,14 +117,15 @@ def network_part(result: ReportResult) -> NetworkPart:
             evidence.append(index[i])
             if len(evidence) == _EVIDENCE_PER_NODE:
                 break
-        entities.append((entity.key, entity.name, tuple(entity.aliases), len(entity.mentions), tuple(evidence)))
+        methods = tuple(sorted(Counter(m.rule or "?" for m in entity.mentions).items()))
+        entities.append((entity.key, entity.name, tuple(entity.aliases), len(entity.mentions), tuple(evidence), methods))
     key_of = result.entity_keys()
     edges = []
     for r in result.relations:
         if r.subject in key_of and r.object in key_of:
             edges.append((str(entity_iri(key_of[r.subject])), r.type.value, str(entity_iri(key_of[r.object])),
-                          r.begin, r.end, _clip(r.evidence), r.subject, r.object))
-    return NetworkPart(result.document.name, tuple(entities), tuple(edges), tuple(sentences))
+                          r.begin, r.end, _clip(r.evidence), r.subject, r.object, r.method))
+    return NetworkPart(result.document.name, tuple(entities), tuple(edges), tuple(sentences), _facets(result.metadata))
 
 
 class NetworkData:
@@ -124,6 +139,7 @@ class NetworkData:
 
     def __init__(self) -> None:
         self.reports: list[str] = []
+        self.facets: dict[str, dict[str, str]] = {}
         self.nodes: dict[str, dict] = {}
         self.edges: dict[tuple[str, str, str], dict] = {}
 
@@ -135,27 +151,35 @@ class NetworkData:
         """Fold one report's :class:`NetworkPart` in."""
         report, sentences = part.report, part.sentences
         self.reports.append(report)
-        for key, name, aliases, mentions, evidence in part.entities:
+        self.facets[report] = dict(part.facets)
+        for key, name, aliases, mentions, evidence, methods in part.entities:
             node = self.nodes.get(key)
             if node is None:
                 node = self.nodes[key] = {"name": (report, name), "aliases": set(), "reports": set(),
-                                          "mentions": 0, "evidence": []}
+                                          "mentions": 0, "evidence": [], "methods": Counter()}
             elif (report, name) < node["name"]:
                 node["name"] = (report, name)
             node["aliases"].update(aliases)
             node["reports"].add(report)
             node["mentions"] += mentions
+            node["methods"].update(dict(methods))
             if evidence and (len(node["evidence"]) < _EVIDENCE_PER_NODE or report < node["evidence"][-1][0]):
                 node["evidence"] = sorted(node["evidence"] + [[report, *sentences[i]] for i in evidence])[:_EVIDENCE_PER_NODE]
-        for source, label, target, begin, end, sentence, subject, obj in part.edges:
+        for source, label, target, begin, end, sentence, subject, obj, method in part.edges:
             edge = self.edges.setdefault((source, label, target), {"reports": set(), "evidence": []})
             edge["reports"].add(report)
             if len(edge["evidence"]) < _EVIDENCE_PER_EDGE or [report, begin] < edge["evidence"][-1][:2]:
-                entry = [report, begin, end, sentence, subject, obj]
+                entry = [report, begin, end, sentence, subject, obj, method]
                 edge["evidence"] = sorted(edge["evidence"] + [entry])[:_EVIDENCE_PER_EDGE]
 
-    def finish(self, types: dict[str, EntityType]) -> dict:
-        """The data of :func:`to_vis_data`, with the types settled across reports."""
+    def finish(self, types: dict[str, EntityType], corrections: dict[str, dict[str, str]] | None = None) -> dict:
+        """The data of :func:`to_vis_data`, with the types settled across reports.
+
+        Args:
+            types: entity key -> type across reports.
+            corrections: report -> the facets its folder's ``manifest.csv``
+                sets (``year``, ``level``, ``kind`` replace the report's own).
+        """
         nodes = []
         for key, node in self.nodes.items():
             etype, name = types[key], node["name"][1]
@@ -175,7 +199,7 @@ class NetworkData:
             nodes.append({
                 "id": str(entity_iri(key)), "label": name, "type": etype.value, "color": TYPE_COLOURS[etype],
                 "value": len(reports), "reports": reports, "aliases": aliases, "mentions": node["mentions"],
-                "evidence": evidence, "title": title,
+                "evidence": evidence, "title": title, "methods": dict(sorted(node["methods"].items())),
             })
         edges = []
         for (source, label, target), edge in sorted(self.edges.items()):
@@ -183,10 +207,17 @@ class NetworkData:
             edges.append({
                 "id": hashlib.sha1(f"{source}|{label}|{target}".encode()).hexdigest()[:16],
                 "from": source, "to": target, "label": label, "reports": sorted(edge["reports"]),
-                "evidence": [e[:4] for e in edge["evidence"]],
+                "evidence": [[*e[:4], e[6]] for e in edge["evidence"]],
                 "title": f"{first[4]} {label} {first[5]}\n{_clip(first[3], 120)}（{first[0]}）",
             })
-        return {"reports": sorted(self.reports), "nodes": sorted(nodes, key=lambda n: n["id"]), "edges": edges}
+        reports = sorted(self.reports)
+        corrections = corrections or {}
+        facets = [{**self.facets.get(r, {}), **{f: v for f, v in corrections.get(r, {}).items() if f in REPORT_FACETS}}
+                  for r in reports]
+        found = communities(nodes)
+        for node in nodes:
+            node["community"] = found.get(node["id"], 0)
+        return {"reports": reports, "report_facets": facets, "nodes": sorted(nodes, key=lambda n: n["id"]), "edges": edges}
 
 
 def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> dict:
@@ -197,15 +228,21 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
         types: entity key -> type across reports (:func:`kg.resolution.entity_types`).
 
     Returns:
-        ``{"reports": [file names], "nodes": [...], "edges": [...]}``, each
-        list sorted. A node: ``id`` (entity IRI), ``label`` (canonical name,
+        ``{"reports": [file names], "report_facets": [...], "nodes": [...],
+        "edges": [...]}``, each list sorted; ``report_facets`` gives each
+        report's title, kind, year, place and level where known (strings,
+        in the order of ``reports``). A node: ``id`` (entity IRI), ``label`` (canonical name,
         as the first report in file-name order writes it), ``type``,
         ``color``, ``value`` (the number of reports that mention it),
         ``reports``, ``aliases``, ``mentions`` (count), ``evidence`` (the
         first 10 ``[report, begin, end, sentence]`` by report and offset,
-        offsets in characters) and ``title`` (a plain-text tooltip). An edge:
-        ``id``, ``from``, ``to``, ``label`` (relation type), ``reports``,
-        ``evidence`` (the first 5) and ``title``.
+        offsets in characters), ``methods`` (rule -> mentions it found,
+        :attr:`kg.model.Mention.rule`), ``community``
+        (:func:`kg.communities.communities`, 0 for none) and ``title`` (a
+        plain-text tooltip). An edge: ``id``, ``from``, ``to``, ``label``
+        (relation type), ``reports``, ``evidence`` (the first 5
+        ``[report, begin, end, sentence, method]``, :attr:`kg.model.Relation.method`)
+        and ``title``.
     """
     data = NetworkData()
     for result in results:
@@ -213,12 +250,23 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
     return data.finish(types)
 
 
+#: The entities of the page's default view, the cross-report one: those named by the most reports.
+ACROSS_ENTITIES = 200
+
+
+def _most_named(nodes: list[dict], count: int) -> list[dict]:
+    """The ``count`` entities named by the most reports (ties by label, then IRI)."""
+    return sorted(nodes, key=lambda n: (-n["value"], n["label"], n["id"]))[:count]
+
+
 def limit_nodes(data: dict, max_nodes: int | None) -> tuple[dict, dict]:
     """Keep the ``max_nodes`` most-connected entities and the edges between them.
 
     Connectedness is the degree in the relation graph (networkx, counting
     every relation in and out); ties go to the entity mentioned by more
-    reports, then to the label. ``None`` keeps everything.
+    reports, then to the label. The :data:`ACROSS_ENTITIES` entities named by
+    the most reports, which the page's cross-report view draws, are kept
+    first (within ``max_nodes``). ``None`` keeps everything.
 
     Returns:
         ``(data, dropped)`` where ``dropped`` is ``{"nodes": n, "edges": m,
@@ -237,7 +285,8 @@ def limit_nodes(data: dict, max_nodes: int | None) -> tuple[dict, dict]:
     graph.add_nodes_from(n["id"] for n in data["nodes"])
     graph.add_edges_from((e["from"], e["to"]) for e in data["edges"])
     degree = dict(graph.degree())
-    ranked = sorted(data["nodes"], key=lambda n: (-degree[n["id"]], -n["value"], n["label"], n["id"]))
+    across = {n["id"] for n in _most_named(data["nodes"], min(ACROSS_ENTITIES, max_nodes))}
+    ranked = sorted(data["nodes"], key=lambda n: (n["id"] not in across, -degree[n["id"]], -n["value"], n["label"], n["id"]))
     keep = {n["id"] for n in ranked[:max_nodes]}
     nodes = [n for n in data["nodes"] if n["id"] in keep]
     edges = [e for e in data["edges"] if e["from"] in keep and e["to"] in keep]
@@ -246,7 +295,7 @@ def limit_nodes(data: dict, max_nodes: int | None) -> tuple[dict, dict]:
         "edges": len(data["edges"]) - len(edges),
         "by_type": dict(sorted(Counter(n["type"] for n in ranked[max_nodes:]).items())),
     }
-    return {"reports": data["reports"], "nodes": nodes, "edges": edges}, dropped
+    return {**data, "nodes": nodes, "edges": edges}, dropped
 
 
 _EXTERNAL = re.compile(r"""<(?:script|link|img|iframe|source|audio|video)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
@@ -279,6 +328,17 @@ def _utf8_datasets(page: str) -> str:
     return _DATASET.sub(repl, page)
 
 
+def _community_legend(nodes: list[dict], labels: int = 3) -> list[dict]:
+    """Each community of the page's entities: its number, size and the labels of its most widely named members."""
+    members: dict[int, list[dict]] = {}
+    for node in nodes:
+        if node.get("community"):
+            members.setdefault(node["community"], []).append(node)
+    return [{"number": number, "size": len(group),
+             "labels": [n["label"] for n in _most_named(group, labels)]}
+            for number, group in sorted(members.items())]
+
+
 def render_network(data: dict, title: str = "kg network") -> str:
     """Draw network data as one self-contained HTML page with pyvis.
 
@@ -303,7 +363,8 @@ def render_network(data: dict, title: str = "kg network") -> str:
         net.add_node(
             node["id"], label=node["label"], title=node["title"], color=node["color"], value=node["value"],
             shape="dot", kg_type=node["type"], reports=[index[r] for r in node["reports"]], aliases=node["aliases"],
-            mentions=node["mentions"], evidence=node["evidence"],
+            mentions=node["mentions"], evidence=node["evidence"], methods=node.get("methods", {}),
+            community=node.get("community", 0),
         )
     big = len(data["nodes"]) > _BIG_NODES or len(data["edges"]) > _BIG_EDGES
     for edge in data["edges"]:
@@ -328,8 +389,11 @@ def render_network(data: dict, title: str = "kg network") -> str:
     page = re.sub(r"<!--\s*<link[^>]*node_modules.*?-->", "", page, flags=re.S)
     page = re.sub(r"<link\s[^>]*href=\"https?://[^\"]*\"[^>]*/?>", "", page, flags=re.S)
     page = re.sub(r"<script\s[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>", "", page, flags=re.S)
+    facets = data.get("report_facets") or [{} for _ in data["reports"]]
     meta = {
-        "reports": data["reports"],
+        "reports": [{"name": name, **f} for name, f in zip(data["reports"], facets, strict=True)],
+        "across": ACROSS_ENTITIES,
+        "communities": _community_legend(data["nodes"]),
         "types": [{"type": t.value, "label": TYPE_LABELS[t], "color": TYPE_COLOURS[t]} for t in EntityType],
         "relations": sorted({e["label"] for e in data["edges"]}),
         "nodes": len(data["nodes"]),
@@ -343,13 +407,15 @@ def render_network(data: dict, title: str = "kg network") -> str:
     page = page.replace("</body>", script + "\n</body>", 1)
     page = page.replace(
         "network = new vis.Network(container, data, options);",
-        "network = new vis.Network(container, data, options);\n"
+        "network = new vis.Network(container, data, window.kgPrepare ? kgPrepare(nodes, edges, options) : options);\n"
         "                  network.once('stabilizationIterationsDone', function () {\n"
         "                      network.setOptions({physics: false});\n"
         "                      window.kgSettledMs = performance.now();\n"
         "                  });",
         1,
     )
+    if "kgPrepare(nodes, edges, options)" not in page:
+        raise RuntimeError("pyvis's page no longer creates the network as kg expects; the views cannot be drawn")
     leftovers = external_references(page) + re.findall(r"node_modules", page)
     if leftovers:
         raise RuntimeError(f"network page still loads from elsewhere: {leftovers[:3]}")

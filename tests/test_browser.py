@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from kg.cli import main
 from kg.query import query
 
-from .conftest import DATA, REPORTS
+from .conftest import DATA, EXCERPTS, REPORTS
 
 #: The page's meta.reports: the reports' file names, sorted.
 REPORT_NAMES = sorted(p.name for p in REPORTS.glob("*.txt"))
@@ -67,6 +67,12 @@ class Page:
     def js(self, expression):
         return self.page.evaluate(expression)
 
+    def view(self, name: str) -> None:
+        """Switch to a view with its button and wait until its layout has settled."""
+        self.page.click(f"#kg-view-{name}")
+        assert self.js("window.kgView") == name
+        self.page.wait_for_function("!network.physics.physicsEnabled", timeout=30000)
+
     def click_node(self, node_id: str) -> None:
         x, y = self.js(f"""(() => {{ const p = network.getPositions([{node_id!r}])[{node_id!r}];
             network.moveTo({{position: p, scale: 1.5, animation: false}});
@@ -80,9 +86,95 @@ class Page:
 
 @pytest.fixture(scope="module")
 def sample(browser, built):
+    """The samples' page in its relation view."""
     page = Page(browser, built / "network.html")
+    page.view("relations")
     yield page
     page.close()
+
+
+@pytest.fixture(scope="module")
+def excerpts_page(browser, tmp_path_factory):
+    """The page of a build of the twenty excerpts (several kinds and years), as it opens."""
+    out = tmp_path_factory.mktemp("excerpts") / "out"
+    result = CliRunner().invoke(main, ["build", str(EXCERPTS), "-o", str(out), "--no-cache", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    page = Page(browser, out / "network.html")
+    yield page
+    page.close()
+
+
+def test_the_page_opens_on_the_cross_report_view(browser, built):
+    """The default view: the entities named by the most reports, and the reports that name them."""
+    import json
+
+    data = json.loads((built / "network.json").read_text(encoding="utf-8"))
+    page = Page(browser, built / "network.html")
+    try:
+        assert page.js("window.kgView") == "across" and page.errors == [] and page.outside == []
+        reports = page.js("nodes.get({filter: n => n.kg_kind === 'report'}).map(n => n.report)")
+        assert sorted(reports) == list(range(len(REPORT_NAMES)))
+        shown = page.js("nodes.get({filter: n => n.kg_kind === 'entity'})")
+        assert len(shown) == min(200, len(data["nodes"]))
+        least = min(n["value"] for n in shown)
+        ids = {n["id"] for n in shown}
+        assert all(n["value"] <= least for n in data["nodes"] if n["id"] not in ids)  # the most widely named
+        # one line per report that names a shown entity, from the report to the entity
+        lines = page.js("edges.get().map(e => [e.from, e.to])")
+        assert sorted(lines) == sorted([f"report:{r}", n["id"]] for n in shown for r in n["reports"])
+        # entities coloured by community, as the graph numbers them
+        node = max(shown, key=lambda n: n["value"])
+        assert node["community"] >= 1
+        assert page.js(f"network.body.nodes[{node['id']!r}].options.color.background") == \
+            page.js(f"kgColours.community({node['community']})")
+        assert "社区 communities" in page.page.inner_text("#kg-legend")
+        # a report node tells which report it is
+        page.click_node("report:0")
+        panel = page.page.inner_text("#kg-panel")
+        assert REPORT_NAMES[0] in panel and "party-committee" in panel
+        # to the relation view and back: every entity, then the same nodes, labels scaled by reports
+        page.view("relations")
+        assert page.js("nodes.length") == len(data["nodes"])
+        page.page.click("#kg-view-across")
+        assert page.js("nodes.get({filter: n => n.kg_kind === 'entity'}).length") == len(shown)
+        assert page.js(f"network.body.nodes[{node['id']!r}].options.font.size") > 13
+        assert page.errors == []
+    finally:
+        page.close()
+
+
+def test_facet_filters_keep_the_reports_of_a_year_range_and_a_kind(excerpts_page):
+    page = excerpts_page
+    reports = page.js("JSON.parse(document.getElementById('kg-meta').textContent).reports")
+    years = sorted({int(r["year"]) for r in reports if "year" in r})
+    assert len(years) > 3 and {r.get("kind") for r in reports} >= {"government", "party-congress"}
+    page.page.fill("#kg-year-from", "2019")
+    page.page.fill("#kg-year-to", "2024")
+    inside = [i for i, r in enumerate(reports) if "year" in r and 2019 <= int(r["year"]) <= 2024]
+    assert page.js("window.kgVisibleReports") == len(inside) > 0
+    shown = page.js("nodes.get({filter: n => !n.hidden})")
+    assert sorted(n["report"] for n in shown if n["kg_kind"] == "report") == inside
+    assert all(set(n["reports"]) & set(inside) for n in shown if n["kg_kind"] == "entity")
+    page.page.select_option("#kg-kind", "party-congress")
+    kept = [i for i in inside if reports[i].get("kind") == "party-congress"]
+    assert page.js("window.kgVisibleReports") == len(kept)
+    page.page.select_option("#kg-kind", "")
+    page.page.fill("#kg-year-from", str(years[0]))
+    page.page.fill("#kg-year-to", str(years[-1]))
+    assert page.js("window.kgVisibleReports") == len([r for r in reports if "year" in r])
+    assert page.errors == []
+
+
+def test_the_panel_says_which_rule_found_an_entity_and_a_relation(sample):
+    node = sample.js("nodes.get({filter: n => n.label === '扫黑除恶专项斗争'})[0]")
+    sample.click_node(node["id"])
+    panel = sample.page.inner_text("#kg-panel")
+    assert "found by:" in panel
+    for method, count in node["methods"].items():
+        assert f"{method} ×{count}" in panel
+    relation = sample.js(f"edges.get({{filter: e => e.to === {node['id']!r}}})[0]")
+    assert relation["evidence"][0][4].startswith("verb:")
+    assert f"[{relation['evidence'][0][4]}]" in sample.page.inner_text("#kg-relation-list")
 
 
 def test_page_loads_offline_with_no_request_leaving_it(sample):

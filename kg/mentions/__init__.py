@@ -101,7 +101,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoT
         if cand.rule == "honour":
             continue
         name = _drop_trailing(cand.name, lexicon) if cand.rule.split("/")[0] in ("head", "quote", "crf") else cand.name
-        end = cand.end - (len(cand.name) - len(name)) if cand.rule in ("head", "crf") else cand.end
+        end = cand.end - (len(cand.name) - len(name)) if cand.rule.split("/")[0] in ("head", "crf") else cand.end
         if cand.rule == "crf" and end not in view.end_set:  # 立德树人根本|任务: the trailing word was not a word
             name, end = cand.name, cand.end
         if not name:

@@ -70,5 +70,5 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             name = counted.group(1)            # what the count and head follow
         if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) for ch in name.replace("、", "")):
             continue
-        candidates.append(_Candidate(begin, end, etype, name, "", "head", 3))
+        candidates.append(_Candidate(begin, end, etype, name, "", f"head/{head.word}", 3))
     return candidates

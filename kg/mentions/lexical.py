@@ -43,9 +43,10 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
             end = pos + len(name)
             if text.startswith(name, pos) and end in view.end_set:
                 etype, canonical = lexicon.gazetteer[name]
+                rule = f"gazetteer/{lexicon.gazetteer_files[name]}"
                 if etype is EntityType.ORGANIZATION and text.endswith("国家", 0, pos) and pos - 2 in view.start_set:
                     pos, name = pos - 2, "国家" + name  # 国家民政部: the name as written, with the state it belongs to
-                candidates.append(_Candidate(pos, end, etype, name, "", "gazetteer", 2))
+                candidates.append(_Candidate(pos, end, etype, name, "", rule, 2))
                 if etype in (EntityType.CAMPAIGN, EntityType.INITIATIVE):
                     # 不忘初心、牢记使命主题宣讲活动: a drive of the drive; 证照分离改革: the reform of a formulation
                     head_end, head_type = _head_after(view, end, lexicon, tables)
@@ -72,6 +73,6 @@ def _local_organs(view: _SentenceView, tables: _Tables) -> list[_Candidate]:
                 name = text[pos:end]
                 if match.group(1) and organ != "委":  # 团 goes only with 区委/市委: 团区委
                     break
-                candidates.append(_Candidate(pos, end, EntityType.ORGANIZATION, name, "", "local-organ", 2))
+                candidates.append(_Candidate(pos, end, EntityType.ORGANIZATION, name, "", f"local-organ/{organ}", 2))
                 break
     return candidates

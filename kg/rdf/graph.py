@@ -69,7 +69,7 @@ _O = {name: _node(term) for name, term in {
     "endIndex": NIF.endIndex, "taIdentRef": ITSRDF.taIdentRef, "Statement": RDF.Statement,
     "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
     "wasDerivedFrom": PROV.wasDerivedFrom, "evidence": KG.evidence,
-    "reportCount": KG.reportCount, "mentionCount": KG.mentionCount,
+    "reportCount": KG.reportCount, "mentionCount": KG.mentionCount, "community": KG.community, "method": KG.method,
 }.items()}
 _CLASS = {t: _node(c) for t, c in CLASS_OF.items()}
 _PREDICATE = {t: _node(p) for t, p in PREDICATE_OF.items()}
@@ -150,9 +150,10 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
     nodes = [_node(entity_iri(entity.key)) for entity in result.entities]
     for node in nodes:
         add(report, _O["mentions"], node)
-    phrase_class, context, anchor, begin, end, reference = (
-        _O[k] for k in ("Phrase", "referenceContext", "anchorOf", "beginIndex", "endIndex", "taIdentRef"))
+    phrase_class, context, anchor, begin, end, reference, method = (
+        _O[k] for k in ("Phrase", "referenceContext", "anchorOf", "beginIndex", "endIndex", "taIdentRef", "method"))
     spans: set[tuple[int, int]] = set()
+    methods: set[tuple[int, int, str]] = set()
     for entity, node in zip(result.entities, nodes, strict=True):
         describe(node, _A, _CLASS[types[entity.key]])
         describe(node, _LABEL, _zh(entity.name))
@@ -166,6 +167,9 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
                         quad(phrase, anchor, literal(mention.surface), report),
                         quad(phrase, begin, _int(mention.begin), report), quad(phrase, end, _int(mention.end), report))
             own.append(quad(phrase, reference, node, report))
+            if mention.rule and (mention.begin, mention.end, mention.rule) not in methods:
+                methods.add((mention.begin, mention.end, mention.rule))
+                own.append(quad(phrase, method, literal(mention.rule), report))
 
     statements: set[str] = set()
     for relation in result.relations:
@@ -187,6 +191,8 @@ def split_quads(result: ReportResult, types: dict[str, EntityType]) -> tuple[lis
         add(statement, _O["evidence"], _zh(relation.evidence))
         add(statement, _O["beginIndex"], _int(relation.begin))
         add(statement, _O["endIndex"], _int(relation.end))
+        if relation.method:
+            add(statement, method, literal(relation.method))
     return list(shared), own
 
 
@@ -273,7 +279,7 @@ def render_fragment(result: ReportResult, types: dict[str, EntityType]) -> Fragm
 
 
 def summary_triples(nodes: list[dict]) -> list[ox.Triple]:
-    """The build's per-entity counts: ``kg:reportCount`` and ``kg:mentionCount``.
+    """The build's per-entity counts, ``kg:reportCount`` and ``kg:mentionCount``, and ``kg:community``.
 
     They make the cross-report questions (which initiatives appear in two or
     more reports?) an index lookup instead of a count over every mention;
@@ -281,11 +287,13 @@ def summary_triples(nodes: list[dict]) -> list[ox.Triple]:
 
     Args:
         nodes: the network's nodes (:meth:`kg.viz.NetworkData.finish`): ``id``,
-            ``value`` (reports) and ``mentions``.
+            ``value`` (reports), ``mentions`` and ``community`` (0: none).
     """
     triples = []
     for node in nodes:
         entity = ox.NamedNode(node["id"])
         triples.append(ox.Triple(entity, _O["reportCount"], _int(node["value"])))
         triples.append(ox.Triple(entity, _O["mentionCount"], _int(node["mentions"])))
+        if node.get("community"):
+            triples.append(ox.Triple(entity, _O["community"], _int(node["community"])))
     return triples

@@ -47,11 +47,17 @@ class KG(DefinedNamespace):
     established: object
     oversees: object
     refersTo: object
-    # provenance of a relation
+    # provenance of a relation, and the rule behind a mention or a statement
     evidence: object
-    # counts over the whole build (union graph only)
+    method: object
+    # over the whole build (union graph only): counts, communities, hand curation
     reportCount: object
     mentionCount: object
+    community: object
+    CurationEntry: object
+    action: object
+    curatedName: object
+    curatedValue: object
 
 
 class NIF(DefinedNamespace):
