@@ -113,7 +113,7 @@ class ResultCache:
         _dump(digest, self._path(digest.name, digest.sha256, jurisdiction).with_suffix(".digest.pickle"))
 
     def fragment_path(self, name: str, data_sha256: str, jurisdiction: str | None, types: tuple,
-                      facets: tuple = ()) -> Path:
+                      facets: tuple = (), curation: tuple = ()) -> Path:
         """Where the graph fragment of a report's result rendered with these entity types is kept.
 
         Args:
@@ -122,9 +122,12 @@ class ResultCache:
                 so it is kept per types as well as per result.
             facets: ``(facet, value)`` a manifest sets for the report, sorted
                 (none: the key is the one of earlier versions).
+            curation: the hand-curation entries applied to the report
+                (:class:`kg.curation.Entry`; their numbers are not part of the key).
         """
         parts = [name, data_sha256, jurisdiction or "", *(f"{k}\x1e{t.value}" for k, t in types)]
         parts += [f"{f}\x1d{v}" for f, v in facets]
+        parts += ["\x1c".join((e.action, e.name, *e.values)) for e in curation]
         key = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
         return self.fragment_at(key)
 

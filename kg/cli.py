@@ -65,9 +65,11 @@ def main(verbose: bool) -> None:
               help="Check every share copied from the last build whole, not only its first and last bytes.")
 @click.option("--no-incremental", is_flag=True,
               help="Take nothing from the last build: write every file and load the store whole.")
+@click.option("--curation", default=None, type=click.Path(dir_okay=False),
+              help="The hand-curation file (kg curate; default: curation.csv in the input folder).")
 @_errors
 def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, executor, scheduler, recursive, verify,
-          no_incremental):
+          no_incremental, curation):
     """Build the graph of INPUTS (report files or folders; default: the five bundled sample reports).
 
     Reads .txt/.text/.md (any common encoding), .docx, .pdf (with a text layer) and saved web pages (.html/.htm).
@@ -80,12 +82,109 @@ def build(inputs, outdir, lexicon_dir, progress, jobs, cache_dir, no_cache, exec
         cache_dir = Path(outdir).resolve().parent / ".kg-cache"
     summary = pipeline.build(list(inputs) or None, outdir, lexicon_dir=lexicon_dir, progress=progress, jobs=jobs,
                              cache_dir=cache_dir, executor=executor, scheduler=scheduler, recursive=recursive,
-                             verify=verify, incremental=not no_incremental)
+                             verify=verify, incremental=not no_incremental, curation=curation)
     for line in summary.warnings:
         click.echo(f"warning: {line}", err=True)
     for _, reason in summary.skipped:
         click.echo(f"warning: skipped {reason}", err=True)
     click.echo("\n".join(summary.lines()))
+
+
+@main.group()
+def curate() -> None:
+    """Correct entities by hand: merge, rename, retype, drop; kept in curation.csv and applied by every build.
+
+    An entity is named by its canonical name, a local organ with its place
+    (区委@津南区), or by its IRI. The entries go to curation.csv in the input
+    folder (-i FOLDER) or to --curation FILE.
+    """
+
+
+def _curation_options(func):
+    func = click.option("-i", "--input", "inputs", multiple=True, type=click.Path(file_okay=False),
+                        help="The build's input folder, which keeps curation.csv.")(func)
+    func = click.option("--curation", default=None, type=click.Path(dir_okay=False),
+                        help="The curation file (needed when several input folders are given).")(func)
+    return _errors(func)
+
+
+def _curation_at(inputs, curation):
+    from .curation import CURATION_FILE, Curation, CurationError
+
+    if curation:
+        if not str(curation).lower().endswith(".csv"):
+            raise CurationError(f"{curation}: a curation file is a .csv file")
+        return Curation.load(curation)
+    if not inputs:
+        raise click.UsageError("say where the curation is kept: -i FOLDER (the build's input folder) or --curation FILE")
+    if len(inputs) > 1:
+        raise click.UsageError(f"several input folders ({', '.join(inputs)}): say which curation file with --curation FILE")
+    if not Path(inputs[0]).is_dir():
+        raise click.UsageError(f"{inputs[0]}: no such folder")
+    return Curation.load(Path(inputs[0]) / CURATION_FILE)
+
+
+def _add_entry(inputs, curation, action, *names):
+    found = _curation_at(inputs, curation)
+    found, entry = found.add(action, *names)
+    path = found.save()
+    click.echo(f"entry {entry.describe()} -> {path} (kg build applies it)")
+
+
+@curate.command("merge")
+@click.argument("names", nargs=-1, required=True)
+@_curation_options
+def curate_merge(names, inputs, curation):
+    """Merge NAMES into the first, which keeps its name and type."""
+    if len(names) < 2:
+        raise click.UsageError("merge takes two names or more: the one that stays, then the others")
+    _add_entry(inputs, curation, "merge", *names)
+
+
+@curate.command("rename")
+@click.argument("name")
+@click.argument("new")
+@_curation_options
+def curate_rename(name, new, inputs, curation):
+    """Give NAME the canonical name NEW (the old one stays an alias)."""
+    _add_entry(inputs, curation, "rename", name, new)
+
+
+@curate.command("retype")
+@click.argument("name")
+@click.argument("type_", metavar="TYPE", type=click.Choice([t.value for t in EntityType], case_sensitive=False))
+@_curation_options
+def curate_retype(name, type_, inputs, curation):
+    """Give NAME the type TYPE."""
+    _add_entry(inputs, curation, "retype", name, type_)
+
+
+@curate.command("drop")
+@click.argument("name")
+@_curation_options
+def curate_drop(name, inputs, curation):
+    """Leave NAME, its mentions and its relations out of the graph."""
+    _add_entry(inputs, curation, "drop", name)
+
+
+@curate.command("list")
+@_curation_options
+def curate_list(inputs, curation):
+    """List the entries, by number."""
+    found = _curation_at(inputs, curation)
+    click.echo(f"{found.path}: {len(found.entries)} entries")
+    for entry in found.entries:
+        click.echo(f"  {entry.describe()}")
+
+
+@curate.command("undo")
+@click.argument("number", type=int)
+@_curation_options
+def curate_undo(number, inputs, curation):
+    """Remove entry NUMBER (as kg curate list numbers it)."""
+    found, entry = _curation_at(inputs, curation).undo(number)
+    path = found.save()
+    click.echo(f"removed entry {entry.describe()} from {path}")
 
 
 @main.group()

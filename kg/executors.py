@@ -198,8 +198,9 @@ class RenderTask:
     """One report's graph fragment to render: the report's file, where its
     result is cached (the cache's fingerprint folder), ``types``, the
     sorted ``(entity key, type)`` of its entities settled across reports,
-    the report's identity (default: the file's name), and the facets its
-    folder's ``manifest.csv`` sets (``(facet, value)``, sorted; :data:`kg.inputs.MANIFEST_FACETS`)."""
+    the report's identity (default: the file's name), the facets its
+    folder's ``manifest.csv`` sets (``(facet, value)``, sorted; :data:`kg.inputs.MANIFEST_FACETS`),
+    and the hand-curation entries that apply to it (:class:`kg.curation.Entry`, in order)."""
 
     path: Path
     sha256: str
@@ -209,6 +210,7 @@ class RenderTask:
     types: tuple[tuple[str, EntityType], ...]
     name: str = ""
     facets: tuple[tuple[str, str], ...] = ()
+    curation: tuple = ()
 
     def __post_init__(self):
         if not self.name:
@@ -238,7 +240,7 @@ def render_one(task: RenderTask) -> str:
             the fragment cannot be written.
     """
     cache = ResultCache.at(task.cache_dir)
-    path = cache.fragment_path(task.name, task.sha256, task.jurisdiction, task.types, task.facets)
+    path = cache.fragment_path(task.name, task.sha256, task.jurisdiction, task.types, task.facets, task.curation)
     if path.is_file():
         return str(path)
     result = cache.get(task.name, task.sha256, task.jurisdiction)
@@ -252,6 +254,10 @@ def render_one(task: RenderTask) -> str:
         cache.put(result, task.jurisdiction)
     if task.facets:
         result = replace(result, metadata=_with_facets(result.metadata, dict(task.facets)))
+    if task.curation:
+        from .curation import Curation
+
+        result, _ = Curation(task.curation).apply(result)
     if not cache.dump(_render(result, dict(task.types)), path):
         raise BuildError(f"{task.name}: its graph could not be written to the cache {cache.folder}")
     return str(path)
@@ -259,7 +265,8 @@ def render_one(task: RenderTask) -> str:
 
 def render_all(executor, tasks: list[RenderTask]) -> Iterator[str]:
     """:func:`render_one` over the tasks, the paths in task order; fragments the cache holds are found here, not in ``executor``."""
-    paths = [ResultCache.at(t.cache_dir).fragment_path(t.name, t.sha256, t.jurisdiction, t.types, t.facets) for t in tasks]
+    paths = [ResultCache.at(t.cache_dir).fragment_path(t.name, t.sha256, t.jurisdiction, t.types, t.facets, t.curation)
+             for t in tasks]
     missing = [i for i, path in enumerate(paths) if not path.is_file()]
     rendered = iter(executor.map([tasks[i] for i in missing], render_one) if missing else ())
     missing = set(missing)

@@ -19,7 +19,7 @@ What a folder scan passes over is said, not silently dropped:
 - a ``.doc`` or ``.wps`` file is listed as skipped, with the command that
   converts it (:data:`kg.reading.UNSUPPORTED`);
 - hidden files and folders (``.name``), office lock files (``~$name.docx``),
-  each folder's ``README.md``/``README.txt`` and ``manifest.csv`` are no
+  each folder's ``README.md``/``README.txt``, ``manifest.csv`` and ``curation.csv`` are no
   reports and pass without a word;
 - a symbolic link is followed when its target lies inside the folder given;
   one that points outside it (``/etc/passwd``), a broken one and a loop are
@@ -45,7 +45,7 @@ __all__ = ["Inputs", "InputReport", "collect_inputs", "read_manifest", "REPORT_S
 
 #: The file name endings a folder scan reads as reports.
 REPORT_SUFFIXES = READ_SUFFIXES
-_NOT_REPORTS = frozenset({"readme.md", "readme.txt", "manifest.csv"})
+_NOT_REPORTS = frozenset({"readme.md", "readme.txt", "manifest.csv", "curation.csv"})
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from .errors import BuildError
 from .inputs import collect_inputs, read_manifest
 from .resources import sample_reports_dir
 from .folders import TEXTS_DIR, check_output_folder, claim_cache_folder, kg_version, text_file
+from .curation import Curation, apply_to_digests, curation_file, touches_of
 from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
 from .lexicon import load_lexicon
@@ -89,6 +90,7 @@ class BuildSummary:
             that took them (a run of reports that were neighbours in the last
             build is one copy per file).
         seconds: wall time of the build.
+        curation: what the curation file did (:mod:`kg.curation`), or ``""``.
     """
 
     outdir: Path
@@ -102,6 +104,7 @@ class BuildSummary:
     copied: int = 0
     copies: int = 0
     seconds: float = 0.0
+    curation: str = ""
 
     def lines(self) -> list[str]:
         """The summary as lines of text, for the terminal."""
@@ -110,6 +113,8 @@ class BuildSummary:
         out.append("entities: " + ", ".join(f"{k} {v}" for k, v in self.entities.items()) + f" (total {sum(self.entities.values())})")
         out.append("relations: " + ", ".join(f"{k} {v}" for k, v in self.relations.items()) + f" (total {sum(self.relations.values())})")
         out.append(f"triples: {self.triples}")
+        if self.curation:
+            out.append(f"curation: {self.curation}")
         if self.copied or self.copies:
             out.append(f"copied from the last build: {self.copied} reports' shares, in {self.copies} copies")
         out.append(f"seconds: {self.seconds:.2f}")
@@ -192,6 +197,7 @@ def build(
     recursive: bool = False,
     verify: bool = False,
     incremental: bool = True,
+    curation: str | Path | None = None,
 ) -> BuildSummary:
     """Build the graph of a set of reports.
 
@@ -216,6 +222,8 @@ def build(
         cache_dir: keep each report's result there and take it back while
             the file, kg's code and the lexicon are unchanged (see
             :mod:`kg.cache`); ``None`` for no cache.
+        curation: the hand-curation file (:mod:`kg.curation`); default
+            ``curation.csv`` in the input folder, where there is one.
 
     Returns:
         A :class:`BuildSummary`.
@@ -224,12 +232,16 @@ def build(
         BuildError: no input exists, two reports have one identity, or no
             report could be read.
         LexiconError: the lexicon is missing or malformed.
+        CurationError: the curation file is malformed, or several input
+            folders hold one and ``curation`` does not say which applies.
     """
     started = time.perf_counter()
     phase = _Phases(progress)
     outdir = Path(outdir)
     load_lexicon(lexicon_dir)  # a malformed lexicon fails the build here, before any report
     inputs = list(inputs) if inputs else [sample_reports_dir()]
+    curation_path = curation_file(inputs, curation)
+    curated = Curation.load(curation_path) if curation_path else Curation()
     found = collect_inputs(inputs, recursive)
     # refused before anything is written: a folder kg did not make, an input, the cache inside the output
     check_output_folder(outdir, [Path(item) for item in inputs], {*OUTPUT_FILES, STORE_DIR, TEXTS_DIR},
@@ -256,13 +268,18 @@ def build(
         path_of = {task.name: task.path for task in tasks}
         gathered = _Gathered()
         hashes = FileHashes(cache_root) if cache_dir is not None else None
+        touches = touches_of(curated)
+        pending = []  # the digests of the reports the curation may touch, applied once every key is known
         with _no_cyclic_gc():
             for outcome in _progress(extract_all(runner, tasks, hashes), len(tasks), progress, "extracting"):
                 if outcome.digest is None:
                     summary.skipped.append((outcome.name, outcome.error))
                     (log.warning if outcome.expected else log.error)("skipped %s", outcome.error)
                     continue
-                gathered.add(outcome.digest, jurisdiction_of[outcome.name])
+                if touches(outcome.digest):
+                    pending.append(outcome.digest)
+                else:
+                    gathered.add(outcome.digest, jurisdiction_of[outcome.name])
                 summary.warnings.extend(outcome.digest.warnings)
                 if outcome.result is not None:  # a result the cache does not hold yet (no cache in the worker)
                     ResultCache.at(cache).put(outcome.result, jurisdiction_of[outcome.name])
@@ -270,6 +287,13 @@ def build(
                 summary.cached += outcome.cached
             if hashes is not None:
                 hashes.save()
+            applied = apply_to_digests(curated, pending, gathered.votes, ResultCache.at(cache).get, jurisdiction_of)
+            for digest_ in applied.digests:
+                gathered.add(digest_, jurisdiction_of[digest_.name])
+            for line in applied.problems:
+                log.warning("%s", line)
+            summary.warnings.extend(applied.problems)
+            summary.curation = applied.summary()
             if not gathered.reports:
                 raise BuildError("no report could be read" + (f" ({len(summary.skipped)} skipped)" if summary.skipped else f" in {', '.join(map(str, inputs))}")
                                  + "".join(f"; {line}" for line in found.ignored))
@@ -279,14 +303,15 @@ def build(
             types = merge_types(gathered.votes)
             render_tasks = [
                 RenderTask(path_of[name], sha, place, lexicon, cache, tuple(zip(keys, map(types.__getitem__, keys), strict=True)),
-                           name, tuple(sorted(found.facets.get(name, {}).items())))
+                           name, tuple(sorted(found.facets.get(name, {}).items())), applied.entries.get(name, ()))
                 for name, (sha, place, keys) in sorted(gathered.reports.items())
             ]
             phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
             paths = list(_progress(render_all(renderer, render_tasks), len(render_tasks), progress, "graph"))
             network = gathered.network.finish(types, found.facets)
+            extra = applied.mark(network["nodes"])
             _write_atomically(outdir, lambda folder: _write_outputs(folder, outdir, paths, render_tasks, network,
-                                                                    summary, phase, verify, incremental))
+                                                                    summary, phase, verify, incremental, extra))
         if cache_dir is not None and (dropped := prune_cache(cache_root, Path(cache).name)):
             phase(f"dropped the cache entries of {len(dropped)} older fingerprint(s): {', '.join(dropped)}")
         phase("done")
@@ -416,7 +441,8 @@ def _items(paths: list[str], tasks: list[RenderTask], reused: dict[str, Reused],
 
 
 def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
-                   summary: BuildSummary, phase, verify: bool = False, incremental: bool = True) -> None:
+                   summary: BuildSummary, phase, verify: bool = False, incremental: bool = True,
+                   extra: list | None = None) -> None:
     """Write every output file into ``folder``.
 
     The graph files and the store are written in a thread while this one
@@ -425,7 +451,8 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     meanwhile), a full build's store loads in Oxigraph's Rust code.
     """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-graph") as pool:
-        graph = pool.submit(_write_graph, folder, outdir, paths, tasks, network, summary, phase, verify, incremental)
+        graph = pool.submit(_write_graph, folder, outdir, paths, tasks, network, summary, phase, verify, incremental,
+                            extra or [])
         try:
             phase("writing the texts as read")
             _write_texts(folder, tasks)
@@ -449,7 +476,7 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
 
 
 def _write_graph(folder: Path, outdir: Path, paths: list[str], tasks: list[RenderTask], network: dict,
-                 summary: BuildSummary, phase, verify: bool, incremental: bool) -> Manifest:
+                 summary: BuildSummary, phase, verify: bool, incremental: bool, extra: list) -> Manifest:
     """Write the graph files and the store into ``folder``; returns the build's :class:`~kg.incremental.Manifest`.
 
     Copies what it can from the last build in ``outdir`` and updates its
@@ -468,7 +495,7 @@ def _write_graph(folder: Path, outdir: Path, paths: list[str], tasks: list[Rende
 
     def write(reused: dict[str, Reused], shared: Counter | None):
         return write_graph_files(_items(paths, tasks, reused, found.changed if found else {}), folder,
-                                 summary_triples(network["nodes"]), relations_header=relations_header_csv(),
+                                 summary_triples(network["nodes"]) + extra, relations_header=relations_header_csv(),
                                  previous=outdir if reused else None, shared=shared)
 
     try:

@@ -239,7 +239,8 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
         offsets in characters), ``methods`` (rule -> mentions it found,
         :attr:`kg.model.Mention.rule`), ``community``
         (:func:`kg.communities.communities`, 0 for none) and ``title`` (a
-        plain-text tooltip). An edge: ``id``, ``from``, ``to``, ``label``
+        plain-text tooltip); a build adds ``curated``, the hand-curation
+        entries that changed it (:class:`kg.curation.CurationOutcome`). An edge: ``id``, ``from``, ``to``, ``label``
         (relation type), ``reports``, ``evidence`` (the first 5
         ``[report, begin, end, sentence, method]``, :attr:`kg.model.Relation.method`)
         and ``title``.
@@ -364,7 +365,7 @@ def render_network(data: dict, title: str = "kg network") -> str:
             node["id"], label=node["label"], title=node["title"], color=node["color"], value=node["value"],
             shape="dot", kg_type=node["type"], reports=[index[r] for r in node["reports"]], aliases=node["aliases"],
             mentions=node["mentions"], evidence=node["evidence"], methods=node.get("methods", {}),
-            community=node.get("community", 0),
+            community=node.get("community", 0), curated=node.get("curated", []),
         )
     big = len(data["nodes"]) > _BIG_NODES or len(data["edges"]) > _BIG_EDGES
     for edge in data["edges"]:

@@ -37,7 +37,7 @@ from ..model import EntityType, RelationType, ReportResult
 from .namespace import DCTERMS, ITSRDF, KG, NIF, PREFIXES, PROV, RDF, RDFS, RES, SKOS, XSD
 
 __all__ = ["report_iri", "entity_iri", "split_quads", "Fragment", "render_fragment",
-           "prefix_header", "strip_prefix_header", "summary_triples", "CLASS_OF", "PREDICATE_OF"]
+           "prefix_header", "strip_prefix_header", "summary_triples", "curation_triples", "CLASS_OF", "PREDICATE_OF"]
 
 CLASS_OF = {
     EntityType.ORGANIZATION: KG.Organization,
@@ -296,4 +296,36 @@ def summary_triples(nodes: list[dict]) -> list[ox.Triple]:
         triples.append(ox.Triple(entity, _O["mentionCount"], _int(node["mentions"])))
         if node.get("community"):
             triples.append(ox.Triple(entity, _O["community"], _int(node["community"])))
+    return triples
+
+
+def curation_triples(curation, changed: dict[str, list[int]]) -> list[ox.Triple]:
+    """The PROV record of the hand curation (:mod:`kg.curation`), for the union graph.
+
+    Each entry is a ``kg:CurationEntry`` (a ``prov:Entity``) with its
+    ``kg:action``, ``kg:curatedName`` and ``kg:curatedValue`` and
+    ``prov:wasDerivedFrom`` the curation file (a ``prov:Entity`` with its
+    ``kg:fileName`` and ``kg:sha256``); each entity an entry changed
+    ``prov:wasInfluencedBy`` it.
+
+    Args:
+        curation: the :class:`kg.curation.Curation` applied.
+        changed: entity IRI -> the numbers of the entries that changed it.
+    """
+    path = curation.path
+    source = ox.NamedNode(str(RES[f"curation/{quote(path.name if path else 'curation.csv', safe='')}"]))
+    literal = ox.Literal
+    triples = [ox.Triple(source, _A, _node(PROV.Entity)), ox.Triple(source, _O["fileName"], literal(path.name if path else ""))]
+    if path is not None and path.is_file():
+        triples.append(ox.Triple(source, _O["sha256"], literal(hashlib.sha256(path.read_bytes()).hexdigest())))
+    entry_node = {}
+    for entry in curation.entries:
+        node = entry_node[entry.number] = ox.NamedNode(f"{source.value}#entry-{entry.number}")
+        triples += [ox.Triple(node, _A, _node(KG.CurationEntry)), ox.Triple(node, _A, _node(PROV.Entity)),
+                    ox.Triple(node, _node(KG.action), literal(entry.action)),
+                    ox.Triple(node, _node(KG.curatedName), literal(entry.name)),
+                    ox.Triple(node, _node(PROV.wasDerivedFrom), source)]
+        triples += [ox.Triple(node, _node(KG.curatedValue), literal(value)) for value in entry.values]
+    for iri, numbers in sorted(changed.items()):
+        triples += [ox.Triple(ox.NamedNode(iri), _node(PROV.wasInfluencedBy), entry_node[n]) for n in numbers]
     return triples
