@@ -34,13 +34,16 @@ def entities_table(network: dict) -> str:
 
     Made from the network's nodes (:meth:`kg.viz.NetworkData.finish`), which
     already gather each entity's IRI, type, name, aliases, reports and mentions.
+    The last column, ``key``, is the name ``kg curate`` takes (a local organ
+    with its place: ``县委@高阳县``, :func:`kg.resolution.entity_key`).
     """
     rows = [
-        [n["id"], n["type"], n["label"], "|".join(n["aliases"]), n["value"], n["mentions"], "|".join(n["reports"])]
+        [n["id"], n["type"], n["label"], "|".join(n["aliases"]), n["value"], n["mentions"], "|".join(n["reports"]),
+         n.get("key", n["label"])]
         for n in network["nodes"]
     ]
     rows.sort(key=lambda r: (r[1], r[2], r[0]))
-    return _csv(rows, ["iri", "type", "label", "aliases", "report_count", "mention_count", "reports"])
+    return _csv(rows, ["iri", "type", "label", "aliases", "report_count", "mention_count", "reports", "key"])
 
 
 def relation_rows(result: ReportResult) -> list[list]:

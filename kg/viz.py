@@ -197,7 +197,7 @@ class NetworkData:
                 ) if line
             )
             nodes.append({
-                "id": str(entity_iri(key)), "label": name, "type": etype.value, "color": TYPE_COLOURS[etype],
+                "id": str(entity_iri(key)), "key": key, "label": name, "type": etype.value, "color": TYPE_COLOURS[etype],
                 "value": len(reports), "reports": reports, "aliases": aliases, "mentions": node["mentions"],
                 "evidence": evidence, "title": title, "methods": dict(sorted(node["methods"].items())),
             })
@@ -231,7 +231,8 @@ def to_vis_data(results: list[ReportResult], types: dict[str, EntityType]) -> di
         ``{"reports": [file names], "report_facets": [...], "nodes": [...],
         "edges": [...]}``, each list sorted; ``report_facets`` gives each
         report's title, kind, year, place and level where known (strings,
-        in the order of ``reports``). A node: ``id`` (entity IRI), ``label`` (canonical name,
+        in the order of ``reports``). A node: ``id`` (entity IRI), ``key``
+        (:func:`kg.resolution.entity_key`), ``label`` (canonical name,
         as the first report in file-name order writes it), ``type``,
         ``color``, ``value`` (the number of reports that mention it),
         ``reports``, ``aliases``, ``mentions`` (count), ``evidence`` (the

@@ -1,5 +1,6 @@
 """Hand curation: kg curate writes curation.csv, every build applies it after entity resolution."""
 
+import csv
 import json
 import shutil
 
@@ -94,6 +95,8 @@ def test_an_entry_that_matches_nothing_is_reported_and_a_local_organ_is_named_wi
     assert "entry 1 drop 县委 matches no entity of this build" in result.output
     assert "县委@高阳县" in result.output  # the key it may have meant
     assert "县委" in _network(out)
+    rows = list(csv.DictReader((out / "entities.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert {r["label"]: r["key"] for r in rows}["县委"] == "县委@高阳县"  # where a user finds the key
     # named with its place, or by IRI, it applies
     assert _run("curate", "undo", "1", "-i", folder).exit_code == 0
     assert _run("curate", "rename", "县委@高阳县", "中共高阳县委", "-i", folder).exit_code == 0
