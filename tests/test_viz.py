@@ -96,3 +96,32 @@ def test_a_large_network_page_draws_the_most_connected_and_keeps_all_in_the_data
     page = (out / "network.html").read_text(encoding="utf-8")
     drawn = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);\n", page).group(1)
     assert len(json.loads(drawn)) == 50
+
+
+def test_communities_split_entities_by_the_reports_they_share_whatever_the_order():
+    """Two groups of entities named by two disjoint sets of reports, and one bridge named by all."""
+    import random
+
+    from kg.communities import communities
+
+    nodes = [{"id": f"a{i}", "reports": ["r1", "r2", "r3"]} for i in range(5)]
+    nodes += [{"id": f"b{i}", "reports": ["r4", "r5", "r6"]} for i in range(4)]
+    nodes += [{"id": "once", "reports": ["r1"]}]  # named by one report: no community
+    found = communities(nodes)
+    assert "once" not in found
+    assert {found[f"a{i}"] for i in range(5)} == {1} and {found[f"b{i}"] for i in range(4)} == {2}  # 1: the larger
+    shuffled = nodes[:]
+    random.Random(3).shuffle(shuffled)
+    assert communities(shuffled) == found
+    assert communities(nodes, max_entities=5) == {f"a{i}": 1 for i in range(5)}  # the most widely named only
+
+
+def test_the_page_keeps_the_entities_named_by_the_most_reports(results):
+    """However few nodes the page may draw, its cross-report view has the most widely named entities."""
+    from kg.viz import ACROSS_ENTITIES
+
+    data = to_vis_data(list(results.values()), entity_types(results.values()))
+    kept, _ = limit_nodes(data, 50)
+    widest = sorted(data["nodes"], key=lambda n: (-n["value"], n["label"], n["id"]))[:min(50, ACROSS_ENTITIES)]
+    assert {n["id"] for n in widest} <= {n["id"] for n in kept["nodes"]}
+    assert kept["report_facets"] == data["report_facets"] and len(data["report_facets"]) == len(data["reports"])
