@@ -158,7 +158,9 @@ def _unmarked_title(view: _SentenceView, title: str, begin: int, lexicon: Lexico
             return []
         candidates, pos = [], begin
         for item in items[:-1]:
-            candidates.append(_Candidate(pos, pos + len(item), EntityType.REGULATION, item + tail, "", "unmarked", 2))
+            # rank 1: an item spans only its own words (工会、共青团、妇联改革方案), which a gazetteer
+            # name may fill; the shared head makes it a document's name, not the body's
+            candidates.append(_Candidate(pos, pos + len(item), EntityType.REGULATION, item + tail, "", "unmarked", 1))
             pos += len(item) + 1
         candidates.append(_Candidate(pos, begin + len(title), EntityType.REGULATION, canonical_name(last), "", "unmarked", 2))
         return candidates
