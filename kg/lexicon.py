@@ -4,7 +4,7 @@ Rules and word lists are data, not code (after spaCy's ``EntityRuler``
 patterns): each file under ``data/lexicon/`` says where its entries come from;
 this module only parses them. Formats, all UTF-8, ``#`` starting a comment:
 
-* plain lists (``*_heads.txt``, ``boundary_words.txt``, ``trailing_words.txt``,
+* plain lists (``*_heads.txt``, ``boundary_words.txt``, ``trailing_words.txt``, ``compound_words.txt``,
   ``generic_names.txt``):
   one entry a line; a second, tab-separated column ``quoted`` or ``named``
   restricts a head (see :class:`Head`);
@@ -151,6 +151,7 @@ class Lexicon:
             report's title or opening gives its kind.
         pos_corrections: word -> the POS tag that replaces jieba's dictionary's.
         user_words: the words jieba must keep whole (gazetteer names, heads,
+            the compounds of ``compound_words.txt``,
             boundary words and relation verbs, so that 打好 is not cut 打/好).
     """
 
@@ -356,6 +357,7 @@ def _load(stamp: tuple) -> Lexicon:
         + [h.word for h in campaign_heads + initiative_heads]
         + [h.word for h in organization_heads]
         + [p + organ for p in "区市县省" for organ in local_organs]
+        + list(_words(root / "compound_words.txt"))
     )
     logging.getLogger(__name__).debug("lexicon: %d gazetteer names from %s", len(gazetteer), root)
     return Lexicon(
