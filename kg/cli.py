@@ -109,12 +109,10 @@ def _curation_options(func):
 
 
 def _curation_at(inputs, curation):
-    from .curation import CURATION_FILE, Curation, CurationError
+    from .curation import CURATION_FILE, Curation, curation_file
 
     if curation:
-        if not str(curation).lower().endswith(".csv"):
-            raise CurationError(f"{curation}: a curation file is a .csv file")
-        return Curation.load(curation)
+        return Curation.load(curation_file((), curation))
     if not inputs:
         raise click.UsageError("say where the curation is kept: -i FOLDER (the build's input folder) or --curation FILE")
     if len(inputs) > 1:

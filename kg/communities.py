@@ -46,14 +46,13 @@ def communities(nodes: list[dict], max_entities: int = MAX_ENTITIES, seed: int =
     if len(ranked) < 2:
         return {}
     index: dict[str, int] = {}
-    bits = []
+    mask_of: dict[str, int] = {}
     for node in ranked:
         mask = 0
         for report in node["reports"]:
             mask |= 1 << index.setdefault(report, len(index))
-        bits.append(mask)
-    ids = sorted(n["id"] for n in ranked)
-    mask_of = {n["id"]: m for n, m in zip(ranked, bits, strict=True)}
+        mask_of[node["id"]] = mask
+    ids = sorted(mask_of)
     graph = nx.Graph()
     graph.add_nodes_from(ids)
     for i, a in enumerate(ids):

@@ -34,15 +34,13 @@ every build, never edits of the output.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
-import os
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import KGError
+from .folders import write_file_atomically
 from .model import Entity, EntityType, ReportResult
 from .resolution import entity_key
 
@@ -158,16 +156,7 @@ class Curation:
         writer.writerow(_COLUMNS)
         for entry in self.entries:
             writer.writerows(entry.rows())
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(buffer.getvalue())
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_file_atomically(target, buffer.getvalue())
         return target
 
     def add(self, action: str, name: str, *values: str) -> tuple[Curation, Entry]:
@@ -191,10 +180,6 @@ class Curation:
                 return replace(self, entries=tuple(e for e in self.entries if e is not entry)), entry
         raise CurationError(f"{self.path}: no entry {number} (kg curate list shows them)")
 
-    def digest(self) -> str:
-        """The SHA-256 (hex) of the entries: the curation's part of the build's identity."""
-        return hashlib.sha256(repr([e.rows() for e in self.entries]).encode()).hexdigest()
-
     def resolve(self, keys, iri_of) -> tuple[Curation, list[str]]:
         """Name every entity by its key, and say which entries match no entity of the build.
 
@@ -209,7 +194,7 @@ class Curation:
             have meant (``区委`` -> ``区委@津南区``).
         """
         known = set(keys)
-        by_iri = {iri_of(k): k for k in known}
+        by_iri = {iri_of(k): k for k in known} if any(n.startswith(("http://", "https://")) for n in self.names()) else {}
         entries, problems = [], []
         for entry in self.entries:
             entry = replace(entry, name=by_iri.get(entry.name, entry.name),
@@ -233,26 +218,24 @@ class Curation:
                 found.update(entry.values)
         return found
 
-    def apply(self, result: ReportResult, iri_of=None) -> tuple[ReportResult, Applied]:
+    def apply(self, result: ReportResult) -> tuple[ReportResult, Applied]:
         """Apply the entries, in order, to one report's entities.
 
         Args:
-            result: the report's result after entity resolution.
-            iri_of: entity key -> IRI string, to match entries that name an IRI
-                (default :func:`kg.rdf.graph.entity_iri`).
+            result: the report's result after entity resolution. The entries
+                name entities by key: those of :meth:`resolve`, which replaced
+                the IRIs.
 
         Returns:
             The curated result (the same object when no entry applies) and what was applied.
         """
-        iri_of = iri_of or _iri
         entities = {e.key: e for e in result.entities}
-        by_iri = {iri_of(k): k for k in entities}
         applied: list[int] = []
         changed: dict[str, list[int]] = defaultdict(list)
         unvoted: set[str] = set()
 
         def find(name: str) -> str | None:
-            return name if name in entities else by_iri.get(name)
+            return name if name in entities else None
 
         for entry in self.entries:
             key = find(entry.name)
@@ -289,7 +272,6 @@ class Curation:
                 continue
             applied.append(entry.number)
             changed[survivor].append(entry.number)
-            by_iri = {iri_of(k): k for k in entities}
         if not applied:
             return result, Applied()
         kept = {name for e in entities.values() for name in (e.name, *e.aliases)}
@@ -416,7 +398,7 @@ def apply_to_digests(curation: Curation, pending: list, keys, result_of, jurisdi
     done = CurationOutcome(resolved, problems=problems)
     for found in pending:
         result = result_of(found.name, found.sha256, jurisdiction_of[found.name])
-        curated, applied = resolved.apply(result, _iri) if result is not None else (None, Applied())
+        curated, applied = resolved.apply(result) if result is not None else (None, Applied())
         if not applied.entries:
             done.digests.append(found)
             continue

@@ -26,11 +26,13 @@ import importlib.metadata
 import json
 import os
 import re
+import tempfile
 from pathlib import Path
 
 from .errors import BuildError
 
-__all__ = ["TEXTS_DIR", "text_file", "BUILD_MARK", "CACHE_TAG", "check_output_folder", "claim_cache_folder", "is_kg_build", "kg_version"]
+__all__ = ["TEXTS_DIR", "text_file", "BUILD_MARK", "CACHE_TAG", "check_output_folder", "claim_cache_folder", "is_kg_build", "kg_version",
+           "write_file_atomically"]
 
 #: The key of ``build.json`` that says kg wrote the folder; its value is kg's version.
 BUILD_MARK = "kg_build"
@@ -160,3 +162,21 @@ def claim_cache_folder(root: Path) -> None:
         (root / CACHE_TAG).write_text(_CACHE_TAG_TEXT, encoding="utf-8")
     except OSError as exc:
         raise BuildError(f"{root}: cannot make the cache folder: {exc}") from exc
+
+
+def write_file_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file beside it, then rename it into place.
+
+    A reader never sees a half-written file, and a failure (a full disk)
+    leaves the old file as it was. The folder is made if missing.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

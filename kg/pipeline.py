@@ -40,7 +40,7 @@ from .cache import FileHashes, ResultCache, prune_cache
 from .errors import BuildError
 from .inputs import collect_inputs, read_manifest
 from .resources import sample_reports_dir
-from .folders import TEXTS_DIR, check_output_folder, claim_cache_folder, kg_version, text_file
+from .folders import TEXTS_DIR, check_output_folder, claim_cache_folder, kg_version, text_file, write_file_atomically
 from .curation import Curation, apply_to_digests, curation_file, touches_of
 from .digest import ReportDigest
 from .executors import RenderTask, Task, extract_all, make_executor, render_all, render_one
@@ -406,19 +406,6 @@ def redraw(outdir: str | Path = "output", output: str | Path | None = None, max_
     by_type = ", ".join(f"{t} {n}" for t, n in dropped["by_type"].items())
     return (f"kept {len(data['nodes'])} of {total_nodes} entities and {len(data['edges'])} of {total_edges} relations; "
             f"dropped {dropped['nodes']} entities ({by_type or 'none'}) and {dropped['edges']} relations -> {target}")
-
-
-def write_file_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _items(paths: list[str], tasks: list[RenderTask], reused: dict[str, Reused], kept: dict) -> Iterator[Fragment | Reused]:
