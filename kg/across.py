@@ -19,6 +19,7 @@ last year and the number of distinct years and places that name it.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import html
 import io
@@ -352,14 +353,30 @@ YEAR_VIEW_ENTITIES = 1000
 _EVIDENCE_CHARS = 160
 
 
-def _sentence(text: str, begin: int) -> str:
-    """The sentence of ``text`` around character ``begin`` (bounded as :mod:`kg.segmentation` bounds them,
-    :data:`kg.model.SENTENCE_END`), cut to :data:`_EVIDENCE_CHARS`."""
-    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, begin)), default=0)
-    end = match.end() if (match := SENTENCE_END.search(text, begin)) else len(text)
-    sentence = text[start:end].strip()
+class _Sentences:
+    """A report's text with its sentence ends found once (:data:`kg.model.SENTENCE_END`, as
+    :mod:`kg.segmentation` bounds sentences), for the evidence of many mentions."""
+
+    def __init__(self, text: str):
+        self.text = text
+        marks = [m.span() for m in SENTENCE_END.finditer(text)]
+        self.starts = [s for s, _ in marks]
+        self.ends = [e for _, e in marks]
+
+    def around(self, begin: int) -> str:
+        """The sentence around character ``begin`` (a mention's start, never inside an end mark),
+        cut to :data:`_EVIDENCE_CHARS`."""
+        i = bisect.bisect_right(self.ends, begin) - 1
+        start = self.ends[i] if i >= 0 else 0
+        j = bisect.bisect_left(self.starts, begin)
+        end = self.ends[j] if j < len(self.ends) else len(self.text)
+        return _clip(self.text[start:end].strip(), begin - start)
+
+
+def _clip(sentence: str, offset: int) -> str:
+    """``sentence`` cut to :data:`_EVIDENCE_CHARS` around ``offset`` (characters from its start)."""
     if len(sentence) > _EVIDENCE_CHARS:
-        offset = max(0, begin - start - _EVIDENCE_CHARS // 2)
+        offset = max(0, offset - _EVIDENCE_CHARS // 2)
         sentence = "…" + sentence[offset:offset + _EVIDENCE_CHARS] + "…"
     return sentence
 
@@ -381,14 +398,14 @@ def year_view(outdir: str | Path) -> dict | None:
         return None
     rows = table.rows[:YEAR_VIEW_ENTITIES]
     facets = table.reports
-    cache: dict[str, str] = {}
+    cache: dict[str, _Sentences] = {}
 
-    def text(report: str) -> str:
+    def text(report: str) -> _Sentences:
         if report not in cache:
             try:
-                cache[report] = (Path(outdir) / text_file(report)).read_bytes().decode("utf-8")
+                cache[report] = _Sentences((Path(outdir) / text_file(report)).read_bytes().decode("utf-8"))
             except OSError:
-                cache[report] = ""
+                cache[report] = _Sentences("")
         return cache[report]
 
     entities, named = [], set()
@@ -397,7 +414,7 @@ def year_view(outdir: str | Path) -> dict | None:
         named.update(report for report, _ in order)
         entities.append({"label": row.label, "type": row.type, "reports": row.reports, "first": row.first,
                          "last": row.last, "years": row.years, "places": row.places,
-                         "evidence": [[report, _sentence(text(report), begin)] for report, begin in order]})
+                         "evidence": [[report, text(report).around(begin)] for report, begin in order]})
     return {"reports": {report: facets.get(report, [None] * 4) for report in sorted(named)}, "entities": entities}
 
 
