@@ -48,8 +48,9 @@ class Head:
     """A head word of a name.
 
     ``mode`` is ``""`` (any prefix), ``"quoted"`` (only right after a quoted
-    name) or ``"named"`` (after plain words only when they name something:
-    a place, a proper noun, a number, a placeholder).
+    name), ``"named"`` (after plain words only when they name something:
+    a place, a proper noun, a number, a placeholder) or ``"compound"`` (after
+    one to four characters of nouns only, the head's compound: 人才强国).
     """
 
     word: str
@@ -196,8 +197,9 @@ def _rows(path: Path) -> list[list[str]]:
 def _heads(path: Path) -> tuple[Head, ...]:
     heads = []
     for number, row in enumerate(_rows(path), 1):
-        if len(row) > 2 or (len(row) == 2 and row[1] not in ("quoted", "named")):
-            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'word', 'word<TAB>quoted' or 'word<TAB>named'")
+        if len(row) > 2 or (len(row) == 2 and row[1] not in ("quoted", "named", "compound")):
+            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'word' or 'word<TAB>MODE', "
+                               "MODE one of quoted, named, compound")
         heads.append(Head(row[0], row[1] if len(row) == 2 else ""))
     return tuple(sorted(heads, key=lambda h: (-len(h.word), h.word)))
 

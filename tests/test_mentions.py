@@ -277,6 +277,26 @@ def test_a_quotation_after_a_programme_verb_is_an_initiative(lexicon, text, expe
     assert [(m.name, m.type.value) for m in _mentions(text, lexicon)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a "compound" head (initiative_heads.txt): the field's nouns before 强国/强省, never the verb
+    # that governs them, in the State Council's report, a province's and a party congress's
+    ("坚持教育强国、科技强国、人才强国建设一体统筹推进。",
+     [("教育强国", "Initiative"), ("科技强国", "Initiative"), ("人才强国", "Initiative")]),
+    ("锚定建设农业强国目标，推进乡村全面振兴。", [("农业强国", "Initiative")]),
+    ("加快建设制造强省、质量强省，坚定不移推进新型能源强省建设。",
+     [("制造强省", "Initiative"), ("质量强省", "Initiative"), ("新型能源强省", "Initiative")]),
+    ("我国正由人才大国迈向人才强国。", [("人才强国", "Initiative")]),
+    # 增强|国际: 强国 across two words is no head
+    ("增强国际交往综合承载力。", []),
+])
+def test_a_compound_head_takes_the_field_before_it(lexicon, text, expected):
+    from kg.mentions.tagger import NoTagger
+
+    assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
+
+
+
+
 def _quote_pattern_cases():
     from kg.lexicon import load_lexicon
 

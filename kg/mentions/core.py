@@ -187,8 +187,6 @@ class _Tables:
 
 
 @functools.lru_cache(maxsize=4)
-
-
 def _tables(lexicon: Lexicon) -> _Tables:
     by_first: dict[str, list[str]] = {}
     for name in lexicon.gazetteer:

@@ -15,7 +15,7 @@ from .core import (
     _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _Candidate, _PREFIX_RE, _SentenceView,
     _Tables, _is_punct, canonical_name,
 )
-from .growth import _grow_enumeration, _grow_left, _grow_problems, _names_something, _trim_lead
+from .growth import _is_boundary, _grow_enumeration, _grow_left, _grow_problems, _names_something, _trim_lead
 
 _COUNT_AFTER = re.compile(_BODY_COUNT)
 
@@ -27,6 +27,31 @@ _COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项�
 def _vetoed(lexicon: Lexicon, where: str, etype: EntityType, head: str, match) -> bool:
     """Does a row of ``head_vetoes.txt`` at ``where`` that covers this type and head match (``match(pattern)``)?"""
     return any(v.where == where and v.covers(etype, head) and match(v.pattern) for v in lexicon.head_vetoes)
+
+
+# What the compound before a "compound" head is made of: nouns, verbs used as
+# nouns, attributives, places and words jieba does not know (人才|强国,
+# 制造|强省, 新型|能源|强省, 临港|产业|强省), but no word that governs the
+# compound (建设|农业强国, 迈向|人才强国: boundary and relation verbs, 建设).
+_COMPOUND_POS = {"n", "vn", "v", "b", "nz", "ns", "an", "j", ""}
+_COMPOUND_MAX = 4
+_GOVERNING = frozenset({"建设", "迈向", "建成"})
+
+
+def _compound_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexicon) -> int | None:
+    """Where the compound of a ``compound`` head begins: the words right before it
+    (:data:`_COMPOUND_POS`), at most :data:`_COMPOUND_MAX` characters, from
+    ``begin`` on; ``None`` when none is there."""
+    i = view.token_at(head_begin) - 1
+    start = None
+    while i >= 0 and view.starts[i] >= begin and head_begin - view.starts[i] <= _COMPOUND_MAX:
+        word = view.tokens[i].word
+        if (view.tokens[i].pos not in _COMPOUND_POS or _is_punct(word) or word in _GOVERNING
+                or _is_boundary(word, lexicon) or word in lexicon.programme_verbs):
+            break
+        start = view.starts[i]
+        i -= 1
+    return start
 
 
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
@@ -43,6 +68,10 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         grown = _grow_left(view, head_begin, lexicon, body=etype is EntityType.ORGANIZATION,
                            drive=etype is EntityType.CAMPAIGN)
         begin = _trim_lead(view, grown, head_begin, etype, lexicon)
+        if head.mode == "compound":
+            begin = _compound_begin(view, begin, head_begin, lexicon)
+            if begin is None:
+                continue
         prefix = text[begin:head_begin]
         if begin > 0 and text[begin - 1] == "等":
             continue  # “小金库”专项治理等领域专项行动: after 等, the kind of the items, no name
