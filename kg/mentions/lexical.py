@@ -17,6 +17,11 @@ from .growth import _head_after
 _PLACE_TOKEN = re.compile(r".{2,}[省市县区州盟旗]")
 
 
+def _is_place(token) -> bool:
+    """A place name: a token jieba tags ``ns``, or one that ends in 省/市/县/区/州/盟/旗."""
+    return token.pos == "ns" or _PLACE_TOKEN.fullmatch(token.word) is not None
+
+
 def _name_patterns(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
     """The matches of the lexicon's name patterns that begin and end at token bounds."""
     candidates = []
@@ -28,8 +33,12 @@ def _name_patterns(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
                 continue
             if row.left == "place" and begin > 0:
                 before = view.tokens[view.token_at(begin - 1)]
-                if before.pos == "ns" or _PLACE_TOKEN.fullmatch(before.word):
+                if _is_place(before):
                     begin = before.begin - view.base
+            elif row.left == "then-place":
+                if end >= len(text) or not _is_place(after := view.tokens[view.token_at(end)]):
+                    continue
+                end = after.end - view.base
             candidates.append(_Candidate(begin, end, row.type, text[begin:end], "", f"pattern/{row.id}", 2))
     return candidates
 
