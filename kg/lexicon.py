@@ -49,8 +49,10 @@ class Head:
 
     ``mode`` is ``""`` (any prefix), ``"quoted"`` (only right after a quoted
     name), ``"named"`` (after plain words only when they name something:
-    a place, a proper noun, a number, a placeholder) or ``"compound"`` (after
-    one to four characters of nouns only, the head's compound: 人才强国).
+    a place, a proper noun, a number, a placeholder), ``"compound"`` (after
+    one to four characters of nouns only, the head's compound: 人才强国) or
+    ``"object"`` (a verbal noun that names something only when no verb
+    governs it: 增值税改革, not 深化改革 or 解决|改革).
     """
 
     word: str
@@ -199,9 +201,9 @@ def _rows(path: Path) -> list[list[str]]:
 def _heads(path: Path) -> tuple[Head, ...]:
     heads = []
     for number, row in enumerate(_rows(path), 1):
-        if len(row) > 2 or (len(row) == 2 and row[1] not in ("quoted", "named", "compound")):
+        if len(row) > 2 or (len(row) == 2 and row[1] not in ("quoted", "named", "compound", "object")):
             raise LexiconError(f"{path}: entry {number} {row!r}: expected 'word' or 'word<TAB>MODE', "
-                               "MODE one of quoted, named, compound")
+                               "MODE one of quoted, named, compound, object")
         heads.append(Head(row[0], row[1] if len(row) == 2 else ""))
     return tuple(sorted(heads, key=lambda h: (-len(h.word), h.word)))
 
