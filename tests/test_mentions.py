@@ -315,6 +315,21 @@ def test_an_object_head_names_what_no_verb_governs(lexicon, text, expected):
     assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # 行动 after the aim and its field names a drive with no naming word (State Council 2024,
+    # a province's and a county's report); "action" in a phrase does not
+    ("实施制造业数字化转型行动，加快产业升级。", [("制造业数字化转型行动", "Campaign")]),
+    ("加快实施创新能力提升行动、主导产业壮大行动。", [("创新能力提升行动", "Campaign"), ("主导产业壮大行动", "Campaign")]),
+    ("深入开展燃煤锅炉拆除行动。", [("燃煤锅炉拆除行动", "Campaign")]),
+    ("统一思想、统一意志、统一行动。", []),
+    ("中央有号令、省委有部署、政府见行动。", [("中央", "Organization"), ("省委", "Organization")]),
+])
+def test_an_action_is_named_by_its_aim(lexicon, text, expected):
+    from kg.mentions.tagger import NoTagger
+
+    assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
+
+
 def _quote_pattern_cases():
     from kg.lexicon import load_lexicon
 
