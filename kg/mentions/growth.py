@@ -46,14 +46,17 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
 
 
 def _is_boundary(word: str, lexicon: Lexicon, verbs_only: bool = False) -> bool:
-    """A boundary word, or a token ending with a relation verb (大力开展, 认真落实).
+    """A boundary word, or a token ending with a relation verb (大力开展, 认真落实) or made of
+    two boundary words (全面完成, 继续抓好: jieba's idioms of an adverb and a verb).
 
     With ``verbs_only``, only relation verbs count (for the words after a
     quoted name, where 服务 in “…”党员志愿服务活动 is part of the name).
     """
     if word in lexicon.relation_verbs or (not verbs_only and word in lexicon.boundary_words):
         return True
-    return any(word[-n:] in lexicon.relation_verbs for n in (2, 3) if len(word) > n)
+    boundaries = () if verbs_only else lexicon.boundary_words
+    return any(word[-n:] in lexicon.relation_verbs or (word[-n:] in boundaries and word[:-n] in boundaries)
+               for n in (2, 3) if len(word) > n)
 
 
 def _crosses_conjunction(view: _SentenceView, j: int, lexicon: Lexicon) -> bool:
