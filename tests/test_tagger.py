@@ -76,6 +76,34 @@ def test_tagged_names_open_and_close_on_word_boundaries_and_stay_in_one_clause(l
     assert seen > 100
 
 
+class _FixedTagger:
+    """A tagger that tags the given spans (sentence offsets) of every sentence."""
+
+    def __init__(self, spans):
+        self._spans = spans
+
+    def spans(self, view, tables):
+        from kg.mentions.tagger import TaggedSpan
+
+        return [TaggedSpan(b, e, t) for b, e, t in self._spans]
+
+
+@pytest.mark.parametrize("text, span, kept", [
+    # the head vetoes rule out a tagged name as they rule out the head rule's: two system heads
+    # (double-head), a rank before 工程 (rank-works); a tagged name with no veto stays
+    ("健全党建引领基层治理机制体制。", (2, 14), False),
+    ("推进河北重大人才工程。", (2, 10), False),
+    ("推进河北人才引进工程。", (2, 10), True),
+])
+def test_a_head_veto_rules_out_a_tagged_name_too(lexicon, text, span, kept):
+    from kg.model import Document
+
+    sentence = segment(Document("t.txt", text, "utf-8", ""), (), lexicon)[0]
+    found = [m for m in find_mentions(sentence, lexicon, _FixedTagger([(*span, EntityType.INITIATIVE)]))
+             if m.rule == "crf"]
+    assert bool(found) is kept, found
+
+
 def test_training_gives_the_same_model_twice_and_the_model_tags(tmp_path, lexicon):
     from kg.evaluation import load_gold
 

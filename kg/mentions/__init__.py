@@ -38,7 +38,7 @@ from ..model import Mention, Sentence
 from .core import _CLOSING_MARKS, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _tables, canonical_name
 from .enumerations import _enumerated_kinds
 from .growth import _is_boundary
-from .heads import _headed
+from .heads import _headed, _veto_of_head
 from .lexical import _gazetteer, _local_organs, _name_patterns
 from .quotes import _quotes
 from .select import _select
@@ -95,7 +95,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoT
     ]
     if tagged:  # the CRF fills only what no rule took
         chosen = _select(chosen, protected + [(c.begin, c.end) for c in chosen],
-                         [c for c in tagged if not _glued_place(view, c.begin) and _plausible(c.name, lexicon, tables)])
+                         [c for c in tagged if not _glued_place(view, c.begin) and _plausible(c.name, lexicon, tables)
+                          and not _veto_of_head(view, c.begin, c.end, c.name, lexicon, tables)])
     mentions = []
     for cand in chosen:
         if cand.rule == "honour":

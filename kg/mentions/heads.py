@@ -13,7 +13,7 @@ from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import (
     _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _Candidate, _PREFIX_RE, _SentenceView,
-    _Tables, _is_punct, canonical_name,
+    _Tables, _head_ending_at, _is_punct, canonical_name,
 )
 from .growth import _is_boundary, _grow_enumeration, _grow_left, _grow_problems, _names_something, _trim_lead
 
@@ -86,6 +86,19 @@ def _skip_governing(view: _SentenceView, begin: int, head_begin: int) -> int:
         begin = view.ends[i]
         i += 1
     return begin
+
+
+def _veto_of_head(view: _SentenceView, begin: int, end: int, name: str, lexicon: Lexicon, tables: _Tables) -> bool:
+    """Does a head veto (``head_vetoes.txt``) rule out a name ``text[begin:end]`` found by another
+    rule (the CRF) that ends with a head word? The head's own type is the one checked."""
+    found = _head_ending_at(view.text, end, tables)
+    if found is None:
+        return False
+    etype, head = found
+    text = view.text
+    return (_vetoed(lexicon, "after", etype, head.word, lambda p: p.match(text, end))
+            or _vetoed(lexicon, "lead", etype, head.word, lambda p: p.match(text, begin))
+            or _vetoed(lexicon, "name", etype, head.word, lambda p: p.search(name)))
 
 
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
