@@ -94,8 +94,11 @@ class _FixedTagger:
     ("健全党建引领基层治理机制体制。", (2, 14), False),
     ("推进河北重大人才工程。", (2, 10), False),
     ("推进河北人才引进工程。", (2, 10), True),
+    # a count opens no name (001)
+    ("吸引134家互联网企业入驻网信大厦。", (2, 17), False),
+    ("开展两个攻坚战。", (2, 7), False),
 ])
-def test_a_head_veto_rules_out_a_tagged_name_too(lexicon, text, span, kept):
+def test_a_head_veto_or_a_count_rules_out_a_tagged_name(lexicon, text, span, kept):
     from kg.model import Document
 
     sentence = segment(Document("t.txt", text, "utf-8", ""), (), lexicon)[0]

@@ -35,7 +35,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import Mention, Sentence
-from .core import _CLOSING_MARKS, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _tables, canonical_name
+from .core import _CLOSING_MARKS, _COUNTED_PHRASE, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _tables, canonical_name
 from .enumerations import _enumerated_kinds
 from .growth import _is_boundary
 from .heads import _headed, _veto_of_head
@@ -169,11 +169,15 @@ def _tagged_begin(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -
 _NOT_A_NAME = re.compile(r".*[，。；：！？,;:!?]|[^\w“‘「『《〈]|[X某\d]+$")
 
 
+# A count of people, bodies or days opens no name: 1340余家街道社区…联席会, 24名医护人员…, 100天拿销售许可.
+_COUNT_OPENS = re.compile(r"\d+余?(?:家|名|天|人|户|所|座|位)")
+
+
 def _plausible(name: str, lexicon: Lexicon, tables: _Tables) -> bool:
     """Can a tagged span's canonical name be a name: two characters or more, one clause, not a bare head
-    (专项行动, 机制), not a generic name, not a number?"""
+    (专项行动, 机制), not a generic name, not a number, not a count (两个攻坚战, 134家互联网企业…)?"""
     return (len(name) >= 2 and name not in lexicon.generic_names and name not in tables.heads
-            and not _NOT_A_NAME.match(name))
+            and not _NOT_A_NAME.match(name) and not _COUNTED_PHRASE.match(name) and not _COUNT_OPENS.match(name))
 
 
 def _drop_trailing(name: str, lexicon: Lexicon) -> str:
