@@ -47,7 +47,7 @@ def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | N
         document = replace(document, warnings=document.warnings + (
             f"{document.name}: no author found (no 我代表…向大会, 受…委托, 发文单位, title or signature names one); "
             "relations with an unstated subject are left out",))
-    per_sentence = [find_mentions(sentence, lexicon, tagger) for sentence in sentences]
+    per_sentence = [find_mentions(sentence, lexicon, tagger, metadata.kind) for sentence in sentences]
     mentions = [m for ms in per_sentence for m in ms]
     if metadata.author_span is not None and not any(m.begin <= metadata.author_span[0] < m.end for m in mentions):
         # the author is a mention where it was read (the speaker's words, a field line, the title)

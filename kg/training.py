@@ -29,6 +29,7 @@ from .extraction import extract_document
 from .lexicon import Lexicon
 from .mentions.core import _MARK_PAIRS, _QUOTE_CHARS, _SentenceView, _tables
 from .mentions.tagger import LABELS, SpanTagger, sentence_features
+from .metadata import extract_metadata
 from .model import EntityType
 from .reading import read_document
 from .segmentation import segment
@@ -109,7 +110,13 @@ def label_sentence(text: str, names: list[tuple[str, EntityType]]) -> list[str]:
 
 
 def load_examples(gold: dict[str, dict], paths: dict[str, Path], lexicon: Lexicon) -> Examples:
-    """Report name -> its sentences as (features, labels), one list of CRF attributes per character."""
+    """Report name -> its sentences as (features, labels), one list of CRF attributes per character.
+
+    Each sentence comes twice: with the kind of its report as
+    :func:`kg.metadata.extract_metadata` reads it (what the tagger is given at
+    run time) and with none, so that the model also tags reports of a kind it
+    was not trained on.
+    """
     tables = _tables(lexicon)
     examples = {}
     for report, annotation in sorted(gold.items()):
@@ -118,9 +125,14 @@ def load_examples(gold: dict[str, dict], paths: dict[str, Path], lexicon: Lexico
             {(name, EntityType(entity["type"])) for entity in annotation["entities"] for name in entity["names"]},
             key=lambda item: (-len(item[0]), item[0]),
         )
+        sentences = segment(document, find_excluded(document, lexicon), lexicon)
+        kind = extract_metadata(document, sentences, None, lexicon).kind
         rows = []
-        for sentence in segment(document, find_excluded(document, lexicon), lexicon):
-            rows.append((sentence_features(_SentenceView(sentence), tables), label_sentence(sentence.text, names)))
+        for sentence in sentences:
+            view, labels = _SentenceView(sentence), label_sentence(sentence.text, names)
+            rows.append((sentence_features(view, tables, kind), labels))
+            if kind:
+                rows.append((sentence_features(view, tables), labels))
         examples[report] = rows
     return examples
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg.evaluation import load_gold, score, score_by_kind  # noqa: E402
 from kg.lexicon import load_lexicon  # noqa: E402
-from kg.mentions.tagger import NoTagger  # noqa: E402
+from kg.mentions.tagger import NoTagger, SpanTagger  # noqa: E402
 from kg.training import (PARAMS, cross_validated_predictions, folds_by_kind, folds_by_report,  # noqa: E402
                          gold_digest, load_examples, predict, report_paths, train)
 
@@ -57,12 +57,14 @@ def main() -> None:
         examples = load_examples(gold, paths, lexicon)
         args.output.parent.mkdir(parents=True, exist_ok=True)
         train(examples, sorted(gold), args.output, params)
-        sentences = sum(len(rows) for rows in examples.values())
+        sentences = sum(len(rows) for rows in examples.values())  # each sentence with its kind and with none
         card = {"model": args.output.name, "gold_sha256": gold_digest(GOLD), "reports": len(gold),
-                "sentences": sentences, "params": params, "script": "scripts/train_tagger.py"}
+                "training_sequences": sentences, "kinds": sorted(SpanTagger(args.output).kinds),
+                "params": params, "script": "scripts/train_tagger.py"}
         args.output.with_suffix(".json").write_text(json.dumps(card, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                                     encoding="utf-8")
-        print(f"{args.output}: trained on {len(gold)} reports, {sentences} sentences, "
+        print(f"{args.output}: trained on {len(gold)} reports, {sentences} sequences (each sentence with "
+              f"its report's kind and with none), "
               f"{args.output.stat().st_size} bytes, {time.perf_counter() - started:.0f} s")
         return
     print(_line("rules alone", gold, *predict(paths, sorted(gold), lexicon, NoTagger())), flush=True)

@@ -82,7 +82,7 @@ class _FixedTagger:
     def __init__(self, spans):
         self._spans = spans
 
-    def spans(self, view, tables):
+    def spans(self, view, tables, kind=""):
         from kg.mentions.tagger import TaggedSpan
 
         return [TaggedSpan(b, e, t) for b, e, t in self._spans]
@@ -120,6 +120,23 @@ def test_training_gives_the_same_model_twice_and_the_model_tags(tmp_path, lexico
     sentence = next(s for s in _sentences(lexicon) if "扫黑除恶专项斗争" in s.text)
     spans = tagger.spans(_SentenceView(sentence), _tables(lexicon))
     assert any(sentence.text[s.begin:s.end] == "扫黑除恶专项斗争" and s.type is EntityType.CAMPAIGN for s in spans)
+    # each sentence is learnt with its report's kind (as metadata reads it) and with none
+    assert tagger.kinds == {"", "government", "party-committee"}
+    assert sum(map(len, examples.values())) == 2 * sum(
+        len(segment(d, find_excluded(d, lexicon), lexicon))
+        for d in map(read_document, report_paths(gold, (REPORTS, EXCERPTS)).values()))
+
+
+def test_the_report_kind_is_a_feature_and_an_unknown_kind_is_tagged_as_none(lexicon):
+    """The shipped model knows the gold's kinds; on a sample report the kind changes some of its
+    spans, and a kind it never saw gives what no kind gives."""
+    tagger, tables = shipped_tagger(), _tables(lexicon)
+    assert tagger.kinds == {"", "government", "party-committee", "party-congress"}
+    views = [_SentenceView(s) for s in _sentences(lexicon, REPORTS, "000_*.txt")]
+    as_its_kind = [tagger.spans(v, tables, "party-committee") for v in views]
+    as_none = [tagger.spans(v, tables) for v in views]
+    assert as_its_kind != as_none
+    assert [tagger.spans(v, tables, "speech") for v in views] == as_none
 
 
 def test_a_missing_gold_report_is_named():

@@ -62,7 +62,8 @@ def _glued_place(view: _SentenceView, begin: int) -> bool:
     return view.starts[view.token_at(begin - 1)] == begin - 1
 
 
-def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoTagger | None = None) -> list[Mention]:
+def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoTagger | None = None,
+                  kind: str = "") -> list[Mention]:
     """Find the entity mentions of one sentence.
 
     Args:
@@ -71,6 +72,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoT
         tagger: the statistical tagger whose spans fill what the rules left
             (:mod:`.tagger`); ``None`` for the shipped model, :class:`NoTagger`
             for the rules alone.
+        kind: the kind of the sentence's report (:mod:`kg.metadata`), one of
+            the tagger's features; ``""`` for none.
 
     Returns:
         Mentions sorted by begin offset, non-overlapping except that a title
@@ -90,7 +93,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoT
     chosen, protected = rule_candidates(view, lexicon)
     tagged = [
         _Candidate(b, s.end, s.type, canonical_name(view.text[b:s.end]), "", "crf", 99)
-        for s in (tagger or shipped_tagger()).spans(view, tables)
+        for s in (tagger or shipped_tagger()).spans(view, tables, kind)
         if (b := _tagged_begin(view, s.begin, s.end, lexicon)) is not None
     ]
     if tagged:  # the CRF fills only what no rule took
