@@ -101,6 +101,19 @@ def _veto_of_head(view: _SentenceView, begin: int, end: int, name: str, lexicon:
             or _vetoed(lexicon, "name", etype, head.word, lambda p: p.search(name)))
 
 
+def _first_conjunct(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexicon) -> int:
+    """Take in a first noun joined by 和/与/及 to the object of an ``object`` head: 国有企业和|事业单位
+    人事制度改革, 公用事业和|公共服务价格改革 reform both."""
+    i = view.token_at(begin)
+    if begin >= head_begin or view.starts[i] != begin or i < 2 or view.tokens[i - 1].word not in ("和", "与", "及"):
+        return begin
+    noun = view.tokens[i - 2]
+    end = view.text[head_begin:head_begin + 2]
+    if noun.pos not in ("n", "nz", "vn", "j", "nt") or _is_boundary(noun.word, lexicon) or noun.word.endswith(end):
+        return begin  # 零基预算改革和|省以下财政体制改革: the first is a whole name of its own
+    return _grow_left(view, view.starts[i - 2], lexicon)
+
+
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
@@ -122,7 +135,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         elif head.mode == "object":
             if _governed(view, head_begin, lexicon):
                 continue
-            begin = _skip_governing(view, begin, head_begin)
+            begin = _skip_governing(view, _first_conjunct(view, begin, head_begin, lexicon), head_begin)
         prefix = text[begin:head_begin]
         if begin > 0 and text[begin - 1] == "等":
             continue  # “小金库”专项治理等领域专项行动: after 等, the kind of the items, no name
