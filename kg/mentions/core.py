@@ -171,7 +171,9 @@ _COUNT_BEFORE = re.compile(_BODY_COUNT + "“?$")
 class _Tables:
     """Lookup tables built once per lexicon.
 
-    ``by_first``: first character -> gazetteer names, longest first.
+    ``name_lengths``: first character -> the lengths of the gazetteer names
+    that begin with it, longest first (a name is then found by a few dict
+    lookups, not by trying every name of its first character).
     ``organs_by_first``: first character -> local organs, in the lexicon's order.
     ``heads``: head word -> (type, head), the organisation table first, then
     campaign, then initiative; ``head_lengths``: last character -> the
@@ -180,7 +182,7 @@ class _Tables:
     head.
     """
 
-    by_first: dict[str, tuple[str, ...]]
+    name_lengths: dict[str, tuple[int, ...]]
     organs_by_first: dict[str, tuple[str, ...]]
     heads: dict[str, tuple[EntityType, Head]]
     head_lengths: dict[str, tuple[int, ...]]
@@ -188,9 +190,9 @@ class _Tables:
 
 @functools.lru_cache(maxsize=4)
 def _tables(lexicon: Lexicon) -> _Tables:
-    by_first: dict[str, list[str]] = {}
+    name_lengths: dict[str, set[int]] = {}
     for name in lexicon.gazetteer:
-        by_first.setdefault(name[0], []).append(name)
+        name_lengths.setdefault(name[0], set()).add(len(name))
     heads: dict[str, tuple[EntityType, Head]] = {}
     for etype, table in (
         (EntityType.ORGANIZATION, lexicon.organization_heads),
@@ -200,7 +202,7 @@ def _tables(lexicon: Lexicon) -> _Tables:
         for head in table:
             heads.setdefault(head.word, (etype, head))
     return _Tables(
-        by_first={ch: tuple(sorted(names, key=lambda n: (-len(n), n))) for ch, names in by_first.items()},
+        name_lengths={ch: tuple(sorted(lengths, reverse=True)) for ch, lengths in name_lengths.items()},
         organs_by_first={ch: tuple(o for o in lexicon.local_organs if o[0] == ch) for ch in {o[0] for o in lexicon.local_organs}},
         heads=heads,
         head_lengths={

@@ -7,6 +7,7 @@ with the quote rule, and the rewrite of a counted head stay here.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import Lexicon
@@ -26,7 +27,13 @@ _COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项�
 
 def _vetoed(lexicon: Lexicon, where: str, etype: EntityType, head: str, match) -> bool:
     """Does a row of ``head_vetoes.txt`` at ``where`` that covers this type and head match (``match(pattern)``)?"""
-    return any(v.where == where and v.covers(etype, head) and match(v.pattern) for v in lexicon.head_vetoes)
+    return any(match(pattern) for pattern in _veto_patterns(lexicon, where, etype, head))
+
+
+@functools.lru_cache(maxsize=4096)
+def _veto_patterns(lexicon: Lexicon, where: str, etype: EntityType, head: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of the vetoes at ``where`` that cover this type and head, in the file's order."""
+    return tuple(v.pattern for v in lexicon.head_vetoes if v.where == where and v.covers(etype, head))
 
 
 # What the compound before a "compound" head is made of: nouns, verbs used as

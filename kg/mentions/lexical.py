@@ -44,14 +44,14 @@ def _name_patterns(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
 
 
 def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
-    by_first = tables.by_first
+    name_lengths, gazetteer = tables.name_lengths, lexicon.gazetteer
     candidates = []
     text = view.text
     for pos in view.starts:
-        for name in by_first.get(text[pos], ()):
-            end = pos + len(name)
-            if text.startswith(name, pos) and end in view.end_set:
-                etype, canonical = lexicon.gazetteer[name]
+        for length in name_lengths.get(text[pos], ()):
+            end = pos + length
+            if end in view.end_set and (name := text[pos:end]) in gazetteer:  # the longest name first
+                etype, canonical = gazetteer[name]
                 rule = f"gazetteer/{lexicon.gazetteer_files[name]}"
                 if etype is EntityType.ORGANIZATION and text.endswith("国家", 0, pos) and pos - 2 in view.start_set:
                     pos, name = pos - 2, "国家" + name  # 国家民政部: the name as written, with the state it belongs to
