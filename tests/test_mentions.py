@@ -289,6 +289,9 @@ def test_a_quotation_after_a_programme_verb_is_an_initiative(lexicon, text, expe
     ("加快建设制造强省、质量强省，坚定不移推进新型能源强省建设。",
      [("制造强省", "Initiative"), ("质量强省", "Initiative"), ("新型能源强省", "Initiative")]),
     ("我国正由人才大国迈向人才强国。", [("人才强国", "Initiative")]),
+    # the strategy keeps its name; a modifier the length limit would cut stays out
+    ("深入实施人才强省战略。", [("人才强省战略", "Initiative")]),
+    ("加快建设新时代网络强国。", [("网络强国", "Initiative")]),
     # 增强|国际: 强国 across two words is no head
     ("增强国际交往综合承载力。", []),
 ])

@@ -39,7 +39,8 @@ def _veto_patterns(lexicon: Lexicon, where: str, etype: EntityType, head: str) -
 # What the compound before a "compound" head is made of: nouns, verbs used as
 # nouns, attributives, places and words jieba does not know (人才|强国,
 # 制造|强省, 新型|能源|强省, 临港|产业|强省), but no word that governs the
-# compound (建设|农业强国, 迈向|人才强国: boundary and relation verbs, 建设).
+# compound (建设|农业强国, 迈向|人才强国: boundary and relation verbs, 建设; 指,
+# 五是: a one-character word, an enumeration's 是).
 _COMPOUND_POS = {"n", "vn", "v", "b", "nz", "ns", "an", "j", ""}
 _COMPOUND_MAX = 4
 _GOVERNING = frozenset({"建设", "迈向", "建成"})
@@ -51,14 +52,26 @@ def _compound_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: L
     ``begin`` on; ``None`` when none is there."""
     i = view.token_at(head_begin) - 1
     start = None
-    while i >= 0 and view.starts[i] >= begin and head_begin - view.starts[i] <= _COMPOUND_MAX:
-        word = view.tokens[i].word
-        if (view.tokens[i].pos not in _COMPOUND_POS or _is_punct(word) or word in _GOVERNING
-                or _is_boundary(word, lexicon) or word in lexicon.programme_verbs):
+    while i >= 0 and view.starts[i] >= begin:
+        token = view.tokens[i]
+        word = token.word
+        if len(word) == 1 and token.pos in ("a", "b") and start is not None:
+            start = view.ends[i + 1]  # 新|时代|网络强国: the word after an attributive is its, not the compound's
+            break
+        if (len(word) == 1 or token.pos not in _COMPOUND_POS or _is_punct(word) or word in _GOVERNING
+                or word.endswith("是") or _is_boundary(word, lexicon) or word in lexicon.programme_verbs):
+            break
+        if head_begin - view.starts[i] > _COMPOUND_MAX:
+            if start is not None and _is_han_word(view.tokens[i + 1].word) and _is_han_word(word):
+                start = view.ends[i + 1]  # the word cut at the limit belongs to a longer modifier
             break
         start = view.starts[i]
         i -= 1
-    return start
+    return start if start is not None and start < head_begin else None
+
+
+def _is_han_word(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 def _governed(view: _SentenceView, head_begin: int, lexicon: Lexicon) -> bool:
