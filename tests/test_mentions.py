@@ -311,6 +311,10 @@ def test_a_compound_head_takes_the_field_before_it(lexicon, text, expected):
     ("推进要素市场化配置综合改革试点。", [("要素市场化配置综合改革试点", "Initiative")]),
     ("深化国有企业和事业单位人事制度改革。", [("国有企业和事业单位人事制度改革", "Initiative")]),
     ("推进重点领域和关键环节改革。", []),
+    # a time or a count dates or counts reforms; 新 stays glued to 时代 (corpus reports)
+    ("目前工资改革正在推进。", [("工资改革", "Initiative")]),
+    ("完成230余项改革。", []),
+    ("推进新时代教育评价改革。", [("新时代教育评价改革", "Initiative")]),
     ("坚定不移深化改革，扩大开放。", []),
     ("决不能让改革走样。", []),
 ])
