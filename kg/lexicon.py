@@ -27,7 +27,7 @@ from .errors import LexiconError
 from .resources import lexicon_dir
 from .model import EntityType, RelationType
 
-__all__ = ["Lexicon", "QuotePattern", "NamePattern", "HeadVeto", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
+__all__ = ["Lexicon", "QuotePattern", "NamePattern", "HeadVeto", "RelationFrame", "load_lexicon", "lexicon_stamp", "DEFAULT_LEXICON_DIR"]
 
 #: The bundled lexicon, inside the installed package (``data/lexicon`` in the repository; :mod:`kg.resources`).
 DEFAULT_LEXICON_DIR = lexicon_dir()
@@ -127,6 +127,24 @@ class HeadVeto:
         return self.applies in ("any", etype.value, "head=" + head)
 
 
+@dataclass(frozen=True)
+class RelationFrame:
+    """A row of ``relation_frames.txt``: a construction that states a relation with the report's author.
+
+    ``pattern`` has a group ``who``: every organisation mentioned inside it
+    is the subject, and ``object`` (``author``, the only value so far) says
+    the report's author is the object (在市委坚强领导下: 市委 oversees the
+    author). ``example`` is ``sentence -> subject``, checked by the tests.
+    """
+
+    id: str
+    relation: RelationType
+    pattern: re.Pattern[str]
+    object: str
+    why: str
+    example: str
+
+
 @dataclass(frozen=True, eq=False)
 class Lexicon:
     """Every word list the extractor uses, parsed.
@@ -148,6 +166,8 @@ class Lexicon:
         name_patterns: the constructions that write a name (``name_patterns.txt``).
         head_vetoes: the contexts in which a head names nothing (``head_vetoes.txt``).
         relation_verbs: verb -> the relations it can state.
+        relation_frames: the constructions that state a relation with the
+            report's author (``relation_frames.txt``).
         ad_patterns: one compiled alternation of the ad patterns.
         web_lines: one compiled alternation of the web-page and file-field
             lines (``web_lines.txt``), each matched against a whole line.
@@ -175,6 +195,7 @@ class Lexicon:
     name_patterns: tuple[NamePattern, ...]
     head_vetoes: tuple[HeadVeto, ...]
     relation_verbs: dict[str, tuple[RelationType, ...]]
+    relation_frames: tuple[RelationFrame, ...]
     ad_patterns: re.Pattern[str]
     web_lines: re.Pattern[str]
     report_kinds: tuple[tuple[str, re.Pattern[str]], ...]
@@ -243,6 +264,20 @@ def _quote_patterns(path: Path) -> tuple[QuotePattern, ...]:
                          "id<TAB>before|after|core<TAB>pattern<TAB>honour|veto|Initiative<TAB>why<TAB>example",
                          lambda r: "$" if r[1] == "before" else "")
     return tuple(QuotePattern(r[0], r[1], pattern, r[3], r[4], r[5]) for r, pattern in rows)
+
+
+def _relation_frames(path: Path) -> tuple[RelationFrame, ...]:
+    """The rows of ``relation_frames.txt`` (see :func:`_pattern_rows` for the errors raised; a
+    pattern without a group ``who`` is one too)."""
+    relations = {r.value for r in RelationType}
+    rows = _pattern_rows(path, lambda r: r[1] in relations and r[3] == "author",
+                         "id<TAB>relation<TAB>pattern<TAB>author<TAB>why<TAB>example")
+    frames = []
+    for row, pattern in rows:
+        if "who" not in pattern.groupindex:
+            raise LexiconError(f"{path}: {row[0]!r}: the pattern has no group (?P<who>…) for the subjects")
+        frames.append(RelationFrame(row[0], RelationType(row[1]), pattern, row[3], row[4], row[5]))
+    return tuple(frames)
 
 
 def _name_patterns(path: Path) -> tuple[NamePattern, ...]:
@@ -382,6 +417,7 @@ def _load(stamp: tuple) -> Lexicon:
         name_patterns=_name_patterns(root / "name_patterns.txt"),
         head_vetoes=_head_vetoes(root / "head_vetoes.txt"),
         relation_verbs={verb: tuple(rels) for verb, rels in relation_verbs.items()},
+        relation_frames=_relation_frames(root / "relation_frames.txt"),
         ad_patterns=ad_patterns,
         web_lines=web_lines,
         report_kinds=tuple(report_kinds),

@@ -12,6 +12,10 @@ The subject is, in this order: the issuing bodies written right before a
 title (``区委、区政府《…》``); an organisation written right before the verb
 (``市委印发…``); else the report's author, the unstated actor.
 
+A frame of ``data/lexicon/relation_frames.txt`` states a relation whose
+object is the author: ``在市委、县委坚强领导下`` gives 市委 and 县委
+oversees the author.
+
 A title nested inside another title gives ``refersTo`` from the outer to the
 inner one.
 """
@@ -194,6 +198,14 @@ def find_relations(
                 add(canon(outer), RelationType.REFERS_TO, canon(inner), "nested-title")
 
     top = _outermost(mentions)
+    if author:  # 在市委坚强领导下: the organisations a frame names stand in its relation with the author
+        orgs = [m for m in top if m.type is EntityType.ORGANIZATION]
+        for frame in lexicon.relation_frames:
+            for match in frame.pattern.finditer(text):
+                w_begin, w_end = match.span("who")
+                for org in orgs:
+                    if w_begin <= org.begin - base and org.end - base <= w_end:
+                        add(canon(org), frame.relation, author, f"frame:{frame.id}")
     for clause in _CLAUSE.finditer(text):
         c_begin, c_end = clause.span()
         in_clause = [m for m in top if c_begin <= m.begin - base and m.end - base <= c_end]

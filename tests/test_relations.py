@@ -57,3 +57,47 @@ def test_relations_of_a_report_name_its_entities(results):
         for r in result.relations:
             assert r.subject in names and r.object in names
             assert result.document.text[r.begin:r.end] == r.evidence
+
+
+def _frame_cases():
+    from kg.lexicon import load_lexicon
+
+    return [pytest.param(f, id=f.id) for f in load_lexicon().relation_frames]
+
+
+@pytest.mark.parametrize("frame", _frame_cases())
+def test_every_relation_frame_gives_its_example(lexicon, frame):
+    """Each row of relation_frames.txt states its relation from the subject of its example to the author."""
+    text, _, subject = frame.example.partition(" -> ")
+    sentence = segment(Document("t.txt", text, "utf-8", ""), (), lexicon)[0]
+    relations = find_relations(sentence, find_mentions(sentence, lexicon), AUTHOR, {}, lexicon)
+    assert (subject, frame.relation.value, AUTHOR, f"frame:{frame.id}") in {
+        (r.subject, r.type.value, r.object, r.method) for r in relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every organisation of the frame's list leads the author (government reports of a county and a province)
+    ("在市委、市政府和县委的坚强领导下，我们坚持稳中求进。",
+     {("市委", "oversees", AUTHOR), ("市政府", "oversees", AUTHOR), ("县委", "oversees", AUTHOR)}),
+    ("在中共湖北省委领导下，有力有效应对系列风险挑战。", {("中共湖北省委", "oversees", AUTHOR)}),
+    # no frame: 领导 as a noun, and 接受 the people's supervision (no organisation)
+    ("坚持接受人民批评和监督。", set()),
+])
+def test_a_frame_makes_the_organisations_it_names_oversee_the_author(lexicon, text, expected):
+    sentence = segment(Document("t.txt", text, "utf-8", ""), (), lexicon)[0]
+    relations = find_relations(sentence, find_mentions(sentence, lexicon), AUTHOR, {}, lexicon)
+    assert {(r.subject, r.type.value, r.object) for r in relations} == expected
+
+
+def test_a_frame_without_its_subject_group_is_an_error_that_names_the_file(tmp_path):
+    import shutil
+
+    from kg.errors import LexiconError
+    from kg.lexicon import DEFAULT_LEXICON_DIR, load_lexicon
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(DEFAULT_LEXICON_DIR, folder)
+    with (folder / "relation_frames.txt").open("a", encoding="utf-8") as f:
+        f.write("no-group\toversees\t在(.+)领导下\tauthor\twhy\t在市委领导下 -> 市委\n")
+    with pytest.raises(LexiconError, match="relation_frames.txt.*no-group"):
+        load_lexicon(folder)
