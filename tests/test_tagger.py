@@ -127,16 +127,17 @@ def test_training_gives_the_same_model_twice_and_the_model_tags(tmp_path, lexico
         for d in map(read_document, report_paths(gold, (REPORTS, EXCERPTS)).values()))
 
 
-def test_the_report_kind_is_a_feature_and_an_unknown_kind_is_tagged_as_none(lexicon):
+def test_the_report_kind_is_a_feature_and_a_kind_never_trained_on_is_left_to_the_rules(lexicon):
     """The shipped model knows the gold's kinds; on a sample report the kind changes some of its
-    spans, and a kind it never saw gives what no kind gives."""
+    spans; a report of no known kind is tagged as of none, one of a kind it never saw not at all."""
     tagger, tables = shipped_tagger(), _tables(lexicon)
     assert tagger.kinds == {"", "government", "party-committee", "party-congress"}
     views = [_SentenceView(s) for s in _sentences(lexicon, REPORTS, "000_*.txt")]
     as_its_kind = [tagger.spans(v, tables, "party-committee") for v in views]
     as_none = [tagger.spans(v, tables) for v in views]
     assert as_its_kind != as_none
-    assert [tagger.spans(v, tables, "speech") for v in views] == as_none
+    assert any(as_none)
+    assert not any(tagger.spans(v, tables, "court") for v in views)
 
 
 def test_a_missing_gold_report_is_named():
