@@ -114,8 +114,9 @@ def load_examples(gold: dict[str, dict], paths: dict[str, Path], lexicon: Lexico
 
     Each sentence comes twice: with the kind of its report as
     :func:`kg.metadata.extract_metadata` reads it (what the tagger is given at
-    run time) and with none, so that the model also tags reports of a kind it
-    was not trained on.
+    run time) and with none, so that the model also tags reports whose kind
+    metadata cannot read (a report of a kind it was not trained on gets no
+    tags: :meth:`kg.mentions.tagger.SpanTagger.spans`).
     """
     tables = _tables(lexicon)
     examples = {}

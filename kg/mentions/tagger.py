@@ -179,7 +179,7 @@ class SpanTagger:
             self._tagger.open(str(self.path))
         except Exception as exc:  # pycrfsuite raises a bare ValueError/IOError without the path
             raise OSError(f"{self.path}: cannot open the tagger model ({exc})") from exc
-        #: the kinds of report the model was trained on (its ``r=`` attributes)
+        #: the kinds of report the model was trained on: the last field of its class attributes (``k=…|kind``)
         self.kinds = frozenset(a.rsplit("|", 1)[1] for a, _ in self._tagger.info().state_features if a.startswith("k="))
 
     def spans(self, view: _SentenceView, tables: _Tables, kind: str = "") -> list[TaggedSpan]:
