@@ -49,7 +49,9 @@ class Head:
 
     ``mode`` is ``""`` (any prefix), ``"quoted"`` (only right after a quoted
     name), ``"named"`` (after plain words only when they name something:
-    a place, a proper noun, a number, a placeholder), ``"compound"`` (after
+    a place, a proper noun, a number, a placeholder), ``"framed"`` (after
+    plain words only as the object of a programme verb: 实施|科教兴国战略),
+    ``"compound"`` (after
     one to four characters of nouns only, the head's compound: 人才强国) or
     ``"object"`` (a verbal noun that names something only when no verb
     governs it: 增值税改革, not 深化改革 or 解决|改革).
@@ -219,12 +221,15 @@ def _rows(path: Path) -> list[list[str]]:
     return rows
 
 
+_HEAD_MODES = ("quoted", "named", "framed", "compound", "object")
+
+
 def _heads(path: Path) -> tuple[Head, ...]:
     heads = []
     for number, row in enumerate(_rows(path), 1):
-        if len(row) > 2 or (len(row) == 2 and row[1] not in ("quoted", "named", "compound", "object")):
+        if len(row) > 2 or (len(row) == 2 and row[1] not in _HEAD_MODES):
             raise LexiconError(f"{path}: entry {number} {row!r}: expected 'word' or 'word<TAB>MODE', "
-                               "MODE one of quoted, named, compound, object")
+                               "MODE one of " + ", ".join(_HEAD_MODES))
         heads.append(Head(row[0], row[1] if len(row) == 2 else ""))
     return tuple(sorted(heads, key=lambda h: (-len(h.word), h.word)))
 

@@ -301,6 +301,21 @@ def test_a_compound_head_takes_the_field_before_it(lexicon, text, expected):
     assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a "framed" head (initiative_heads.txt): 战略 after plain words names a strategy only as the
+    # object of a programme verb, and the names of the same head joined to it (State Council
+    # 2000, 2010, 2024 and a province's report); a strategy made, or one of rank alone, is none
+    ("深入实施科教兴国战略，加快建设教育强国。", [("科教兴国战略", "Initiative"), ("教育强国", "Initiative")]),
+    ("实施就业优先战略和扩大内需战略。", [("就业优先战略", "Initiative"), ("扩大内需战略", "Initiative")]),
+    ("继续实施区域发展总体战略和主体功能区战略。", [("区域发展总体战略", "Initiative"), ("主体功能区战略", "Initiative")]),
+    ("正确制定企业发展战略、技术创新战略和市场营销战略。", []),
+    ("服务国家重大发展战略。", []),
+    ("深入实施区域重大战略。", []),
+])
+def test_a_framed_head_names_the_object_of_a_programme_verb(lexicon, text, expected):
+    from kg.mentions.tagger import NoTagger
+
+    assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -139,6 +139,22 @@ def _first_conjunct(view: _SentenceView, begin: int, head_begin: int, lexicon: L
     return _grow_left(view, view.starts[i - 2], lexicon)
 
 
+def _framed(text: str, begin: int, head: str, lexicon: Lexicon) -> bool:
+    """Is the name at ``begin`` the object of a programme verb (实施|科教兴国战略), or the second
+    of names of the same head joined by 和/与/及/、 after such a verb in the clause
+    (实施就业优先战略和|扩大内需战略; not 制定企业发展战略、|技术创新战略)?"""
+    if text.endswith(lexicon.programme_verbs, 0, begin):
+        return True
+    if not (begin > len(head) and text[begin - 1] in "和与及、" and text.endswith(head, 0, begin - 1)):
+        return False
+    clause = max(text.rfind(mark, 0, begin) for mark in "，。；：！？") + 1
+    found = max(((text.rfind(verb, clause, begin), -len(verb), verb) for verb in lexicon.programme_verbs), default=(-1, 0, ""))
+    if found[0] < 0:
+        return False
+    names = re.split("[和与及、]", text[found[0] + len(found[2]):begin - 1])
+    return all(len(name) >= len(head) + 2 and name.endswith(head) for name in names)
+
+
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
@@ -170,6 +186,11 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # X医院, 市指挥部: a placeholder or a jurisdiction names it
         if head.mode == "named" and not _names_something(view, begin, head_begin):
             continue
+        conjunct = text.rfind(head.word, begin, head_begin)
+        if conjunct >= 0 and text[conjunct + len(head.word):conjunct + len(head.word) + 1] in ("和", "与", "及", "、"):
+            begin = conjunct + len(head.word) + 1  # 区域发展总体战略和|主体功能区战略: two names of one head
+        if head.mode == "framed" and not _framed(text, begin, head.word, lexicon):
+            continue  # 发展战略, 惠民政策: without the verb that puts it to work, a kind of programme
         if _vetoed(lexicon, "lead", etype, head.word, lambda p: p.match(text, begin)):
             continue  # 辖区大学, 市属三级医院: a kind of body, no body
         if etype is EntityType.ORGANIZATION and (_COUNT_BEFORE.search(text, 0, begin) or _COUNT_AFTER.match(text, end)):
