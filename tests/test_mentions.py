@@ -302,6 +302,22 @@ def test_a_compound_head_takes_the_field_before_it(lexicon, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a laboratory named by a place or a proper noun is a body (a province's reports, 2026);
+    # the classes of accredited laboratories are not
+    ("支持之江实验室、紫金山实验室建设。", [("之江实验室", "Organization"), ("紫金山实验室", "Organization")]),
+    ("高水平建设省实验室和全国重点实验室。", []),
+    # a census of one round is a drive of its own (a province's and a city's report, 2026)
+    ("高质量完成第四次全国文物普查和第五次经济普查。",
+     [("第四次全国文物普查", "Campaign"), ("第五次经济普查", "Campaign")]),
+    ("开展经济普查。", []),
+])
+def test_named_laboratories_and_numbered_censuses(lexicon, text, expected):
+    from kg.mentions.tagger import NoTagger
+
+    assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a "framed" head (initiative_heads.txt): 战略 after plain words names a strategy only as the
     # object of a programme verb, and the names of the same head joined to it (State Council
     # 2000, 2010, 2024 and a province's report); a strategy made, or one of rank alone, is none
