@@ -246,6 +246,8 @@ def test_canonical_names_follow_the_annotation_guide():
     assert canonical_name("“四查四促”专项行动") == "四查四促专项行动"
     assert canonical_name("《中国共产党巡视工作条例》") == "中国共产党巡视工作条例"
     assert canonical_name("“不忘初心、牢记使命”主题教育") == "不忘初心、牢记使命主题教育"
+    # a county's report printed with notes (定兴 2021): the note's mark is no part of the name
+    assert canonical_name("“两不愁三保障[3]”") == "两不愁三保障"
     assert canonical_name("《X区落实〈X市任务安排〉分工方案》") == "X区落实〈X市任务安排〉分工方案"
 
 

@@ -87,10 +87,15 @@ class _Candidate:
     rank: int  # lower wins among spans of equal length
 
 
+# A footnote's mark after a term, as reports printed with notes carry them (“六稳[4]”).
+_FOOTNOTE_MARK = re.compile(r"[\[［【]\d{1,3}[\]］】]")
+
+
 def canonical_name(surface: str) -> str:
     """Return the canonical name of a surface form (ANNOTATION.md, Names).
 
-    Quotation marks and white space go; the book-title marks that wrap the
+    Quotation marks, white space and footnote marks (两不愁三保障[3]: a
+    note of the printed report) go; the book-title marks that wrap the
     whole name go; nested title marks stay, as the gold writes them.
 
     Examples:
@@ -99,7 +104,7 @@ def canonical_name(surface: str) -> str:
         >>> canonical_name("《X区落实〈X市任务安排〉分工方案》")
         'X区落实〈X市任务安排〉分工方案'
     """
-    name = "".join(ch for ch in surface if ch not in _QUOTE_CHARS and not ch.isspace())
+    name = "".join(ch for ch in _FOOTNOTE_MARK.sub("", surface) if ch not in _QUOTE_CHARS and not ch.isspace())
     while len(name) >= 2 and (name[0], name[-1]) in {("《", "》"), ("〈", "〉")}:
         name = name[1:-1]
     return name
