@@ -304,6 +304,23 @@ def test_a_compound_head_takes_the_field_before_it(lexicon, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # parallel items of equal length before a drive name it with it (a province's report 2023,
+    # the State Council's since 2018; corpus county reports)
+    ("坚决打好蓝天、碧水、净土保卫战。", [("蓝天、碧水、净土保卫战", "Campaign")]),
+    ("开展高端化、智能化、绿色化技改专项行动。", [("高端化、智能化、绿色化技改专项行动", "Campaign")]),
+    ("开展乱堆、乱建、乱排专项整治。", [("乱堆、乱建、乱排专项整治", "Campaign")]),
+    # clauses, names of their own and a lone item are no such list
+    ("党委有部署、政府见行动。", []),
+    ("坚持精准扶贫、脱贫攻坚。", [("精准扶贫", "Initiative"), ("脱贫攻坚", "Campaign")]),
+    ("持续打好蓝天保卫战。", [("蓝天保卫战", "Campaign")]),
+])
+def test_parallel_items_before_a_drive_are_part_of_its_name(lexicon, text, expected):
+    from kg.mentions.tagger import NoTagger
+
+    assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a laboratory named by a place or a proper noun is a body (a province's reports, 2026);
     # the classes of accredited laboratories are not
     ("支持之江实验室、紫金山实验室建设。", [("之江实验室", "Organization"), ("紫金山实验室", "Organization")]),

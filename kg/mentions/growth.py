@@ -287,6 +287,54 @@ def _grow_problems(view: _SentenceView, begin: int, head_begin: int, end: int, l
     return grown
 
 
+# Parallel modifiers (排比) of one name: items of equal length joined by 、
+# before a name whose first characters are one more such item. The name is
+# the whole list (蓝天、碧水、|净土保卫战, the State Council's reports since
+# 2018; 高端化、智能化、|绿色化技改专项行动; 医疗、医保、|医药联动改革).
+# An item that ends with the head is a name of its own (经济体制改革、|科技
+# 体制改革), and the list opens a phrase: after a verb, an adverb, punctuation.
+_PARALLEL_ITEM = (2, 4)
+_PARALLEL_NOUNS = {"vn", "j", "m", "eng", ""}
+_PARALLEL_NOT_ITEM = {"v", "vd", "d", "ad", "p", "m", "q", "r", "c", "u", "ns"}
+
+
+def _grow_parallel(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexicon, tables: _Tables,
+                   whole_first: bool = True) -> int:
+    """Take in the parallel items before ``begin``: each :data:`_PARALLEL_ITEM` characters, aligned
+    with jieba's tokens, of the length of the one nearest the name (the shortest that aligns), and
+    made of no verb, adverb, number, function word or place, nor is the name's own text before
+    its head ``text[begin:head_begin]`` (党委有部署、|政府见行动 lists clauses; 白洋淀、|野三坡
+    创建 lists places, each a site of its own); no item is a name of the gazetteer (精准扶贫、|脱贫攻坚)
+    or ends with a head (经济体制改革、|科技体制改革, 专项行动、|城乡环境大整治).
+    ``whole_first``: the name's own first item must end at a token's end too (not for a
+    gazetteer's name, which jieba keeps as one token: 净土保卫战)."""
+    text = view.text
+
+    def content(b: int, e: int) -> bool:
+        i = view.token_at(b)
+        while i < len(view.tokens) and view.starts[i] < e:
+            if view.tokens[i].pos in _PARALLEL_NOT_ITEM:
+                return False
+            i += 1
+        return True
+
+    length, at, first = None, begin - 1, begin
+    while at > 0 and text[at] == "、":
+        sizes = [n for n in range(_PARALLEL_ITEM[0], _PARALLEL_ITEM[1] + 1)
+                 if at - n >= 0 and at - n in view.start_set and all("\u4e00" <= ch <= "\u9fff" for ch in text[at - n:at])]
+        size = sizes[0] if sizes and length is None else length if length in sizes else None
+        if (size is None or _head_ending_at(text, at, tables) is not None or not content(at - size, at)
+                or text[at - size:at] in lexicon.gazetteer):
+            break
+        length, first, at = size, at - size, at - size - 1
+    if length is None or not content(begin, head_begin) or (whole_first and begin + length not in view.end_set):
+        return begin
+    opener = view.tokens[view.token_at(first - 1)] if first > 0 else None
+    if opener is not None and (opener.pos.startswith("n") or opener.pos in _PARALLEL_NOUNS) and not _is_punct(opener.word):
+        return begin  # …的蓝天、碧水: the list goes on to the left, or modifies another noun
+    return first
+
+
 def _grow_enumeration(view: _SentenceView, begin: int, name: str, lexicon: Lexicon) -> int:
     """Take in the items of ``A、B、C五大创建`` when the name counts them.
 

@@ -17,7 +17,7 @@ from .core import (
     _Tables, _head_ending_at, _is_punct, canonical_name,
 )
 from .growth import (
-    _ORG_LEAD_POS, _grow_enumeration, _grow_left, _grow_problems, _is_boundary, _names_something, _trim_lead,
+    _ORG_LEAD_POS, _grow_enumeration, _grow_left, _grow_parallel, _grow_problems, _is_boundary, _names_something, _trim_lead,
 )
 
 _COUNT_AFTER = re.compile(_BODY_COUNT)
@@ -198,6 +198,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
         if etype is EntityType.CAMPAIGN:
             begin = _grow_problems(view, begin, head_begin, end, lexicon)
+        if etype is EntityType.CAMPAIGN and head.mode != "named":
+            begin = _grow_parallel(view, begin, head_begin, lexicon, tables)  # 乱堆、乱建、|乱排专项整治
         name = canonical_name(text[begin:end])
         if _vetoed(lexicon, "name", etype, head.word, lambda p: p.search(name)):
             continue  # 小学改扩建工程, 全国第七家信用增信公司, 党管保密体制机制

@@ -11,8 +11,8 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import EntityType
-from .core import _Candidate, _PREFIX_RE, _SentenceView, _Tables
-from .growth import _head_after
+from .core import _Candidate, _PREFIX_RE, _SentenceView, _Tables, _head_ending_at
+from .growth import _grow_parallel, _head_after
 
 _PLACE_TOKEN = re.compile(r".{2,}[省市县区州盟旗]")
 
@@ -43,6 +43,15 @@ def _name_patterns(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
     return candidates
 
 
+def _parallel_of_gazetteer(view: _SentenceView, begin: int, end: int, lexicon: Lexicon, tables: _Tables) -> int:
+    """Where the parallel items before a gazetteer's drive of an item and a head begin
+    (蓝天、碧水、|净土保卫战: :func:`~.growth._grow_parallel`); ``begin`` when none are there."""
+    found = _head_ending_at(view.text, end, tables)
+    if found is None or not 2 <= end - len(found[1].word) - begin <= 4:
+        return begin  # 脱贫攻坚: no item and head
+    return _grow_parallel(view, begin, end - len(found[1].word), lexicon, tables, whole_first=False)
+
+
 def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     name_lengths, gazetteer = tables.name_lengths, lexicon.gazetteer
     candidates = []
@@ -55,6 +64,8 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
                 rule = f"gazetteer/{lexicon.gazetteer_files[name]}"
                 if etype is EntityType.ORGANIZATION and text.endswith("国家", 0, pos) and pos - 2 in view.start_set:
                     pos, name = pos - 2, "国家" + name  # 国家民政部: the name as written, with the state it belongs to
+                if etype is EntityType.CAMPAIGN and (first := _parallel_of_gazetteer(view, pos, end, lexicon, tables)) < pos:
+                    candidates.append(_Candidate(first, end, etype, text[first:end], "", rule + "+parallel", 2))
                 candidates.append(_Candidate(pos, end, etype, name, "", rule, 2))
                 if etype in (EntityType.CAMPAIGN, EntityType.INITIATIVE):
                     # 不忘初心、牢记使命主题宣讲活动: a drive of the drive; 证照分离改革: the reform of a formulation
