@@ -304,6 +304,24 @@ def test_a_compound_head_takes_the_field_before_it(lexicon, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a law or regulation named without marks after a verb that makes or applies it (State
+    # Council 2000 and 2019, a city's report 2026, a party congress report)
+    ("认真贯彻会计法、建筑法和招标投标法。", [("会计法", "Regulation"), ("建筑法", "Regulation"), ("招标投标法", "Regulation")]),
+    ("实施修改后的个人所得税法。", [("个人所得税法", "Regulation")]),
+    ("国家相继制定了刑法、刑事诉讼法。", [("刑法", "Regulation"), ("刑事诉讼法", "Regulation")]),
+    ("宣传贯彻民营经济促进法，保护民营企业。", [("民营经济促进法", "Regulation")]),
+    # words of 法 that name no law, and no verb of law
+    ("严格执法，改进工作方法，完善办法。", []),
+    ("严格遵守党纪国法。", []),
+    ("民营经济促进法颁布一周年。", []),
+])
+def test_a_law_named_without_marks_after_a_verb_of_law(lexicon, text, expected):
+    from kg.mentions.tagger import NoTagger
+
+    assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # parallel items of equal length before a drive name it with it (a province's report 2023,
     # the State Council's since 2018; corpus county reports)
     ("坚决打好蓝天、碧水、净土保卫战。", [("蓝天、碧水、净土保卫战", "Campaign")]),

@@ -21,7 +21,8 @@ Rules follow the grammar of names in official Chinese writing
    X区 + 委常委会, 团 + 区委).
 5. **heads**: a head word (领导小组, 专项斗争, 机制 …) grown leftwards over
    jieba tokens until a boundary word, a function word or punctuation.
-6. **关于 titles without marks**: ``关于…的实施意见``.
+6. **titles without marks**: ``关于…的实施意见``, a document head after an
+   issuing verb (制定…分工方案), a law after a verb of law (贯彻会计法).
 7. **the CRF** (:mod:`.tagger`): spans of a statistical tagger, taken only
    where no rule's mention lies.
 
@@ -43,7 +44,7 @@ from .lexical import _gazetteer, _local_organs, _name_patterns
 from .quotes import _quotes
 from .select import _select
 from .tagger import NoTagger, SpanTagger, shipped_tagger
-from .titles import _guanyu, _titles, _unmarked_titles, is_document_title
+from .titles import _guanyu, _laws, _titles, _unmarked_titles, is_document_title
 
 __all__ = ["find_mentions", "rule_candidates", "canonical_name", "is_document_title"]
 
@@ -142,6 +143,7 @@ def rule_candidates(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candid
         + _headed(view, lexicon, tables)
         + _guanyu(view)
         + _unmarked_titles(view, lexicon)
+        + _laws(view)
         + _enumerated_kinds(view, lexicon)
     )
     others = [c for c in others if not _glued_place(view, c.begin)]

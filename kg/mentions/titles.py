@@ -1,4 +1,4 @@
-"""Rule 1 and 6 of the mentions stage: document titles, in book-title marks (《…》, nested 〈…〉) and without them (关于…的实施意见, …分工方案)."""
+"""Rule 1 and 6 of the mentions stage: document titles, in book-title marks (《…》, nested 〈…〉) and without them (关于…的实施意见, …分工方案, 贯彻会计法)."""
 
 from __future__ import annotations
 
@@ -106,6 +106,39 @@ _UNMARKED_GENERIC = re.compile(r"^(?:[0-9X]+条|具体|相关|有关|配套|工�
 
 # The shared-head enumeration 工会、共青团、妇联改革方案: short items, no count.
 _SHARED_ITEM_MAX = 4
+
+
+# A law (…法) or an administrative or local regulation (…条例) named without
+# marks as the object of a verb that makes, revises or applies it (立法法,
+# arts. 65, 72 and 81: laws, administrative and local regulations are so named):
+# 贯彻会计法、建筑法和招标投标法, 实施修改后的个人所得税法, 修订省优化营商
+# 环境条例. Words of 法 that
+# name no law (办法, 方法, 执法 …) and the kinds of rules (规章条例) are none.
+_LAW_VERBS = r"(?:制定|修订|修改|颁布|出台|实施|施行|贯彻|落实|执行|遵守|宣传)+(?:好)?了?"
+_LAW_NAME = r"(?![了好])([^，。；：、《》“”！？\s的和及与等]{1,16}?(?:法|条例))(?=[，。；、和及等（(]|$)"
+_LAW = re.compile(_LAW_VERBS + r"(?:新修订的|修订后的|修改后的|新的|新)?" + _LAW_NAME)
+_LAW_NEXT = re.compile(r"(?:、|和|及|以及)(?:" + _LAW_VERBS + ")?" + _LAW_NAME)
+_NOT_A_LAW = re.compile(r"(?:国|办|方|做|执|学|司|立|普|手|算|技|疗|说|想|看|用|违|守|依|作|兵|书|章|语|写|方法|工作|规章|条令)(?:法|条例)$")
+
+
+def _laws(view: _SentenceView) -> list[_Candidate]:
+    """Laws and regulations named without marks after a verb of making or applying them (:data:`_LAW`)."""
+    candidates = []
+    spans = []
+    for match in _LAW.finditer(view.text):
+        spans.append(match.span(1))
+        while (following := _LAW_NEXT.match(view.text, spans[-1][1])) is not None:  # 会计法、|建筑法和|招标投标法
+            spans.append(following.span(1))
+    for begin, end in spans:
+        name = view.text[begin:end]
+        scope = _SCOPE_LEAD.match(name)  # 落实全省…条例: the scope is not the title
+        if scope:
+            begin, name = begin + scope.end(), name[scope.end():]
+        if (len(name) < 2 or _NOT_A_LAW.search(name) or _COUNTED.search(name)
+                or begin not in view.start_set or end not in view.end_set):
+            continue
+        candidates.append(_Candidate(begin, end, EntityType.REGULATION, name, "", "law", 2))
+    return candidates
 
 
 def _unmarked_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
