@@ -233,9 +233,11 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
         if time and time.end() < head_begin and time.end() in view.start_set:
             begin = time.end()
         i = view.token_at(begin)
+        # verbs, adverbs, pronouns; a verbal noun before a place or a proper noun (建设|中关村学院)
         while begin < head_begin and view.starts[i] == begin and not _new_of_a_name(view, i) and (
                 view.tokens[i].pos in _ORG_LEAD_POS
-                or (view.tokens[i].pos == "vn" and _PLACE_START.match(text, view.ends[i]))):
+                or (view.tokens[i].pos == "vn" and (_PLACE_START.match(text, view.ends[i]) or (
+                    i + 1 < len(view.tokens) and view.tokens[i + 1].pos in _PROPER_POS)))):
             begin = view.ends[i]
             i += 1
         if text[begin] in _PREPOSITIONS and begin + 1 < head_begin and view.token_at(begin) == view.token_at(begin + 1):
