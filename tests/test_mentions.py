@@ -344,7 +344,7 @@ def test_parallel_items_before_a_drive_are_part_of_its_name(lexicon, text, expec
     ("支持之江实验室、紫金山实验室建设。", [("之江实验室", "Organization"), ("紫金山实验室", "Organization")]),
     ("高水平建设省实验室和全国重点实验室。", []),
     # the verbal noun that governs a body's proper name is no part of it (a city's report 2026)
-    ("高标准建设中关村学院。", [("中关村学院", "Organization")]),
+    ("加快建设中关村学院。", [("中关村学院", "Organization")]),
     # a census of one round is a drive of its own (a province's and a city's report, 2026)
     ("高质量完成第四次全国文物普查和第五次经济普查。",
      [("第四次全国文物普查", "Campaign"), ("第五次经济普查", "Campaign")]),
