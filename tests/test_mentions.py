@@ -268,6 +268,21 @@ def test_a_quotation_of_marks_only_names_nothing_and_costs_nothing(lexicon, text
 
 
 @pytest.mark.parametrize("text, expected", [
+    # quotations before 等 and a drive's head are drives of that kind (two county reports, 2017
+    # and 2021, with a footnote's mark; a province's report 2025)
+    ('强力开展"秋收100"、"打渣除痞"等专项行动。', [("秋收100", "Campaign"), ("打渣除痞", "Campaign")]),
+    ("深入开展“双创双服”“三深化三提升”“三创四建”[2]等活动。",
+     [("双创双服", "Campaign"), ("三深化三提升", "Campaign"), ("三创四建", "Campaign")]),
+    # before 等 and a noun of another kind they stay what they were
+    ("深入开展“双创双服”等工作。", [("双创双服", "Initiative")]),
+])
+def test_quotations_before_a_kind_of_drive_are_drives(lexicon, text, expected):
+    from kg.mentions.tagger import NoTagger
+
+    assert [(m.name, m.type.value) for m in _mentions(text, lexicon, NoTagger())] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a quotation with no head after a programme verb names a programme (programme_verbs.txt),
     # in a government report, a party committee's and a county's alike
     ("积极推进“智改数转网联”，深化中小企业数字化转型。", [("智改数转网联", "Initiative")]),

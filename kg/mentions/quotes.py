@@ -7,6 +7,7 @@ mention one of them makes records its id as its rule (``quote/programme-noun``).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..lexicon import Lexicon
@@ -99,6 +100,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype, rule = EntityType.INITIATIVE, f"quote/{found.id}"
         elif text.endswith(lexicon.programme_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end):
             etype, rule = EntityType.INITIATIVE, "quote/programme-verb"
+        if etype in (None, EntityType.INITIATIVE) and not headed and _kind_of_drive(lexicon).match(text, end):
+            etype, rule = EntityType.CAMPAIGN, "quote/kind-of-drive"
         if etype is not None:
             gaz = lexicon.gazetteer.get(core)
             if gaz is not None:
@@ -106,6 +109,16 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             candidates.append(_Candidate(begin, end, etype, core, "", rule, 1))
         listed.append((begin, end, core, etype))
     return candidates + _quote_runs(text, listed, lexicon)
+
+
+@functools.lru_cache(maxsize=8)
+def _kind_of_drive(lexicon: Lexicon) -> re.Pattern[str]:
+    """The quotations after this one, then 等 and a campaign head: “秋收100”、“打渣除痞”等专项行动,
+    “双创双服”“三深化三提升”等活动. The head after 等 is the kind of the items (ANNOTATION.md: a
+    drive's head makes a quoted name a Campaign), though no part of their names."""
+    heads = "|".join(re.escape(h.word) for h in lexicon.campaign_heads if not h.quoted_only)
+    note = r"(?:[\[［]\d{1,3}[\]］])?"  # a footnote's mark: “三创四建”[2]等活动
+    return re.compile(note + r"(?:[、，]?[“\"][^”\"，。；]{1,30}[”\"]" + note + ")*等(?:系列|各类|各项)?(?:" + heads + ")")
 
 
 # A quotation used as the label of a category (“专精特新”企业, “小巨人”企业家) names no programme
