@@ -365,7 +365,7 @@ def test_parallel_items_before_a_drive_are_part_of_its_name(lexicon, text, expec
      [("第四次全国文物普查", "Campaign"), ("第五次经济普查", "Campaign")]),
     ("开展经济普查。", []),
     # a corridor of named places or fields is a regional programme (a province's report 2026)
-    ("加快建设光谷科创大走廊。", [("光谷科创大走廊", "Initiative")]),
+    ("以东湖科学城为核心区域的光谷科创大走廊成势见效。", [("光谷科创大走廊", "Initiative")]),
 ])
 def test_named_laboratories_and_numbered_censuses(lexicon, text, expected):
     from kg.mentions.tagger import NoTagger
