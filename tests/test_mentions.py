@@ -366,6 +366,7 @@ def test_parallel_items_before_a_drive_are_part_of_its_name(lexicon, text, expec
     ("开展经济普查。", []),
     # a corridor of named places or fields is a regional programme (a province's report 2026)
     ("以东湖科学城为核心区域的光谷科创大走廊成势见效。", [("光谷科创大走廊", "Initiative")]),
+    ("加快建设光谷科创大走廊。", [("光谷科创大走廊", "Initiative")]),
 ])
 def test_named_laboratories_and_numbered_censuses(lexicon, text, expected):
     from kg.mentions.tagger import NoTagger

@@ -213,6 +213,13 @@ _TIME_LEAD = re.compile(r"(?:本年度|年度|今年|全年|明年)")
 _SCOPE_LEAD = re.compile(r"(?:全区|全市|全县|全省|我区|我市|本区|本市)|" + _TIME_LEAD.pattern)
 
 
+# The verbs of building that jieba tags as verbal nouns, so that growth takes
+# them into a programme's name: 建设|光谷科创大走廊 (corpus, 2026).
+_BUILDING_VERBS = frozenset({"建设", "共建", "建成", "打造", "创建"})
+# ... but 建设 before these nouns is their modifier (建设用地增存挂钩机制, 建设项目审批).
+_BUILT_THINGS = frozenset({"用地", "项目", "工程", "领域", "单位", "资金"})
+
+
 # Proper-noun tags (jieba/ICTCLAS: place, person, other proper noun, abbreviation).
 _PROPER_POS = {"ns", "nr", "nrt", "nz", "j"}
 
@@ -253,6 +260,10 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
         scope = _SCOPE_LEAD.match(text, begin)
         if scope and scope.end() < head_begin:
             begin = scope.end()
+        i = view.token_at(begin)
+        if (view.starts[i] == begin and view.tokens[i].word in _BUILDING_VERBS and view.ends[i] + 1 < head_begin
+                and view.tokens[i + 1].word not in _BUILT_THINGS):
+            begin = view.ends[i]  # 建设|光谷科创大走廊: building a named programme, not its name
     return begin
 
 
