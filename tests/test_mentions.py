@@ -364,6 +364,11 @@ def test_parallel_items_before_a_drive_are_part_of_its_name(lexicon, text, expec
     ("高质量完成第四次全国文物普查和第五次经济普查。",
      [("第四次全国文物普查", "Campaign"), ("第五次经济普查", "Campaign")]),
     ("开展经济普查。", []),
+    # a department or bureau named by its field after a jurisdiction (two county reports);
+    # the common words and halls that end in 局 and 厅 are none
+    ("配合生态环境部强化督查、省环保厅专项督查。", [("生态环境部", "Organization"), ("省环保厅", "Organization")]),
+    ("涞水县文物局挂牌成立。", [("涞水县文物局", "Organization")]),
+    ("打造城市会客厅，为十五五开好局，服务大局。", []),
     # a corridor of named places or fields is a regional programme (a province's report 2026)
     ("以东湖科学城为核心区域的光谷科创大走廊成势见效。", [("光谷科创大走廊", "Initiative")]),
     ("加快建设光谷科创大走廊。", [("光谷科创大走廊", "Initiative")]),

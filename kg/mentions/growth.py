@@ -22,6 +22,11 @@ from .core import (
 _NAME_BREAKS = frozenset({"的", "和", "与", "及", "以及", "或", "并"})
 
 
+def _name_vetoed(lexicon: Lexicon, etype: EntityType, head: str, name: str) -> bool:
+    """Does a ``name`` row of ``head_vetoes.txt`` for this type and head match ``name``?"""
+    return any(v.where == "name" and v.covers(etype, head) and v.pattern.search(name) for v in lexicon.head_vetoes)
+
+
 def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables):
     """The farthest head right after ``end`` (a quotation or a gazetteer name),
     over whole tokens: ``(head end, type)``, or ``(None, None)``."""
@@ -39,6 +44,8 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
             found = _head_ending_at(text[end:t_end], t_end - end, tables)
             if found is not None and found[1].word == "改革" and t_end - end > 2:
                 found = None  # “区管校聘”管理改革: only 改革 right after a name makes its reform
+            if found is not None and len(found[1].word) == 1 and (len(tok.word) == 2 or (i > 0 and view.tokens[i - 1].pos == "v")):
+                found = None  # “十五五”开局, 开好|局: a one-character head glued into a word, or a verb's object
             if found is not None and not text.startswith("新", end):  # “…”新机制: a new one described, no name
                 best_end, head_type = t_end, found[0]
             i += 1

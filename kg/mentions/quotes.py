@@ -16,7 +16,7 @@ from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS, _QUOTE_PREFIX,
     _QUOTE_RE, _SentenceView, _Tables, _head_at_end, canonical_name,
 )
-from .growth import _grow_left, _head_after
+from .growth import _grow_left, _head_after, _name_vetoed
 
 # An item with a subject before a copula or modal is a statement, not a name:
 # 隐患就是事故, 北京不能去 (but 不能腐, with none, names a goal).
@@ -88,7 +88,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype = EntityType.REGULATION
         elif _head_at_end(core, lexicon.campaign_heads):
             etype = EntityType.CAMPAIGN
-        elif _head_at_end(core, lexicon.organization_heads) and len(core) >= 4 and not _TAKE_AS.match(core):
+        elif ((org_head := _head_at_end(core, lexicon.organization_heads)) and len(core) >= 4 and not _TAKE_AS.match(core)
+              and not _name_vetoed(lexicon, EntityType.ORGANIZATION, org_head, core)):
             if _COUNT_BEFORE.search(text, 0, begin):
                 continue  # 10个“枫桥式退役军人服务站”: a count of bodies of a kind, no body
             etype = EntityType.ORGANIZATION
