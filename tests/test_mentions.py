@@ -369,6 +369,10 @@ def test_parallel_items_before_a_drive_are_part_of_its_name(lexicon, text, expec
     ("配合生态环境部强化督查、省环保厅专项督查。", [("生态环境部", "Organization"), ("省环保厅", "Organization")]),
     ("涞水县文物局挂牌成立。", [("涞水县文物局", "Organization")]),
     ("打造城市会客厅，为十五五开好局，服务大局。", []),
+    # a park named by its owner or place (two county reports); a park of a level is a class
+    ("中电科涞水电子科技园、北京公交智造产业园建成投产。",
+     [("中电科涞水电子科技园", "Organization"), ("北京公交智造产业园", "Organization")]),
+    ("建成省级农业科技园，新创建国家现代农业产业园。", []),
     # a corridor of named places or fields is a regional programme (a province's report 2026)
     ("以东湖科学城为核心区域的光谷科创大走廊成势见效。", [("光谷科创大走廊", "Initiative")]),
     ("加快建设光谷科创大走廊。", [("光谷科创大走廊", "Initiative")]),
