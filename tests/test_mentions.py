@@ -342,6 +342,11 @@ def test_a_law_named_without_marks_after_a_verb_of_law(lexicon, text, expected):
     ("坚决打好蓝天、碧水、净土保卫战。", [("蓝天、碧水、净土保卫战", "Campaign")]),
     ("开展高端化、智能化、绿色化技改专项行动。", [("高端化、智能化、绿色化技改专项行动", "Campaign")]),
     ("开展乱堆、乱建、乱排专项整治。", [("乱堆、乱建、乱排专项整治", "Campaign")]),
+    # a first noun joined by 和 names the drive with the second (a province's report 2025);
+    # a first name of its own, or a verbal noun, stays out
+    ("实施城镇燃气和天然气基础设施建设攻坚行动。", [("城镇燃气和天然气基础设施建设攻坚行动", "Campaign")]),
+    ("开展产品质量和食品安全专项整治。", [("产品质量和食品安全专项整治", "Campaign")]),
+    ("深化扫黑除恶专项斗争和专项治理行动。", [("扫黑除恶专项斗争", "Campaign"), ("专项治理行动", "Campaign")]),
     # clauses, names of their own and a lone item are no such list
     ("党委有部署、政府见行动。", []),
     ("坚持精准扶贫、脱贫攻坚。", [("精准扶贫", "Initiative"), ("脱贫攻坚", "Campaign")]),

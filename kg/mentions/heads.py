@@ -126,16 +126,21 @@ def _veto_of_head(view: _SentenceView, begin: int, end: int, name: str, lexicon:
             or _vetoed(lexicon, "name", etype, head.word, lambda p: p.search(name)))
 
 
-def _first_conjunct(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexicon) -> int:
-    """Take in a first noun joined by 和/与/及 to the object of an ``object`` head: 国有企业和|事业单位
-    人事制度改革, 公用事业和|公共服务价格改革 reform both."""
+def _first_conjunct(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexicon, tables: _Tables | None = None) -> int:
+    """Take in a first noun joined by 和/与/及 to the object of an ``object`` head or to a drive's
+    name: 国有企业和|事业单位人事制度改革, 公用事业和|公共服务价格改革 reform both;
+    城镇燃气和|天然气基础设施建设攻坚行动 is one drive. With ``tables`` (a drive), the first
+    noun is no verbal noun and ends with no head (培育和|新一轮…行动, 专项斗争和|…行动: two)."""
     i = view.token_at(begin)
-    if begin >= head_begin or view.starts[i] != begin or i < 2 or view.tokens[i - 1].word not in ("和", "与", "及"):
-        return begin
+    if (begin >= head_begin or view.starts[i] != begin or i < 2 or view.tokens[i - 1].word not in ("和", "与", "及")
+            or _COUNTED_PHRASE.match(view.text[begin:head_begin])):
+        return begin  # 九大体系和|两个攻坚战: counted things, each of its own
     noun = view.tokens[i - 2]
     head_start = view.text[head_begin:head_begin + 2]
-    if noun.pos not in ("n", "nz", "vn", "j", "nt") or _is_boundary(noun.word, lexicon) or noun.word.endswith(head_start):
-        return begin  # 零基预算改革和|省以下财政体制改革: the first is a whole name of its own
+    if (noun.pos not in ("n", "nz", "vn", "j", "nt") or _is_boundary(noun.word, lexicon) or noun.word.endswith(head_start)
+            or (tables is not None and (noun.pos == "vn" or noun.word.endswith(lexicon.document_heads)
+                                        or _head_ending_at(view.text, noun.end - view.base, tables) is not None))):
+        return begin  # 零基预算改革和|省以下财政体制改革, 实施方案和|…行动: the first is a whole name of its own
     return _grow_left(view, view.starts[i - 2], lexicon)
 
 
@@ -200,6 +205,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             begin = _grow_problems(view, begin, head_begin, end, lexicon)
         if etype is EntityType.CAMPAIGN and head.mode != "named":
             begin = _grow_parallel(view, begin, head_begin, lexicon, tables)  # 乱堆、乱建、|乱排专项整治
+            begin = _first_conjunct(view, begin, head_begin, lexicon, tables)
         name = canonical_name(text[begin:end])
         if _vetoed(lexicon, "name", etype, head.word, lambda p: p.search(name)):
             continue  # 小学改扩建工程, 全国第七家信用增信公司, 党管保密体制机制
