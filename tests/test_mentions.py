@@ -373,6 +373,16 @@ GENRE_CASES = [
     ("正确制定企业发展战略、技术创新战略和市场营销战略。", []),
     ("服务国家重大发展战略。", []),
     ("深入实施区域重大战略。", []),
+    # 机制 and 体制 are framed too: a mechanism or system of two words or more that a programme
+    # verb builds is a named way of working (State Council 2019 and 2024, a province's report
+    # 2026, a party congress report); one word before the head, or no such verb, names a kind
+    ("健全预期管理机制，完善种粮农民收益保障机制。", [("预期管理机制", "Initiative"), ("种粮农民收益保障机制", "Initiative")]),
+    ("完善干部双重管理体制。", [("干部双重管理体制", "Initiative")]),
+    ("健全市场机制，完善决策机制。", []),
+    ("预期管理机制运行良好。", []),
+    # the complement of 建立 and a verb of adapting start none (corpus reports, 1990s)
+    ("逐步建立起社会主义市场经济体制。", [("社会主义市场经济体制", "Initiative")]),
+    ("主动适应社会主义市场经济体制。", []),
 ]
 
 

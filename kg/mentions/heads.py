@@ -48,6 +48,11 @@ _COMPOUND_POS = {"n", "vn", "v", "b", "nz", "ns", "an", "j", ""}
 _COMPOUND_MAX = 4
 _GOVERNING = frozenset({"建设", "迈向"})
 
+# The shortest name before a "framed" head, in characters: a programme is
+# named by at least two words (预期管理|机制, 扩大内需|战略); one word before
+# the head is a kind of programme even after a verb (健全|市场机制, 完善|决策机制).
+_FRAMED_PREFIX = 4
+
 
 def _compound_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexicon) -> int | None:
     """Where the compound of a ``compound`` head begins: the words right before it
@@ -194,7 +199,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         conjunct = text.rfind(head.word, begin, head_begin)
         if conjunct >= 0 and text[conjunct + len(head.word):conjunct + len(head.word) + 1] in ("和", "与", "及", "、"):
             begin = conjunct + len(head.word) + 1  # 区域发展总体战略和|主体功能区战略: two names of one head
-        if head.mode == "framed" and not _framed(text, begin, head.word, lexicon):
+        if head.mode == "framed" and (head_begin - begin < _FRAMED_PREFIX or not _framed(text, begin, head.word, lexicon)):
             continue  # 发展战略, 惠民政策: without the verb that puts it to work, a kind of programme
         if _vetoed(lexicon, "lead", etype, head.word, lambda p: p.match(text, begin)):
             continue  # 辖区大学, 市属三级医院: a kind of body, no body
