@@ -51,6 +51,7 @@ class Head:
     name), ``"named"`` (after plain words only when they name something:
     a place, a proper noun, a number, a placeholder), ``"framed"`` (after
     plain words only as the object of a programme verb: 实施|科教兴国战略),
+    ``"named-or-framed"`` (either: 133工程, 实施|融资畅通工程),
     ``"compound"`` (after
     one to four characters of nouns only, the head's compound: 人才强国) or
     ``"object"`` (a verbal noun that names something only when no verb
@@ -221,7 +222,7 @@ def _rows(path: Path) -> list[list[str]]:
     return rows
 
 
-_HEAD_MODES = ("quoted", "named", "framed", "compound", "object")
+_HEAD_MODES = ("quoted", "named", "framed", "named-or-framed", "compound", "object")
 
 
 def _heads(path: Path) -> tuple[Head, ...]:

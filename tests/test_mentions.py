@@ -380,6 +380,17 @@ GENRE_CASES = [
     ("完善干部双重管理体制。", [("干部双重管理体制", "Initiative")]),
     ("健全市场机制，完善决策机制。", []),
     ("预期管理机制运行良好。", []),
+    # 工程 and 试点 are named-or-framed: a programme or pilot a programme verb runs is named even
+    # with no proper noun in it (State Council 2024, two provinces' reports 2023 and 2026); a
+    # site's phases and one word before the head are none
+    ("实施制造业技术改造升级工程，推进融资畅通工程。",
+     [("制造业技术改造升级工程", "Initiative"), ("融资畅通工程", "Initiative")]),
+    ("开展成本预算绩效管理试点。", [("成本预算绩效管理试点", "Initiative")]),
+    ("实施城区集中供热四期工程，推进矿山生态修复二期工程。", []),
+    ("实施民心工程。", []),
+    # a programme verb's complement 好 is no part of the name (corpus reports, 2021-2023)
+    ("实施好关键核心技术攻关工程，落实好常态化巡河机制。",
+     [("关键核心技术攻关工程", "Initiative"), ("常态化巡河机制", "Initiative")]),
     # the complement of 建立 and a verb of adapting start none (corpus reports, 1990s)
     ("逐步建立起社会主义市场经济体制。", [("社会主义市场经济体制", "Initiative")]),
     ("主动适应社会主义市场经济体制。", []),
