@@ -96,7 +96,8 @@ def resolve(
         lexicon: gives the gazetteer's alias rows.
         jurisdiction: the report's jurisdiction, or ``None`` when unknown.
         author: the report's author; it becomes an entity of the report even
-            when only the title names it.
+            when only the title names it, and it is the canonical name of the
+            entity it joins (定兴县人民政府, not the title's 定兴县政府).
 
     Returns:
         Entities sorted by canonical name; each has every distinct name
@@ -130,12 +131,18 @@ def resolve(
             if prefix and len(name) - prefix.end() >= _MIN_SUFFIX and name[prefix.end():] in by_name:
                 uf.union(name, name[prefix.end():])
 
+    if author and normalise_organ(author).endswith("政府"):
+        for name in names:  # 县政府 and 政府 in 定兴县人民政府's report: the author, by its own level
+            if types.get(name) is EntityType.ORGANIZATION and normalise_organ(author).endswith(normalise_organ(name)) \
+                    and normalise_organ(name).endswith("政府"):
+                uf.union(name, author)
+
     groups: dict[str, set[str]] = {}
     for name in names:
         groups.setdefault(uf.find(name), set()).add(name)
     entities = []
     for group in groups.values():
-        canonical = _canonical(group, lexicon)
+        canonical = author if author in group else _canonical(group, lexicon)  # the author keeps its name
         group_mentions = tuple(m for m in mentions if m.name in group)
         etype = types.get(canonical) or _vote(group_mentions) or EntityType.ORGANIZATION
         entities.append(

@@ -100,11 +100,11 @@ def test_an_entry_that_matches_nothing_is_reported_and_a_local_organ_is_named_wi
     # named with its place, or by IRI, it applies
     assert _run("curate", "undo", "1", "-i", folder).exit_code == 0
     assert _run("curate", "rename", "县委@高阳县", "中共高阳县委", "-i", folder).exit_code == 0
-    assert _run("curate", "drop", str(entity_iri("县政府@高阳县")), "-i", folder).exit_code == 0
+    assert _run("curate", "drop", str(entity_iri("县政协@高阳县")), "-i", folder).exit_code == 0
     result = _run("build", folder, "-o", out, "--no-cache")
     assert "match nothing" not in result.output
     after = _network(out)
-    assert "中共高阳县委" in after and "县委" in after["中共高阳县委"]["aliases"] and "县政府" not in after
+    assert "中共高阳县委" in after and "县委" in after["中共高阳县委"]["aliases"] and "县政协" not in after
 
 
 def test_a_new_entry_rebuilds_only_the_reports_it_touches(folder, tmp_path):

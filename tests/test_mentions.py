@@ -388,6 +388,14 @@ GENRE_CASES = [
     ("开展成本预算绩效管理试点。", [("成本预算绩效管理试点", "Initiative")]),
     ("实施城区集中供热四期工程，推进矿山生态修复二期工程。", []),
     ("实施民心工程。", []),
+    # an exchange named by its place, a maternal and child health hospital, a film studio are
+    # bodies (a city's and a province's report 2026, county reports); a count of them is none
+    ("支持北京证券交易所、贵阳大数据交易所发展。",
+     [("北京证券交易所", "Organization"), ("贵阳大数据交易所", "Organization")]),
+    ("县妇幼保健院迁建，河北电影制片厂来县拍摄。", [("县妇幼保健院", "Organization"), ("河北电影制片厂", "Organization")]),
+    ("支持786所县医院和534所县妇幼保健院。", []),
+    # an item's numeral starts no name, nor does 部分 start a body's (county reports, 2010s)
+    ("③县医院迁建，支持部分县医院发展。", [("县医院", "Organization")]),
     # a programme verb's complement 好 is no part of the name (corpus reports, 2021-2023)
     ("实施好关键核心技术攻关工程，落实好常态化巡河机制。",
      [("关键核心技术攻关工程", "Initiative"), ("常态化巡河机制", "Initiative")]),

@@ -103,3 +103,35 @@ def test_a_core_two_names_share_merges_neither(results):
     lessons = _entity(result, "不忘初心、牢记使命微党课活动")
     assert education is not lessons
     assert lessons.type is EntityType.CAMPAIGN
+
+
+def test_the_author_keeps_the_name_the_report_writes_when_a_short_form_joins_it(lexicon):
+    from kg.model import Mention
+    from kg.resolution import resolve
+
+    # a county government report (定兴 2021): its title says 定兴县政府, its signature line
+    # 定兴县人民政府, the author; normalising the organ joins the two into one entity
+    mentions = [Mention(0, 5, "定兴县政府", EntityType.ORGANIZATION, "定兴县政府", "", "crf"),
+                Mention(20, 27, "定兴县人民政府", EntityType.ORGANIZATION, "定兴县人民政府", "", "crf")]
+    (entity,) = resolve(mentions, lexicon, "定兴县", author="定兴县人民政府")
+    assert (entity.name, entity.aliases) == ("定兴县人民政府", ("定兴县政府",))
+    (entity,) = resolve(mentions, lexicon, "定兴县")
+    assert entity.name == "定兴县政府"  # with no author, the bare organ names the entity
+
+
+def test_the_government_of_the_authors_own_level_is_the_author(lexicon):
+    from kg.model import Mention
+    from kg.resolution import resolve
+
+    # a county's report (定兴 2021; the gold of 高阳, 涞水 and 广西's reports counts them as one):
+    # 县政府 and 政府 there are the author; the city's and the province's governments are not
+    def mention(name):
+        return Mention(0, len(name), name, EntityType.ORGANIZATION, name, "", "gazetteer")
+
+    entities = resolve([mention(n) for n in ("县政府", "政府", "市政府", "省政府")], lexicon, "定兴县",
+                       author="定兴县人民政府")
+    assert {e.name: e.aliases for e in entities} == {
+        "定兴县人民政府": ("县政府", "政府"), "市政府": (), "省政府": ()}
+    # a party committee's report keeps the government apart from its author
+    entities = resolve([mention("区政府")], lexicon, "X区", author="区委常委会")
+    assert sorted(e.name for e in entities) == ["区委常委会", "区政府"]

@@ -28,8 +28,9 @@ _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^�
 
 
 def _is_punct(word: str) -> bool:
-    """Punctuation or white space, by Unicode category (so ``．`` and ``·`` count)."""
-    return all(unicodedata.category(ch)[0] in "PZS" or ch.isspace() for ch in word)
+    """Punctuation, white space or an item's numeral, by Unicode category (so ``．``, ``·`` and
+    the list marks ``③``, ``⑵`` of category No count)."""
+    return all(unicodedata.category(ch)[0] in "PZS" or unicodedata.category(ch) == "No" or ch.isspace() for ch in word)
 
 
 _CLAUSE_PUNCT = re.compile(r"[，。；：！？,;:!?]")

@@ -192,8 +192,9 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # “小金库”专项治理等领域专项行动: after 等, the kind of the items, no name
         if begin > 0 and text[begin - 1] in "”’」』" and _COUNTED_KIND.fullmatch(text, begin, end):
             continue  # “A”、“B”、“C”三大工程: the count of the quoted names before it
-        if len(prefix) < 2 and not (prefix and (prefix in "X某" or _PREFIX_RE.fullmatch(prefix))):
-            continue  # X医院, 市指挥部: a placeholder or a jurisdiction names it
+        if len(prefix) < 2 and not (prefix and (prefix in "X某" or (
+                etype is EntityType.ORGANIZATION and _PREFIX_RE.fullmatch(prefix)))):
+            continue  # X医院, 市指挥部: a placeholder or a jurisdiction names a body (not 县|改革, 县|创建)
         named = head.mode in ("named", "named-or-framed") and _names_something(view, begin, head_begin)
         if head.mode == "named" and not named:
             continue
