@@ -399,6 +399,13 @@ GENRE_CASES = [
     # a programme verb's complement 好 is no part of the name (corpus reports, 2021-2023)
     ("实施好关键核心技术攻关工程，落实好常态化巡河机制。",
      [("关键核心技术攻关工程", "Initiative"), ("常态化巡河机制", "Initiative")]),
+    # 原则 and 方针 are framed: a principle or guideline upheld is a fixed formulation (party
+    # congress reports 1997-2007, State Council 2024); 原则上 and a principle in general are none
+    ("坚持德才兼备原则，全面贯彻党的教育方针。", [("德才兼备原则", "Initiative"), ("党的教育方针", "Initiative")]),
+    ("原则上不再新设，坚持基本原则。", []),
+    # a quoted list of values before one is counted (遵循|“…”八字方针: a State Council report's
+    # formulation, corpus) or framed; else it is a manner of work (000: 按照“…”原则)
+    ("遵循“巩固、增强、提升、畅通”八字方针。", [("巩固、增强、提升、畅通八字方针", "Initiative")]),
     # the complement of 建立 and a verb of adapting start none (corpus reports, 1990s)
     ("逐步建立起社会主义市场经济体制。", [("社会主义市场经济体制", "Initiative")]),
     ("主动适应社会主义市场经济体制。", []),

@@ -14,9 +14,10 @@ from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS, _QUOTE_PREFIX,
-    _QUOTE_RE, _SentenceView, _Tables, _head_at_end, canonical_name,
+    _QUOTE_RE, _SentenceView, _Tables, _head_at_end, _head_ending_at, canonical_name,
 )
 from .growth import _grow_left, _head_after, _name_vetoed
+from .heads import _framed
 
 # An item with a subject before a copula or modal is a statement, not a name:
 # 隐患就是事故, 北京不能去 (but 不能腐, with none, names a goal).
@@ -40,6 +41,11 @@ def _is_enumeration(core: str) -> bool:
             and (len(parts) < 3 or any(ch in _NUMERALS for ch in core)))
 
 
+def _is_values_list(core: str) -> bool:
+    """Three or more quoted items with no numeral: values or methods (突出重点、分类指导、统筹推进)."""
+    return core.count("、") >= 2 and not any(ch in _NUMERALS for ch in core)
+
+
 def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     listed = []  # (begin, end, core, type or None) of the quotes that may be names
@@ -61,6 +67,10 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 candidates.append(_Candidate(begin, end, EntityType.INITIATIVE, core, "", "honour", 0))
             continue  # a veto of quote_patterns.txt: “两大三小”, “保姆式”服务, “一盘棋”思想 …
         best_end, head_type = _head_after(view, end, lexicon, tables)
+        if best_end is not None and _is_values_list(core) and not any(ch in _NUMERALS for ch in text[end:best_end]) and (
+                head := _head_ending_at(text[end:best_end], best_end - end, tables)[1]).mode == "framed" \
+                and not _framed(text, begin, head.word, lexicon):
+            best_end = None  # 按照“突出重点、分类指导、统筹推进”原则: an uncounted list of values is named by a framed head only in its frame
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动
                 before = view.tokens[view.token_at(begin - 1)]
