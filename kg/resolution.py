@@ -140,10 +140,14 @@ def resolve(
     groups: dict[str, set[str]] = {}
     for name in names:
         groups.setdefault(uf.find(name), set()).add(name)
+    group_of = {name: root for root, group in groups.items() for name in group}
+    mentions_of: dict[str, list[Mention]] = {root: [] for root in groups}
+    for mention in mentions:  # in text order
+        mentions_of[group_of[mention.name]].append(mention)
     entities = []
-    for group in groups.values():
+    for root, group in groups.items():
         canonical = author if author in group else _canonical(group, lexicon)  # the author keeps its name
-        group_mentions = tuple(m for m in mentions if m.name in group)
+        group_mentions = tuple(mentions_of[root])
         etype = types.get(canonical) or _vote(group_mentions) or EntityType.ORGANIZATION
         entities.append(
             Entity(

@@ -107,7 +107,7 @@ def sentence_features(view: _SentenceView, tables: _Tables, kind: str = "") -> l
         kind: the kind of its report (``""`` for none or unknown).
 
     Returns:
-        One list of attribute strings per character of ``view.text``.
+        One tuple of attribute strings per character of ``view.text``.
     """
     text = view.text
     n = len(text)
@@ -136,8 +136,7 @@ def sentence_features(view: _SentenceView, tables: _Tables, kind: str = "") -> l
                 title = max(0, title - 1)
             marks[i] = "%d%d" % (quote > 0, title > 0)
     bigrams = [padded[i:i + 2] for i in range(n + 3)]  # bigrams[i] = padded[i:i+2]
-    return [
-        list(row) for row in zip(
+    return list(zip(  # one tuple of attributes per character (pycrfsuite takes any sequence of strings)
             ["c=" + ch for ch in text],
             ["c-1=" + ch for ch in padded[1:n + 1]],
             ["c+1=" + ch for ch in padded[3:n + 3]],
@@ -147,8 +146,7 @@ def sentence_features(view: _SentenceView, tables: _Tables, kind: str = "") -> l
             ["b+2=" + b for b in bigrams[3:n + 3]],
             ["w=" + w for w in word],
             [k + m + h + "|" + h1 + "|" + kind for k, m, h, h1 in zip(map(_char_class, text), marks, head_end, head_end[1:])],
-        )
-    ]
+    ))
 
 
 @dataclass(frozen=True)
