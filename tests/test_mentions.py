@@ -403,6 +403,11 @@ GENRE_CASES = [
     # congress reports 1997-2007, State Council 2024); 原则上 and a principle in general are none
     ("坚持德才兼备原则，全面贯彻党的教育方针。", [("德才兼备原则", "Initiative"), ("党的教育方针", "Initiative")]),
     ("原则上不再新设，坚持基本原则。", []),
+    # 政策 is framed too (State Council 2010, a province's report 2025, a county's 2021); a kind
+    # of policy is none, and a counted quoted policy is a document
+    ("实施结构性减税政策，落实减税降费政策。", [("结构性减税政策", "Initiative"), ("减税降费政策", "Initiative")]),
+    ("全面落实金融惠企政策，实施积极的财政政策和宏观调控政策。", []),
+    ("落实落细国家促进民间投资“13条政策”。", [("13条政策", "Regulation")]),
     # a quoted list of values before one is counted (遵循|“…”八字方针: a State Council report's
     # formulation, corpus) or framed; else it is a manner of work (000: 按照“…”原则)
     ("遵循“巩固、增强、提升、畅通”八字方针。", [("巩固、增强、提升、畅通八字方针", "Initiative")]),

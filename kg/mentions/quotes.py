@@ -94,7 +94,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         headed = _head_at_end(core, lexicon.initiative_heads) or _head_at_end(core, lexicon.campaign_heads)
         if core.endswith(_NOT_NAME_ENDS) or (core[0].isdigit() and not headed and not re.search(r"\d+条$", core)):
             continue  # “三大问题”; “132”, “100天拿销售许可”: a number with no head (“15分钟阅读圈” has one)
-        if re.search(r"\d+条$", core):
+        if re.search(r"\d+条(?:政策|措施)?$", core):  # “惠企21条”, “13条政策”: a policy document (ANNOTATION.md)
             etype = EntityType.REGULATION
         elif _head_at_end(core, lexicon.campaign_heads):
             etype = EntityType.CAMPAIGN
