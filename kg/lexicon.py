@@ -65,6 +65,16 @@ class Head:
     def quoted_only(self) -> bool:
         return self.mode == "quoted"
 
+    @property
+    def takes_a_name(self) -> bool:
+        """After plain words, a name that names something lets it count (``named``, ``named-or-framed``)."""
+        return self.mode in ("named", "named-or-framed")
+
+    @property
+    def takes_a_frame(self) -> bool:
+        """After plain words, a programme verb before them lets it count (``framed``, ``named-or-framed``)."""
+        return self.mode in ("framed", "named-or-framed")
+
 
 @dataclass(frozen=True)
 class QuotePattern:

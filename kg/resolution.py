@@ -131,19 +131,19 @@ def resolve(
             if prefix and len(name) - prefix.end() >= _MIN_SUFFIX and name[prefix.end():] in by_name:
                 uf.union(name, name[prefix.end():])
 
-    if author and normalise_organ(author).endswith("政府"):
+    bare_author = normalise_organ(author) if author else ""
+    if bare_author.endswith("政府"):
         for name in names:  # 县政府 and 政府 in 定兴县人民政府's report: the author, by its own level
-            if types.get(name) is EntityType.ORGANIZATION and normalise_organ(author).endswith(normalise_organ(name)) \
-                    and normalise_organ(name).endswith("政府"):
+            bare = normalise_organ(name)
+            if types.get(name) is EntityType.ORGANIZATION and bare.endswith("政府") and bare_author.endswith(bare):
                 uf.union(name, author)
 
     groups: dict[str, set[str]] = {}
     for name in names:
         groups.setdefault(uf.find(name), set()).add(name)
-    group_of = {name: root for root, group in groups.items() for name in group}
     mentions_of: dict[str, list[Mention]] = {root: [] for root in groups}
     for mention in mentions:  # in text order
-        mentions_of[group_of[mention.name]].append(mention)
+        mentions_of[uf.find(mention.name)].append(mention)
     entities = []
     for root, group in groups.items():
         canonical = author if author in group else _canonical(group, lexicon)  # the author keeps its name

@@ -30,7 +30,7 @@ _QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^�
 def _is_punct(word: str) -> bool:
     """Punctuation, white space or an item's numeral, by Unicode category (so ``．``, ``·`` and
     the list marks ``③``, ``⑵`` of category No count)."""
-    return all(unicodedata.category(ch)[0] in "PZS" or unicodedata.category(ch) == "No" or ch.isspace() for ch in word)
+    return all((category := unicodedata.category(ch))[0] in "PZS" or category == "No" or ch.isspace() for ch in word)
 
 
 _CLAUSE_PUNCT = re.compile(r"[，。；：！？,;:!?]")

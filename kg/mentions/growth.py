@@ -29,9 +29,9 @@ def _name_vetoed(lexicon: Lexicon, etype: EntityType, head: str, name: str) -> b
 
 def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables):
     """The farthest head right after ``end`` (a quotation or a gazetteer name),
-    over whole tokens: ``(head end, type)``, or ``(None, None)``."""
+    over whole tokens: ``(head end, type, Head)``, or ``(None, None, None)``."""
     text = view.text
-    best_end, head_type = None, None
+    best_end, head_type, best = None, None, None
     if end in view.start_set and not _COUNTED_KIND.match(text, end):
         i = view.token_at(end)
         while i < len(view.tokens):
@@ -47,9 +47,9 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
             if found is not None and len(found[1].word) == 1 and (len(tok.word) == 2 or (i > 0 and view.tokens[i - 1].pos == "v")):
                 found = None  # “十五五”开局, 开好|局: a one-character head glued into a word, or a verb's object
             if found is not None and not text.startswith("新", end):  # “…”新机制: a new one described, no name
-                best_end, head_type = t_end, found[0]
+                best_end, (head_type, best) = t_end, found
             i += 1
-    return best_end, head_type
+    return best_end, head_type, best
 
 
 def _is_boundary(word: str, lexicon: Lexicon, verbs_only: bool = False) -> bool:

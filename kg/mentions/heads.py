@@ -195,13 +195,13 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if len(prefix) < 2 and not (prefix and (prefix in "X某" or (
                 etype is EntityType.ORGANIZATION and _PREFIX_RE.fullmatch(prefix)))):
             continue  # X医院, 市指挥部: a placeholder or a jurisdiction names a body (not 县|改革, 县|创建)
-        named = head.mode in ("named", "named-or-framed") and _names_something(view, begin, head_begin)
+        named = head.takes_a_name and _names_something(view, begin, head_begin)
         if head.mode == "named" and not named:
             continue
         conjunct = text.rfind(head.word, begin, head_begin)
         if conjunct >= 0 and text[conjunct + len(head.word):conjunct + len(head.word) + 1] in ("和", "与", "及", "、"):
             begin = conjunct + len(head.word) + 1  # 区域发展总体战略和|主体功能区战略: two names of one head
-        if head.mode in ("framed", "named-or-framed") and not named and (
+        if head.takes_a_frame and not named and (
                 head_begin - begin < _FRAMED_PREFIX or not _framed(text, begin, head.word, lexicon)):
             continue  # 发展战略, 惠民政策: without the verb that puts it to work, a kind of programme
         if _vetoed(lexicon, "lead", etype, head.word, lambda p: p.match(text, begin)):
@@ -211,7 +211,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
         if etype is EntityType.CAMPAIGN:
             begin = _grow_problems(view, begin, head_begin, end, lexicon)
-        if etype is EntityType.CAMPAIGN and head.mode not in ("named", "named-or-framed"):
+        if etype is EntityType.CAMPAIGN and not head.takes_a_name:
             begin = _grow_parallel(view, begin, head_begin, lexicon, tables)  # 乱堆、乱建、|乱排专项整治
             begin = _first_conjunct(view, begin, head_begin, lexicon, tables)
         name = canonical_name(text[begin:end])

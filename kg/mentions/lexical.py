@@ -69,7 +69,7 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
                 candidates.append(_Candidate(pos, end, etype, name, "", rule, 2))
                 if etype in (EntityType.CAMPAIGN, EntityType.INITIATIVE):
                     # 不忘初心、牢记使命主题宣讲活动: a drive of the drive; 证照分离改革: the reform of a formulation
-                    head_end, head_type = _head_after(view, end, lexicon, tables)
+                    head_end, head_type, _ = _head_after(view, end, lexicon, tables)
                     if head_end is not None and head_type is etype:
                         candidates.append(_Candidate(pos, head_end, head_type, text[pos:head_end], name, "gazetteer+head", 2))
                 break

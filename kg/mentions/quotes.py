@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS, _QUOTE_PREFIX,
-    _QUOTE_RE, _SentenceView, _Tables, _head_at_end, _head_ending_at, canonical_name,
+    _QUOTE_RE, _SentenceView, _Tables, _head_at_end, canonical_name,
 )
 from .growth import _grow_left, _head_after, _name_vetoed
 from .heads import _framed
@@ -37,8 +37,7 @@ def _is_enumeration(core: str) -> bool:
     """
     parts = core.split("、")
     return (len(parts) >= 2 and all(1 <= len(p) <= 6 for p in parts)
-            and not any(_STATEMENT.match(p) for p in parts)
-            and (len(parts) < 3 or any(ch in _NUMERALS for ch in core)))
+            and not any(_STATEMENT.match(p) for p in parts) and not _is_values_list(core))
 
 
 def _is_values_list(core: str) -> bool:
@@ -66,10 +65,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 # candidate only keeps other rules out of it and is never a mention
                 candidates.append(_Candidate(begin, end, EntityType.INITIATIVE, core, "", "honour", 0))
             continue  # a veto of quote_patterns.txt: “两大三小”, “保姆式”服务, “一盘棋”思想 …
-        best_end, head_type = _head_after(view, end, lexicon, tables)
-        if best_end is not None and _is_values_list(core) and not any(ch in _NUMERALS for ch in text[end:best_end]) and (
-                head := _head_ending_at(text[end:best_end], best_end - end, tables)[1]).mode == "framed" \
-                and not _framed(text, begin, head.word, lexicon):
+        best_end, head_type, head = _head_after(view, end, lexicon, tables)
+        if (best_end is not None and head.mode == "framed" and _is_values_list(core)
+                and not any(ch in _NUMERALS for ch in text[end:best_end]) and not _framed(text, begin, head.word, lexicon)):
             best_end = None  # 按照“突出重点、分类指导、统筹推进”原则: an uncounted list of values is named by a framed head only in its frame
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动

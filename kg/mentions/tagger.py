@@ -137,15 +137,15 @@ def sentence_features(view: _SentenceView, tables: _Tables, kind: str = "") -> l
             marks[i] = "%d%d" % (quote > 0, title > 0)
     bigrams = [padded[i:i + 2] for i in range(n + 3)]  # bigrams[i] = padded[i:i+2]
     return list(zip(  # one tuple of attributes per character (pycrfsuite takes any sequence of strings)
-            ["c=" + ch for ch in text],
-            ["c-1=" + ch for ch in padded[1:n + 1]],
-            ["c+1=" + ch for ch in padded[3:n + 3]],
-            ["b-1=" + b for b in bigrams[1:n + 1]],
-            ["b+1=" + b for b in bigrams[2:n + 2]],
-            ["b-2=" + b for b in bigrams[0:n]],
-            ["b+2=" + b for b in bigrams[3:n + 3]],
-            ["w=" + w for w in word],
-            [k + m + h + "|" + h1 + "|" + kind for k, m, h, h1 in zip(map(_char_class, text), marks, head_end, head_end[1:])],
+        ["c=" + ch for ch in text],
+        ["c-1=" + ch for ch in padded[1:n + 1]],
+        ["c+1=" + ch for ch in padded[3:n + 3]],
+        ["b-1=" + b for b in bigrams[1:n + 1]],
+        ["b+1=" + b for b in bigrams[2:n + 2]],
+        ["b-2=" + b for b in bigrams[0:n]],
+        ["b+2=" + b for b in bigrams[3:n + 3]],
+        ["w=" + w for w in word],
+        [k + m + h + "|" + h1 + "|" + kind for k, m, h, h1 in zip(map(_char_class, text), marks, head_end, head_end[1:])],
     ))
 
 
