@@ -93,7 +93,7 @@ class _FixedTagger:
     # (double-head), a rank before 工程 (rank-works); a tagged name with no veto stays
     ("健全党建引领基层治理机制体制。", (2, 14), False),
     ("推进河北重大人才工程。", (2, 10), False),
-    ("推进河北人才引进工程。", (2, 10), True),
+    ("关注人才引进工程。", (2, 8), True),
     # a count opens no name (001)
     ("吸引134家互联网企业入驻网信大厦。", (2, 17), False),
     ("开展两个攻坚战。", (2, 7), False),

@@ -36,10 +36,12 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import Mention, Sentence
-from .core import _CLOSING_MARKS, _COUNTED_PHRASE, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _tables, canonical_name
+from .core import (
+    _CLOSING_MARKS, _COUNTED_PHRASE, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _head_ending_at, _tables, canonical_name,
+)
 from .enumerations import _enumerated_kinds
 from .growth import _is_boundary
-from .heads import _headed, _veto_of_head
+from .heads import _FRAMED_PREFIX, _headed, _veto_of_head
 from .lexical import _gazetteer, _local_organs, _name_patterns
 from .quotes import _quotes
 from .select import _select
@@ -100,7 +102,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoT
     if tagged:  # the CRF fills only what no rule took
         chosen = _select(chosen, protected + [(c.begin, c.end) for c in chosen],
                          [c for c in tagged if not _glued_place(view, c.begin) and _plausible(c.name, lexicon, tables)
-                          and not _veto_of_head(view, c.begin, c.end, c.name, lexicon, tables)])
+                          and not _veto_of_head(view, c.begin, c.end, c.name, lexicon, tables)
+                          and not _kind_of_programme(view, c.begin, c.end, tables)])
     mentions = []
     for cand in chosen:
         if cand.rule == "honour":
@@ -150,6 +153,10 @@ def rule_candidates(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candid
     return _select(titles, protected, others), protected
 
 
+# The POS tags of particles (的, 地, 得, 之, 了, 过, 着): none opens a name.
+_PARTICLES = frozenset({"uj", "ul", "uz", "ug", "uv", "ud", "u"})
+
+
 def _tagged_begin(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> int | None:
     """Where a tagged span's name begins, or ``None`` when it cuts a word.
 
@@ -166,6 +173,8 @@ def _tagged_begin(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -
         if view.ends[i] >= end or not _is_boundary(view.tokens[i].word, lexicon):
             break
         begin = view.ends[i]
+    if begin in view.start_set and view.tokens[view.token_at(begin)].pos in _PARTICLES:
+        return None  # 的基础制度, 之间协调配合的工作机制: a particle opens no name
     return begin
 
 
@@ -176,6 +185,16 @@ _NOT_A_NAME = re.compile(r".*[，。；：！？,;:!?]|[^\w“‘「『《〈]|[
 
 # A count of people, bodies or days opens no name: 1340余家街道社区…联席会, 24名医护人员…, 100天拿销售许可.
 _COUNT_OPENS = re.compile(r"\d+余?(?:家|名|天|人|户|所|座|位)")
+
+
+def _kind_of_programme(view: _SentenceView, begin: int, end: int, tables: _Tables) -> bool:
+    """Is a tagged span a kind of programme by the head rule's measure: a ``framed`` head with fewer
+    than :data:`~kg.mentions.heads._FRAMED_PREFIX` characters before it (注重|制度, 扩大|制度)?"""
+    found = _head_ending_at(view.text, end, tables)
+    if found is None:
+        return False
+    head = found[1]
+    return head.takes_a_frame and not head.takes_a_name and end - len(head.word) - begin < _FRAMED_PREFIX
 
 
 def _plausible(name: str, lexicon: Lexicon, tables: _Tables) -> bool:

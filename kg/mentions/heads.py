@@ -13,7 +13,7 @@ import re
 from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import (
-    _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _Candidate, _PREFIX_RE, _SentenceView,
+    _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _MAX_NAME, _MEASURES, _STOP_POS, _Candidate, _PREFIX_RE, _SentenceView,
     _Tables, _head_ending_at, _is_punct, canonical_name,
 )
 from .growth import (
@@ -165,6 +165,41 @@ def _framed(text: str, begin: int, head: str, lexicon: Lexicon) -> bool:
     return all(len(name) >= len(head) + 2 and name.endswith(head) for name in names)
 
 
+def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexicon) -> int | None:
+    """Where the object of a programme verb before a framed head begins, when growth stopped short of
+    the verb at a verb of the name (完善|重大风险处置统筹协调机制, 完善|人民币汇率形成机制): the
+    verb frame of ANNOTATION.md's implements relation takes the whole span from the verb to the head.
+
+    Words are crossed leftwards from ``begin``: the verbs right before the head (处置统筹协调|机制,
+    失信联合惩戒|机制: what the mechanism does), then plain words, and boundary words only when
+    jieba tags them no verb (全面|节约战略), up to :data:`_MAX_NAME` characters back from the head. The first programme verb, a whole token,
+    whose object so reaches :data:`_FRAMED_PREFIX` characters gives the begin, after its complement
+    (落实好|…政策). ``None`` at punctuation, a function word, a number, a conjunction, a governing
+    verb (是, 作为, 纳入 …) or a programme verb too close to the head (深入实施|城镇化战略).
+    """
+    i = view.token_at(begin) - 1
+    at_head = all(view.tokens[k].pos in ("v", "vn") for k in range(i + 1, view.token_at(head_begin)))
+    while i >= 0 and head_begin - view.starts[i] <= _MAX_NAME:
+        token = view.tokens[i]
+        if token.word in lexicon.programme_verbs:
+            if head_begin - view.ends[i] >= _FRAMED_PREFIX:
+                after = view.tokens[i + 1].word
+                return view.ends[i + 1] if after in _COMPLEMENTS else view.ends[i]
+            if token.pos == "v":
+                return None
+        elif (_is_punct(token.word) or token.pos in _STOP_POS or token.pos in ("q", "m") or token.word in _MEASURES
+                or token.word in ("和", "与", "及", "等")
+                or (_is_boundary(token.word, lexicon) and token.pos == "v" and not at_head)):
+            return None
+        at_head = at_head and token.pos in ("v", "vn")
+        i -= 1
+    return None
+
+
+# The complements of a programme verb, which start no name: 落实好|…, 建立起|….
+_COMPLEMENTS = frozenset({"好", "起"})
+
+
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
@@ -187,6 +222,9 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             if _governed(view, head_begin, lexicon):
                 continue
             begin = _skip_governing(view, _first_conjunct(view, begin, head_begin, lexicon), head_begin)
+        if head.takes_a_frame and (head_begin - begin < _FRAMED_PREFIX or not _framed(text, begin, head.word, lexicon)) \
+                and not (head.takes_a_name and begin < head_begin and _names_something(view, begin, head_begin)):
+            begin = _frame_begin(view, begin, head_begin, lexicon) or begin  # 完善|人民币汇率形成机制
         prefix = text[begin:head_begin]
         if begin > 0 and text[begin - 1] == "等":
             continue  # “小金库”专项治理等领域专项行动: after 等, the kind of the items, no name

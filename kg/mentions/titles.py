@@ -121,14 +121,26 @@ _LAW_NEXT = re.compile(r"(?:、|和|及|以及)(?:" + _LAW_VERBS + ")?" + _LAW_N
 _NOT_A_LAW = re.compile(r"(?:国|办|方|做|执|学|司|立|普|手|算|技|疗|说|想|看|用|违|守|依|作|兵|书|章|语|写|方法|工作|规章|条令)(?:法|条例)$")
 
 
+# A negative or positive list (负面清单, 正面清单) named without marks as the
+# object of a verb that makes, applies or shortens it: 实施|跨境服务贸易负面清单,
+# 缩减|外资准入负面清单. The State Council issues 市场准入负面清单 as a document
+# (国发〔2015〕55号, 关于实行市场准入负面清单制度的意见), and the ministries the
+# lists of foreign investment (外商投资准入特别管理措施（负面清单）) and of
+# cross-border services trade; a list with no name before it is none (实施负面清单).
+_LIST = re.compile(r"(?:制定|实施|缩减|压缩|推出|出台|落实|执行|修订|编制)(?:好)?"
+                   r"(?![并又再])([^，。；：、《》“”！？\s的和及与等]{2,14}?[负正]面清单)(?=[，。；、和及等（(]|$)")
+
+
 def _laws(view: _SentenceView) -> list[_Candidate]:
-    """Laws and regulations named without marks after a verb of making or applying them (:data:`_LAW`)."""
+    """Laws and regulations named without marks after a verb of making or applying them (:data:`_LAW`),
+    and named negative and positive lists after a verb of making, applying or shortening them (:data:`_LIST`)."""
     candidates = []
     spans = []
     for match in _LAW.finditer(view.text):
         spans.append(match.span(1))
         while (following := _LAW_NEXT.match(view.text, spans[-1][1])) is not None:  # 会计法、|建筑法和|招标投标法
             spans.append(following.span(1))
+    spans += [match.span(1) for match in _LIST.finditer(view.text)]
     for begin, end in spans:
         name = view.text[begin:end]
         scope = _SCOPE_LEAD.match(name)  # 落实全省…条例: the scope is not the title
@@ -137,7 +149,8 @@ def _laws(view: _SentenceView) -> list[_Candidate]:
         if (len(name) < 2 or _NOT_A_LAW.search(name) or _COUNTED.search(name)
                 or begin not in view.start_set or end not in view.end_set):
             continue
-        candidates.append(_Candidate(begin, end, EntityType.REGULATION, name, "", "law", 2))
+        rule = "law" if name.endswith(("法", "条例")) else "named-list"
+        candidates.append(_Candidate(begin, end, EntityType.REGULATION, name, "", rule, 2))
     return candidates
 
 
