@@ -155,11 +155,33 @@ def segment(
         chunk = text[span_begin:span_end]
         start = 0
         for match in SENTENCE_END.finditer(chunk):
+            if _inside_title_link(chunk, match.start(), match.end()):
+                continue
             pieces = [(start, match.end() if match.group().strip() else match.start())]
             start = match.end()
             sentences.extend(_sentence(text, span_begin + b, span_begin + e, tokenizer, tags) for b, e in pieces)
         sentences.append(_sentence(text, span_begin + start, span_end, tokenizer, tags))
     return tuple(s for s in sentences if s is not None)
+
+
+# Reports copied from web pages where each title was a link keep the link on a
+# line of its own: 制定了《\n国家中长期科学和技术发展规划纲要\n》。 (the State
+# Council's reports of 1979–2006 on gov.cn). A line break right after an
+# opening title mark or right before a closing one ends no sentence.
+_OPENING_TITLE, _CLOSING_TITLE = "《〈", "》〉"
+
+
+def _inside_title_link(chunk: str, begin: int, end: int) -> bool:
+    """Is the line break ``chunk[begin:end]`` inside a title mark's pair (after 《, before 》)?"""
+    if chunk[begin] not in "\r\n":
+        return False
+    before = begin - 1
+    while before >= 0 and chunk[before] in " \t\u3000":
+        before -= 1
+    after = end
+    while after < len(chunk) and chunk[after] in " \t\u3000":
+        after += 1
+    return (before >= 0 and chunk[before] in _OPENING_TITLE) or (after < len(chunk) and chunk[after] in _CLOSING_TITLE)
 
 
 def _sentence(text, begin, end, tokenizer, tags) -> Sentence | None:

@@ -319,6 +319,8 @@ GENRE_CASES = [
     ("健全民营小微企业融资支持协调机制。", [("民营小微企业融资支持协调机制", "Initiative")]),
     ("深入实施城镇化战略。", []),
     ("建立国有企业履行战略使命评价机制。", []),
+    # a title that was a link keeps its line breaks inside its marks (State Council 2006, gov.cn)
+    ("制定了《\n国家中长期科学和技术发展规划纲要\n》。", [("国家中长期科学和技术发展规划纲要", "Regulation")]),
     # a named negative list after a verb that applies or shortens it is a document (State
     # Council 2019 and 2024); a list with no name is none
     ("全面实施跨境服务贸易负面清单。", [("跨境服务贸易负面清单", "Regulation")]),

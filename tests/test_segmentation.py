@@ -4,7 +4,7 @@ from kg.cleaning import find_excluded
 from kg.reading import read_document
 from kg.segmentation import segment, segmenter_for
 
-from .conftest import REPORTS
+from .conftest import EXCERPTS, REPORTS
 
 
 def test_sentences_and_tokens_point_into_the_report(lexicon):
@@ -35,6 +35,15 @@ def test_sentences_end_at_full_stops_and_lines(lexicon):
     assert sentences[0].text == "区委常委会工作报告"
     assert sentences[1].text == "同志们："
     assert all(s.text.endswith(("。", "！", "？")) or "\n" not in s.text for s in sentences)
+
+
+def test_a_title_link_on_a_line_of_its_own_stays_in_its_sentence(lexicon):
+    # the State Council's report of 2000 as gov.cn gives it: each title a link on its own line
+    document = read_document(EXCERPTS / "d20_国务院_2000.txt")
+    sentence = next(s for s in segment(document, (), lexicon) if "会计法" in s.text)
+    assert sentence.text == "切实贯彻《\n会计法\n》，提高会计信息质量。"
+    # a line break elsewhere still ends the sentence
+    assert sentence.end < len(document.text) and not sentence.text.startswith("增强")
 
 
 def test_segmenter_gives_jiebas_own_tokens(lexicon):

@@ -110,6 +110,8 @@ def sentence_features(view: _SentenceView, tables: _Tables, kind: str = "") -> l
         One tuple of attribute strings per character of ``view.text``.
     """
     text = view.text
+    if "\n" in text or "\r" in text:  # a title link's line breaks (《\n会计法\n》): CRFsuite's model dump is line-based
+        text = text.replace("\r", " ").replace("\n", " ")
     n = len(text)
     padded = _PAD * 2 + text + _PAD * 2
     word = ["S"] * n  # place in the jieba token and its POS tag

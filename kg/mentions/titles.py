@@ -57,7 +57,7 @@ def _titles(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candidate], li
         if depth == 0:
             protected.append((begin, end))
         surface = view.text[begin:end]
-        if is_document_title(surface[1:-1], lexicon):
+        if is_document_title(surface[1:-1].strip(), lexicon):  # 《\n会计法\n》: a title link on its own line
             candidates.append(
                 _Candidate(begin, end, EntityType.REGULATION, canonical_name(surface), "", "title", 0)
             )
@@ -113,12 +113,13 @@ _SHARED_ITEM_MAX = 4
 # arts. 65, 72 and 81: laws, administrative and local regulations are so named):
 # 贯彻会计法、建筑法和招标投标法, 实施修改后的个人所得税法, 修订省优化营商
 # 环境条例. Words of 法 that
-# name no law (办法, 方法, 执法 …) and the kinds of rules (规章条例) are none.
+# name no law (办法, 方法, 执法 …) and the kinds of rules (规章条例) are none; before
+# 条例 they are words of the name (领导干部选拔任用条例).
 _LAW_VERBS = r"(?:制定|修订|修改|颁布|出台|实施|施行|贯彻|落实|执行|遵守|宣传)+(?:好)?了?"
 _LAW_NAME = r"(?![了好])([^，。；：、《》“”！？\s的和及与等]{1,16}?(?:法|条例))(?=[，。；、和及等（(]|$)"
 _LAW = re.compile(_LAW_VERBS + r"(?:新修订的|修订后的|修改后的|新的|新)?" + _LAW_NAME)
 _LAW_NEXT = re.compile(r"(?:、|和|及|以及)(?:" + _LAW_VERBS + ")?" + _LAW_NAME)
-_NOT_A_LAW = re.compile(r"(?:国|办|方|做|执|学|司|立|普|手|算|技|疗|说|想|看|用|违|守|依|作|兵|书|章|语|写|方法|工作|规章|条令)(?:法|条例)$")
+_NOT_A_LAW = re.compile(r"(?:国|办|方|做|执|学|司|立|普|手|算|技|疗|说|想|看|用|违|守|依|作|兵|书|章|语|写|方法|工作|条令)法$|(?:规章|工作)(?:法|条例)$")
 
 
 # A negative or positive list (负面清单, 正面清单) named without marks as the
