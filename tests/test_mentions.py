@@ -321,6 +321,14 @@ GENRE_CASES = [
     ("建立国有企业履行战略使命评价机制。", []),
     # a title that was a link keeps its line breaks inside its marks (State Council 2006, gov.cn)
     ("制定了《\n国家中长期科学和技术发展规划纲要\n》。", [("国家中长期科学和技术发展规划纲要", "Regulation")]),
+    # an issuing verb and a second verb of carrying out before an unmarked title; a description
+    # after them is none (State Council 2007 and 1990s)
+    ("制定和实施促进中部地区崛起政策措施。", [("促进中部地区崛起政策措施", "Regulation")]),
+    ("制定和实行一系列政策措施。", []),
+    # a one-character verb of having or a copula glued to its pronoun governs what follows;
+    # a field's activity is no drive (a county's report 2020, State Council 1980s)
+    ("规模以上工业企业有研发活动的占比达到40%。", []),
+    ("这是经济体制改革的重要内容。", [("经济体制改革", "Initiative")]),
     # a named negative list after a verb that applies or shortens it is a document (State
     # Council 2019 and 2024); a list with no name is none
     ("全面实施跨境服务贸易负面清单。", [("跨境服务贸易负面清单", "Regulation")]),

@@ -87,7 +87,7 @@ _TITLE_TAIL = r"(?:" + "|".join(_UNMARKED_HEADS) + r")(?:[（(][^（）()]{1,20}
 
 
 _UNMARKED = re.compile(
-    r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发|并实施|实施)?了?"
+    r"(?:研究制定|制定出台|制定下发|研究出台|制定|出台|印发|制发|修订)(?:完善|修订|修改|并印发|并实施|实施|[和并](?:实施|实行|执行|落实|完善))?了?"
     r"([^，。；：《》！？\s]{4,60}?" + _TITLE_TAIL
 )
 
@@ -100,8 +100,8 @@ _EDIT_LEAD = re.compile(r"(?:细化|完善|健全)")
 _UNMARKED_NEXT = re.compile(r"、([^，。；：、《》！？\s]{4,60}?" + _TITLE_TAIL)
 
 
-# Descriptions, not titles: 制定具体实施方案, 制定33条具体措施.
-_UNMARKED_GENERIC = re.compile(r"^(?:[0-9X]+条|具体|相关|有关|配套|工作|重点任务|政策|若干)")
+# Descriptions, not titles: 制定具体实施方案, 制定33条具体措施, 实施一系列政策措施.
+_UNMARKED_GENERIC = re.compile(r"^(?:[0-9X]+条|具体|相关|有关|配套|工作|重点任务|政策|若干|一系列|系列|各项|这些|一批)")
 
 
 # The shared-head enumeration 工会、共青团、妇联改革方案: short items, no count.
