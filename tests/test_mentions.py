@@ -329,6 +329,13 @@ GENRE_CASES = [
     # a field's activity is no drive (a county's report 2020, State Council 1980s)
     ("规模以上工业企业有研发活动的占比达到40%。", []),
     ("这是经济体制改革的重要内容。", [("经济体制改革", "Initiative")]),
+    # a kind of company is a category; a quoted fault after a verb of avoiding it is no
+    # programme; a one-character head glued into a word names nothing (the corpus's
+    # city and provincial reports, 2014-2026)
+    ("吸引跨国公司设立地区总部，培育上市公司。", []),
+    ("组建河北港口集团。", [("河北港口集团", "Organization")]),
+    ("坚决防止“一刀切”，不能搞“半拉子”工程。", []),
+    ("确保“十五五”开好局。", [("十五五", "Initiative")]),
     # a named negative list after a verb that applies or shortens it is a document (State
     # Council 2019 and 2024); a list with no name is none
     ("全面实施跨境服务贸易负面清单。", [("跨境服务贸易负面清单", "Regulation")]),

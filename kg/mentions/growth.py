@@ -44,8 +44,8 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
             found = _head_ending_at(text[end:t_end], t_end - end, tables)
             if found is not None and found[1].word == "改革" and t_end - end > 2:
                 found = None  # “区管校聘”管理改革: only 改革 right after a name makes its reform
-            if found is not None and len(found[1].word) == 1 and (len(tok.word) == 2 or (i > 0 and view.tokens[i - 1].pos == "v")):
-                found = None  # “十五五”开局, 开好|局: a one-character head glued into a word, or a verb's object
+            if found is not None and len(found[1].word) == 1 and (len(tok.word) >= 2 or (i > 0 and view.tokens[i - 1].pos == "v")):
+                found = None  # “十五五”开局, 开好局, 开好|局: a one-character head glued into a word, or a verb's object
             if found is not None and not text.startswith("新", end):  # “…”新机制: a new one described, no name
                 best_end, (head_type, best) = t_end, found
             i += 1
