@@ -107,6 +107,24 @@ def test_a_head_veto_or_a_count_rules_out_a_tagged_name(lexicon, text, span, kep
     assert bool(found) is kept, found
 
 
+@pytest.mark.parametrize("text, span, etype, kept", [
+    # a tagged drive needs a drive's head, a tagged document a document's head (a county's report
+    # 2017, a district's report 2021, a city's report 2026); an initiative needs none
+    ("推进商务楼宇社区化管理。", (2, 11), EntityType.CAMPAIGN, False),
+    ("推进商务楼宇社区化管理。", (2, 11), EntityType.INITIATIVE, True),
+    ("深入开展城市环境品质提升三年行动。", (4, 16), EntityType.CAMPAIGN, True),
+    ("学习数字经济高质量发展政策。", (2, 13), EntityType.REGULATION, False),
+    ("学习数字经济高质量发展政策。", (2, 13), EntityType.INITIATIVE, True),
+    ("落实雄安新区周边规划建设管控措施（试行）。", (2, 20), EntityType.REGULATION, True),
+])
+def test_a_tagged_drive_or_document_carries_its_head(lexicon, text, span, etype, kept):
+    from kg.model import Document
+
+    sentence = segment(Document("t.txt", text, "utf-8", ""), (), lexicon)[0]
+    found = [m for m in find_mentions(sentence, lexicon, _FixedTagger([(*span, etype)])) if m.rule == "crf"]
+    assert bool(found) is kept, found
+
+
 def test_training_gives_the_same_model_twice_and_the_model_tags(tmp_path, lexicon):
     from kg.evaluation import load_gold
 

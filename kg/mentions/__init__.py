@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Lexicon
-from ..model import Mention, Sentence
+from ..model import EntityType, Mention, Sentence
 from .core import (
     _CLOSING_MARKS, _COUNTED_PHRASE, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _head_ending_at, _tables, canonical_name,
 )
@@ -104,7 +104,8 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoT
                          [c for c in tagged if not _glued_place(view, c.begin) and _plausible(c.name, lexicon, tables)
                           and not _veto_of_head(view, c.begin, c.end, c.name, lexicon, tables)
                           and not _kind_of_programme(view, c.begin, c.end, tables)
-                          and not _opens_with_vetoed_quote(view, c.begin, c.end, lexicon)])
+                          and not _opens_with_vetoed_quote(view, c.begin, c.end, lexicon)
+                          and _headed_as_typed(c, lexicon, tables)])
     mentions = []
     for cand in chosen:
         if cand.rule == "honour":
@@ -201,6 +202,26 @@ def _opens_with_vetoed_quote(view: _SentenceView, begin: int, end: int, lexicon:
         return False
     core = canonical_name(view.text[begin + 1:close])
     return any(p.verdict == "veto" and p.matches(view.text, begin, close + 1, core) for p in lexicon.quote_patterns)
+
+
+# A note in brackets after a document's head: （试行）, （2021—2025年）.
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _headed_as_typed(candidate: _Candidate, lexicon: Lexicon, tables: _Tables) -> bool:
+    """Does a tagged drive end with a drive's head, a tagged document with a document's head?
+
+    Under cross-validation by report the CRF's drives with no head were right 3 times in 13
+    (社区养老服务示范区, 省级园林城市 typed as drives) and its documents with no head 1 in 5;
+    the other types carry no head more often than not (宁德时代, 中国式现代化) and stay.
+    """
+    name = candidate.name
+    if candidate.type is EntityType.CAMPAIGN:
+        found = _head_ending_at(name, len(name), tables)
+        return found is not None and found[0] is EntityType.CAMPAIGN
+    if candidate.type is EntityType.REGULATION:
+        return _TRAILING_NOTE.sub("", name).endswith(lexicon.document_heads)  # …规定（试行）
+    return True
 
 
 def _kind_of_programme(view: _SentenceView, begin: int, end: int, tables: _Tables) -> bool:
