@@ -336,6 +336,10 @@ GENRE_CASES = [
     ("组建河北港口集团。", [("河北港口集团", "Organization")]),
     ("坚决防止“一刀切”，不能搞“半拉子”工程。", []),
     ("确保“十五五”开好局。", [("十五五", "Initiative")]),
+    # a named plan a programme verb puts to work is a programme (provincial reports 2026); 有计划
+    # is "planned" (State Council 1980s)
+    ("实施农业龙头企业分类培育计划。", [("农业龙头企业分类培育计划", "Initiative")]),
+    ("坚持国民经济有计划按比例发展。", []),
     # a named negative list after a verb that applies or shortens it is a document (State
     # Council 2019 and 2024); a list with no name is none
     ("全面实施跨境服务贸易负面清单。", [("跨境服务贸易负面清单", "Regulation")]),
