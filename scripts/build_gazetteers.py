@@ -15,9 +15,11 @@ Writes, each with a header that names its source and how it was made:
   colleges of the 教育部 list (``universities-moe-list.ts``), full names;
 * ``data/lexicon/organizations_central_bodies.txt``: the central party and
   state bodies, parties and mass organisations with their short names, from
-  ``central-party-and-state-bodies.md`` (rows ``* [short](url) full name``),
-  and for a mass organisation the short form its local chapters go by
-  (全国妇联 -> 妇联, 中国科协 -> 科协: the national prefix dropped).
+  ``central-party-and-state-bodies.md`` (rows ``* [short](url) full name``,
+  an icon allowed before the full name, and ``* 中国[short](url)rest`` where
+  the link stands inside the full name), and for a mass organisation the
+  short form its local chapters go by (全国妇联 -> 妇联, 中国残联 -> 残联: the
+  national prefix dropped; 总工会 -> 工会, as 工会法 names the organisation).
 
 ``organizations_central_bodies.txt`` is read since it was measured by
 cross-validation (5 folds by report, rules + CRF, the 25 gold reports):
@@ -48,7 +50,12 @@ _CJK = re.compile(r"^[\u4e00-\u9fff（）()·]+$")
 _SOE_ROW = re.compile(r"\[([^\]]+)\]\(https?://[^)]*\)\{:id=\"\d+\"\}(.*)$")
 _FULL_COMPANY = re.compile(r"([\u4e00-\u9fff（）]{4,40}?(?:集团有限公司|集团有限责任公司|有限责任公司|股份有限公司|有限公司|集团公司|总公司))")
 _SASAC_ROW = re.compile(r"^\|\d+\|([^|]+)\|")
-_BODY_ROW = re.compile(r"^\s*[*-]\s*\[([^\]]+)\]\([^)]*\)[\s\u3000\t]*([\u4e00-\u9fff（）]{3,40})")
+# A row: the short name as the link, then the full name, perhaps after an icon (♿ 中国残疾人联合会).
+_BODY_ROW = re.compile(r"^\s*[*-]\s*\[([^\]]+)\]\([^)]*\)[\s\u3000\t]*"
+                       r"(?:[^\u4e00-\u9fff\s\u3000-\u303f\uff00-\uffef\[*]+[\s\u3000\t]*)?([\u4e00-\u9fff（）]{3,40})")
+# A top-level row of a national body whose link is its short name inside the full one:
+# * 中国[红十字会](url)总会.
+_INNER_ROW = re.compile(r"^[*-]\s*(中华全国|全国|中国)\[([\u4e00-\u9fff]{3,})\]\([^)]*\)([\u4e00-\u9fff]*)")
 #: The last words of a body's full name (the rows of other things, 信息平台 or 征求意见, end otherwise).
 _BODY_HEADS = ("委员会", "联合会", "协会", "总会", "同盟", "学社", "会", "部", "院", "署", "局", "党", "团", "社", "中心",
                "办公室", "行", "所", "台", "委", "集团", "公司", "学校", "大学", "学院")
@@ -56,6 +63,9 @@ _BODY_HEADS = ("委员会", "联合会", "协会", "总会", "同盟", "学社",
 _NATIONAL = ("中华全国", "全国", "中国")
 #: Mass organisations (人民团体) whose local chapters reports name by the short form without the national prefix.
 _CHAPTER_HEADS = ("妇联", "科协", "侨联", "残联", "工商联", "文联", "作协", "青联", "台联", "记协")
+#: Short names whose local chapters go by another form: the 总工会 of the nation and of each place
+#: lead the 工会 (工会法, arts. 10-11), and reports name the organisation 工会 (工会、共青团、妇联).
+_CHAPTER_FORMS = {"总工会": "工会"}
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -90,10 +100,12 @@ def bodies(sources: Path) -> dict[str, set[str]]:
     """Full name -> short names of the central bodies, parties and mass organisations."""
     found: dict[str, set[str]] = {}
     for line in (sources / "central-party-and-state-bodies.md").read_text(encoding="utf-8").splitlines():
-        match = _BODY_ROW.match(line)
-        if not match:
+        if inner := _INNER_ROW.match(line):
+            short, full = _name(inner.group(2)), _name("".join(inner.groups()))
+        elif match := _BODY_ROW.match(line):
+            short, full = _name(match.group(1)), _name(re.split(r"[，,。；\s（(]", match.group(2))[0])
+        else:
             continue
-        short, full = _name(match.group(1)), _name(re.split(r"[，,。；\s（(]", match.group(2))[0])
         if not full or len(full) < 4 or not full.endswith(_BODY_HEADS) or full.endswith("平台"):
             continue  # a row of a web service (信息平台, 征求意见), not of a body
         names = found.setdefault(full, set())
@@ -103,6 +115,8 @@ def bodies(sources: Path) -> dict[str, set[str]]:
                 bare = short.removeprefix(prefix)
                 if bare != short and bare in _CHAPTER_HEADS:
                     names.add(bare)
+            if short in _CHAPTER_FORMS:
+                names.add(_CHAPTER_FORMS[short])
     return found
 
 
