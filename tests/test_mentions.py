@@ -325,6 +325,7 @@ GENRE_CASES = [
     # after them is none (State Council 2007 and 1990s)
     ("制定和实施促进中部地区崛起政策措施。", [("促进中部地区崛起政策措施", "Regulation")]),
     ("制定和实行一系列政策措施。", []),
+    ("中央已经制定了指导性意见，各省要抓紧落实。", [("中央", "Organization")]),
     # a one-character verb of having or a copula glued to its pronoun governs what follows;
     # a field's activity is no drive (a county's report 2020, State Council 1980s)
     ("规模以上工业企业有研发活动的占比达到40%。", []),
