@@ -326,6 +326,9 @@ GENRE_CASES = [
     ("制定和实施促进中部地区崛起政策措施。", [("促进中部地区崛起政策措施", "Regulation")]),
     ("制定和实行一系列政策措施。", []),
     ("中央已经制定了指导性意见，各省要抓紧落实。", [("中央", "Organization")]),
+    # a plan or outline an issuing verb makes is a document (State Council 2024, provincial reports)
+    ("制定未来产业发展规划，开辟新赛道。", [("未来产业发展规划", "Regulation")]),
+    ("研究制定各类专项规划。", []),
     # a one-character verb of having or a copula glued to its pronoun governs what follows;
     # a field's activity is no drive (a county's report 2020, State Council 1980s)
     ("规模以上工业企业有研发活动的占比达到40%。", []),
