@@ -43,7 +43,7 @@ from .enumerations import _enumerated_kinds
 from .growth import _is_boundary
 from .heads import _FRAMED_PREFIX, _headed, _veto_of_head
 from .lexical import _gazetteer, _local_organs, _name_patterns
-from .quotes import _quotes
+from .quotes import _quotes, opens_with_vetoed_quote
 from .select import _select
 from .tagger import NoTagger, SpanTagger, shipped_tagger
 from .titles import _guanyu, _laws, _titles, _unmarked_titles, is_document_title
@@ -104,7 +104,7 @@ def find_mentions(sentence: Sentence, lexicon: Lexicon, tagger: SpanTagger | NoT
                          [c for c in tagged if not _glued_place(view, c.begin) and _plausible(c.name, lexicon, tables)
                           and not _veto_of_head(view, c.begin, c.end, c.name, lexicon, tables)
                           and not _kind_of_programme(view, c.begin, c.end, tables)
-                          and not _opens_with_vetoed_quote(view, c.begin, c.end, lexicon)
+                          and not opens_with_vetoed_quote(view, c.begin, c.end, lexicon)
                           and _headed_as_typed(c, lexicon, tables)])
     mentions = []
     for cand in chosen:
@@ -187,21 +187,6 @@ _NOT_A_NAME = re.compile(r".*[，。；：！？,;:!?]|[^\w“‘「『《〈]|[
 
 # A count of people, bodies or days opens no name: 1340余家街道社区…联席会, 24名医护人员…, 100天拿销售许可.
 _COUNT_OPENS = re.compile(r"\d+余?(?:家|名|天|人|户|所|座|位)")
-
-
-_QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
-
-
-def _opens_with_vetoed_quote(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> bool:
-    """Does a tagged span open with a quotation that a veto row of ``quote_patterns.txt`` rules
-    out (“清”|政商关系: a stressed character; “保姆式”|服务: a manner)? The quote rule's vetoes
-    hold for the CRF's spans as the head vetoes do."""
-    closing = _QUOTE_PAIRS.get(view.text[begin])
-    close = view.text.find(closing, begin + 1, end) if closing else -1
-    if close < 0:
-        return False
-    core = canonical_name(view.text[begin + 1:close])
-    return any(p.verdict == "veto" and p.matches(view.text, begin, close + 1, core) for p in lexicon.quote_patterns)
 
 
 # A note in brackets after a document's head: （试行）, （2021—2025年）.

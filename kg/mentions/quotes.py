@@ -45,6 +45,24 @@ def _is_values_list(core: str) -> bool:
     return core.count("、") >= 2 and not any(ch in _NUMERALS for ch in core)
 
 
+def _decided(lexicon: Lexicon, text: str, begin: int, end: int, core: str):
+    """The first honour or veto row of ``quote_patterns.txt`` that decides the quotation
+    ``text[begin:end]`` (its canonical core ``core``), or ``None``."""
+    return next((p for p in lexicon.quote_patterns if p.verdict != "Initiative" and p.matches(text, begin, end, core)), None)
+
+
+def opens_with_vetoed_quote(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> bool:
+    """Does ``text[begin:end]`` open with a quotation, as the quote rule reads one (:data:`_QUOTE_RE`),
+    that a veto row of ``quote_patterns.txt`` rules out (“清”|政商关系: a stressed character;
+    “保姆式”|服务: a manner)? The quote rule's vetoes hold for the CRF's spans too."""
+    match = _QUOTE_RE.match(view.text, begin, end)
+    if match is None:
+        return False
+    core = canonical_name(next(g for g in match.groups() if g is not None))
+    decided = _decided(lexicon, view.text, begin, match.end(), core)
+    return decided is not None and decided.verdict == "veto"
+
+
 def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     listed = []  # (begin, end, core, type or None) of the quotes that may be names
@@ -57,8 +75,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if not core:
             continue  # “‘’”, “'”专项行动: only marks and spaces, no name (and no core for a head to name)
         begin, end = match.span()
-        decided = next((p for p in lexicon.quote_patterns if p.verdict != "Initiative"
-                        and p.matches(text, begin, end, core)), None)
+        decided = _decided(lexicon, text, begin, end, core)
         if decided is not None:
             if decided.verdict == "honour":
                 # 荣获“双拥模范城”: an honour or title, no entity (ANNOTATION.md); the
