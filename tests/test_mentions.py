@@ -317,6 +317,8 @@ GENRE_CASES = [
     ("完善重大风险处置统筹协调机制，压实企业主体责任。", [("重大风险处置统筹协调机制", "Initiative")]),
     ("继续完善人民币汇率形成机制。", [("人民币汇率形成机制", "Initiative")]),
     ("健全民营小微企业融资支持协调机制。", [("民营小微企业融资支持协调机制", "Initiative")]),
+    # an adverb qualifies a verb of the mechanism's name (a district's report 2023, State Council 2000s)
+    ("建立城乡居民收入正常增长机制。", [("城乡居民收入正常增长机制", "Initiative")]),
     ("深入实施城镇化战略。", []),
     ("建立国有企业履行战略使命评价机制。", []),
     # a title that was a link keeps its line breaks inside its marks (State Council 2006, gov.cn)

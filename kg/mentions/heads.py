@@ -171,10 +171,11 @@ def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexi
     verb frame of ANNOTATION.md's implements relation takes the whole span from the verb to the head.
 
     Words are crossed leftwards from ``begin``: the verbs right before the head (处置统筹协调|机制,
-    失信联合惩戒|机制: what the mechanism does), then plain words, and boundary words only when
+    失信联合惩戒|机制: what the mechanism does), then plain words and the adverbs that qualify those
+    verbs (工资|正常|增长|机制, 长期|稳定|支持|机制), and boundary words only when
     jieba tags them no verb (全面|节约战略), up to :data:`_MAX_NAME` characters back from the head. The first programme verb, a whole token,
     whose object so reaches :data:`_FRAMED_PREFIX` characters gives the begin, after its complement
-    (落实好|…政策). ``None`` at punctuation, a function word, a number, a conjunction, a governing
+    (落实好|…政策). ``None`` at punctuation, a function word other than an adverb, a number, a conjunction, a governing
     verb (是, 作为, 纳入 …) or a programme verb too close to the head (深入实施|城镇化战略).
     """
     i = view.token_at(begin) - 1
@@ -187,7 +188,7 @@ def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexi
                 return view.ends[i + 1] if after in _COMPLEMENTS else view.ends[i]
             if token.pos == "v":
                 return None
-        elif (_is_punct(token.word) or token.pos in _STOP_POS or token.pos in ("q", "m") or token.word in _MEASURES
+        elif (_is_punct(token.word) or (token.pos in _STOP_POS and token.pos not in ("d", "ad")) or token.pos in ("q", "m") or token.word in _MEASURES
                 or token.word in ("和", "与", "及", "等")
                 or (_is_boundary(token.word, lexicon) and token.pos == "v" and not at_head)):
             return None
