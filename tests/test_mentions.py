@@ -360,6 +360,11 @@ GENRE_CASES = [
     ('强力开展"秋收100"、"打渣除痞"等专项行动。', [("秋收100", "Campaign"), ("打渣除痞", "Campaign")]),
     ("深入开展“双创双服”“三深化三提升”“三创四建”[2]等活动。",
      [("双创双服", "Campaign"), ("三深化三提升", "Campaign"), ("三创四建", "Campaign")]),
+    # quotations before 等, a qualifier and an Initiative head are programmes of that kind (a
+    # province's report 2026, a region's report 2025); before other nouns they stay unread
+    ("深化职务科技成果赋权、单列管理、“先用后转”等集成改革。", [("先用后转", "Initiative")]),
+    ("推广“揭榜挂帅”、“赛马”等科研攻关模式。", [("揭榜挂帅", "Initiative"), ("赛马", "Initiative")]),
+    ("解决“急难愁盼”等问题。", []),
     # before 等 and a noun of another kind they stay what they were
     ("深入开展“双创双服”等工作。", [("双创双服", "Initiative")]),
     # a law or regulation named without marks after a verb that makes or applies it (State

@@ -128,6 +128,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype, rule = EntityType.INITIATIVE, "quote/programme-verb"
         if etype in (None, EntityType.INITIATIVE) and not headed and _kind_of_drive(lexicon).match(text, end):
             etype, rule = EntityType.CAMPAIGN, "quote/kind-of-drive"
+        elif etype is None and _kind_of_programme(lexicon).match(text, end):
+            etype, rule = EntityType.INITIATIVE, "quote/kind-of-programme"
         if etype is not None:
             gaz = lexicon.gazetteer.get(core)
             if gaz is not None:
@@ -145,6 +147,18 @@ def _kind_of_drive(lexicon: Lexicon) -> re.Pattern[str]:
     heads = "|".join(re.escape(h.word) for h in lexicon.campaign_heads if not h.quoted_only)
     note = r"(?:[\[［]\d{1,3}[\]］])?"  # a footnote's mark: “三创四建”[2]等活动
     return re.compile(note + r"(?:[、，]?[“\"][^”\"，。；]{1,30}[”\"]" + note + ")*等(?:系列|各类|各项)?(?:" + heads + ")")
+
+
+@functools.lru_cache(maxsize=8)
+def _kind_of_programme(lexicon: Lexicon) -> re.Pattern[str]:
+    """The quotations after this one, then 等, at most five characters that qualify the kind, and an
+    Initiative head: “先用后转”等集成改革, “企呼我办”等新机制, “揭榜挂帅”、“赛马”等攻关模式. As with
+    :func:`_kind_of_drive`, the head is the kind of the items (ANNOTATION.md: coined policy terms are
+    Initiatives), no part of their names."""
+    heads = "|".join(re.escape(h.word) for h in sorted(lexicon.initiative_heads, key=lambda h: -len(h.word))
+                     if h.mode != "compound")
+    note = r"(?:[\[［]\d{1,3}[\]］])?"
+    return re.compile(note + r"(?:[、，]?[“\"][^”\"，。；]{1,30}[”\"]" + note + r")*等[^，。；、“”\"]{0,5}?(?:" + heads + ")")
 
 
 # A quotation used as the label of a category (“专精特新”企业, “小巨人”企业家) names no programme
