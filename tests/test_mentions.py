@@ -479,6 +479,10 @@ def test_constructions_of_the_genres_name_what_they_mark(lexicon, text, expected
     ("推进要素市场化配置综合改革试点。", [("要素市场化配置综合改革试点", "Initiative")]),
     ("深化国有企业和事业单位人事制度改革。", [("国有企业和事业单位人事制度改革", "Initiative")]),
     ("推进重点领域和关键环节改革。", []),
+    # 预算 is the noun "budget" before 改革, not a verb that governs it (a province's report 2026,
+    # State Council 2000s)
+    ("全面深化零基预算改革。", [("零基预算改革", "Initiative")]),
+    ("推进预算管理制度改革。", [("预算管理制度改革", "Initiative")]),
     # a time or a count dates or counts reforms; 新 stays glued to 时代 (corpus reports)
     ("目前工资改革正在推进。", [("工资改革", "Initiative")]),
     ("完成230余项改革。", []),
