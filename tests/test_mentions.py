@@ -216,6 +216,11 @@ CASES = [
     # past 等 names the kind of the items, not the last one (002)
     ("统筹推进证照分离改革，通过再造登记注册流程。", [("证照分离改革", "Initiative")]),
     ("深化“一制三化”改革，开发建设国家级平台。", [("一制三化改革", "Initiative")]),
+    # but no head past a new one described (新格局, 新模式) or past a count, which opens another
+    # name (a party congress report 2022; a region's report 2026)
+    ("推动西部大开发形成新格局。", [("西部大开发", "Initiative")]),
+    ("推行“一会三函”审批新模式。", [("一会三函", "Initiative")]),
+    ("出台实施新型城镇化战略五年行动计划。", [("新型城镇化战略五年行动计划", "Regulation")]),
     ("严格落实“三会一课”、民主生活会、基层组织生活会等组织生活制度，坚持贯彻民主集中制。",
      [("三会一课", "Initiative"), ("民主生活会", "Initiative"), ("组织生活会", "Initiative"),
       ("民主集中制", "Initiative")]),

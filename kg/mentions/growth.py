@@ -41,6 +41,8 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
                 break
             if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS or tok.word == "等":
                 break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive; past 等, a kind
+            if tok.word.startswith("新") or (best_end is not None and tok.pos in ("m", "t")):
+                break  # 西部大开发形成|新格局: a new one described; 新型城镇化战略|五年行动计划: a count starts another name
             found = _head_ending_at(text[end:t_end], t_end - end, tables)
             if found is not None and found[1].word == "改革" and t_end - end > 2:
                 found = None  # “区管校聘”管理改革: only 改革 right after a name makes its reform
