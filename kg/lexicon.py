@@ -37,6 +37,7 @@ _GAZETTEERS = {
     "organizations_central_soes.txt": EntityType.ORGANIZATION,  # scripts/build_gazetteers.py
     "organizations_universities.txt": EntityType.ORGANIZATION,  # scripts/build_gazetteers.py
     "organizations_central_bodies.txt": EntityType.ORGANIZATION,  # scripts/build_gazetteers.py
+    "organizations_international.txt": EntityType.ORGANIZATION,
     "campaigns.txt": EntityType.CAMPAIGN,
     "initiatives.txt": EntityType.INITIATIVE,
     "regulations.txt": EntityType.REGULATION,

@@ -365,6 +365,11 @@ GENRE_CASES = [
     ('强力开展"秋收100"、"打渣除痞"等专项行动。', [("秋收100", "Campaign"), ("打渣除痞", "Campaign")]),
     ("深入开展“双创双服”“三深化三提升”“三创四建”[2]等活动。",
      [("双创双服", "Campaign"), ("三深化三提升", "Campaign"), ("三创四建", "Campaign")]),
+    # an international body by the short name the foreign ministry gives it (State Council 2000, a
+    # province's report 2026); a region that is also a body is left alone
+    ("坚定支持世贸组织。", [("世贸组织", "Organization")]),
+    ("推动亚太经合组织合作。", [("亚太经合组织", "Organization")]),
+    ("对东盟出口增长12%。", []),
     # quotations before 等, a qualifier and an Initiative head are programmes of that kind (a
     # province's report 2026, a region's report 2025); before other nouns they stay unread
     ("深化职务科技成果赋权、单列管理、“先用后转”等集成改革。", [("先用后转", "Initiative")]),
