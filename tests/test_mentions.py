@@ -370,6 +370,11 @@ GENRE_CASES = [
     ("规范监事会制度。", [("监事会制度", "Initiative")]),
     ("建立符合现代企业制度要求的企业。", [("现代企业制度", "Initiative")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),
+    # a pilot zone is named as a pilot is; a verb before the place or level that opens its name
+    # governs it (a province's report 2026, a region's report 2025)
+    ("深化国家数据要素综合试验区建设。", [("国家数据要素综合试验区", "Initiative")]),
+    ("增设上海自贸试验区。", [("上海自贸试验区", "Initiative")]),
+    ("争取国家算电协同试点。", [("国家算电协同试点", "Initiative")]),
     # a treaty in book-title marks is a document (State Council 2024)
     ("推动加入《数字经济伙伴关系协定》。", [("数字经济伙伴关系协定", "Regulation")]),
     # an international body by the short name the foreign ministry gives it (State Council 2000, a

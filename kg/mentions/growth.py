@@ -237,6 +237,19 @@ _SETTING_VERBS = frozenset({"规范", "优化", "符合"})
 _PROPER_POS = {"ns", "nr", "nrt", "nz", "j"}
 
 
+# The tags of the words that govern a programme named for a place (增设|上海…, 争取|国家…): verbs and
+# adverbs of two characters or more (jieba splits rare place names into a one-character "verb" and a
+# place: 合|滁).
+_VERB_LEAD_POS = frozenset({"v", "vd", "d", "ad"})
+
+
+def _opens_with_place(view: _SentenceView, i: int) -> bool:
+    """Does token ``i`` name a place (ns: 上海, 辽宁; not 城市, which jieba tags so) or the state's level
+    (国家, 全国, 省级) that opens a programme's name?"""
+    word = view.tokens[i].word
+    return (view.tokens[i].pos == "ns" and len(word) >= 2 and word != "城市") or word in ("国家", "全国", "省级")
+
+
 def _new_of_a_name(view: _SentenceView, i: int) -> bool:
     """Is token ``i`` the 新 of a proper name (新八大里, 新梅江), not the adjective "new"?"""
     return (view.tokens[i].word == "新" and i + 1 < len(view.tokens)
@@ -280,6 +293,12 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
         elif (etype is not EntityType.CAMPAIGN and view.starts[i] == begin and view.tokens[i].word in _SETTING_VERBS
               and view.ends[i] + 1 < head_begin):
             begin = view.ends[i]  # 规范|监事会制度: setting a system in order, not its name
+        i = view.token_at(begin)
+        while (etype is EntityType.INITIATIVE and view.starts[i] == begin and i + 1 < len(view.tokens)
+               and view.ends[i + 1] < head_begin and view.tokens[i].pos in _VERB_LEAD_POS and len(view.tokens[i].word) >= 2
+               and _opens_with_place(view, i + 1)):
+            begin = view.ends[i]  # 增设|上海自贸试验区, 争取|国家算电协同试点: a verb before the place that opens the name
+            i += 1
     return begin
 
 
