@@ -12,6 +12,10 @@ The subject is, in this order: the issuing bodies written right before a
 title (``区委、区政府《…》``); an organisation written right before the verb
 (``市委印发…``); else the report's author, the unstated actor.
 
+An object may also stand first, as the topic of a clause that its verb ends
+(``乡村振兴战略深入实施``, ``县融媒体中心挂牌成立``): the author, the unstated
+actor, is then the subject (not for issuing or leading verbs).
+
 A frame of ``data/lexicon/relation_frames.txt`` states a relation whose
 object is the author: ``在市委、县委坚强领导下`` gives 市委 and 县委
 oversees the author.
@@ -133,6 +137,32 @@ def _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon) 
     return chosen
 
 
+# What may stand between a topic and the verb that ends its clause: adverbs and a place
+# (深入|实施, 挂牌|成立, 在汉|成立, 得到全面|落实), no separator of another object.
+_TOPIC_GAP = r"[^，。；：！？,;:!?、和与及《》“”\s]{0,4}?"
+
+
+@functools.lru_cache(maxsize=8)
+def _verb_after_re(lexicon: Lexicon) -> re.Pattern[str]:
+    verbs = sorted(lexicon.relation_verbs, key=len, reverse=True)
+    return re.compile(_TOPIC_GAP + "(" + "|".join(map(re.escape, verbs)) + ")$")
+
+
+def _verb_after(mention: Mention, m_end: int, text: str, c_end: int, lexicon: Lexicon) -> tuple[RelationType, str] | None:
+    """The relation verb that ends the clause after ``mention`` (which ends at sentence offset ``m_end``),
+    its topic: 乡村振兴战略深入实施, 涞水县文物局挂牌成立: the object stands first and the unstated actor,
+    the author, did it. ``(relation, verb)`` when the verb fits the mention's type, else ``None``. Not
+    an issuing verb (《…》印发 says nothing of who issued it) nor one of leading (党中央集中统一领导:
+    the body before 领导 leads)."""
+    match = _verb_after_re(lexicon).match(text[:c_end], m_end)
+    if match is None:
+        return None
+    verb = match.group(1)
+    fitting = [r for r in lexicon.relation_verbs[verb]
+               if mention.type in _OBJECT_TYPES[r] and r not in (RelationType.ISSUED, RelationType.OVERSEES)]
+    return (fitting[0], verb) if fitting else None
+
+
 def _outermost(mentions: list[Mention]) -> list[Mention]:
     """The mentions no other mention contains (two of the same span contain each other), in their order.
 
@@ -219,6 +249,8 @@ def find_relations(
             m_begin = mention.begin - base
             chosen = _verb_for(mention, text, m_begin, c_begin, verbs, in_clause, base, lexicon)
             if chosen is None:
+                if author and (after := _verb_after(mention, mention.end - base, text, c_end, lexicon)) is not None:
+                    add(author, after[0], canon(mention), f"verb-after:{after[1]}/subject:author")
                 continue
             v_begin, rtype, verb = chosen
             subjects, source = [], "before-title"

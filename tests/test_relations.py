@@ -35,6 +35,11 @@ CASES = [
     # 003: drawn up and carried out: the document was issued
     ("制定并实施了《X市X区义务教育优质均衡年度规划（X-X年）》。",
      {(AUTHOR, "issued", "X市X区义务教育优质均衡年度规划（X-X年）")}),
+    # the object first, its verb ending the clause: the unstated actor did it (a province's
+    # report 2026, a county's 2022); but the body before 领导 leads, and is led by no one here
+    ("乡村振兴战略深入实施，高标准农田达到4808万亩。", {(AUTHOR, "implements", "乡村振兴战略")}),
+    ("县融媒体中心挂牌成立，主旋律更加响亮。", {(AUTHOR, "established", "县融媒体中心")}),
+    ("坚持党中央集中统一领导。", set()),
     # too far from its verb: no relation
     ("落实好各项工作任务，推动形成良好的氛围，全面推进《民法典》。", set()),
 ]
