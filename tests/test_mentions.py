@@ -375,6 +375,11 @@ GENRE_CASES = [
     ("深化国家数据要素综合试验区建设。", [("国家数据要素综合试验区", "Initiative")]),
     ("增设上海自贸试验区。", [("上海自贸试验区", "Initiative")]),
     ("争取国家算电协同试点。", [("国家算电协同试点", "Initiative")]),
+    # 综合整治 and 集中整治 head drives; a light verb before the head says nothing and is no part
+    # of a name (a county's report 2019, a province's 2026)
+    ("持续开展城乡环境综合整治。", [("城乡环境综合整治", "Campaign")]),
+    ("对城乡结合部进行综合整治。", []),
+    ("打赢疫情防控遭遇战。", [("疫情防控遭遇战", "Campaign")]),
     # a treaty in book-title marks is a document (State Council 2024)
     ("推动加入《数字经济伙伴关系协定》。", [("数字经济伙伴关系协定", "Regulation")]),
     # an international body by the short name the foreign ministry gives it (State Council 2000, a

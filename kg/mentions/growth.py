@@ -129,6 +129,11 @@ def _opening_place(view: _SentenceView, j: int, floor: int, lexicon: Lexicon) ->
 _ORGAN_TOKEN = re.compile(r"[X某]{0,3}[区市县省](?:委|政府)?")
 
 
+# The light verbs (形式动词) that take a verbal noun as their object and say nothing of what is done:
+# 进行|综合整治, 加以|整治. Growth crosses no light verb before a drive's head.
+_LIGHT_VERBS = frozenset({"进行", "加以", "予以", "给予", "给以"})
+
+
 def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: int = _MAX_NAME,
                body: bool = False, drive: bool = False) -> int:
     """Grow a name leftwards from the token holding ``head_begin``; return its begin.
@@ -140,7 +145,8 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
     when plain words beyond it reach a jurisdiction or placeholder that opens
     the name (X市科技|创新|发展中心). With ``drive`` (a campaign's head), the
     verbs of the boundary list right before the head are crossed: they say what
-    the drive does (党建创新提升|活动, 环境整治|行动), not where a name starts.
+    the drive does (党建创新提升|活动, 环境整治|行动), not where a name starts;
+    a light verb (:data:`_LIGHT_VERBS`) says nothing and is not crossed.
     """
     i = view.token_at(head_begin)
     begin = view.starts[i]
@@ -152,7 +158,8 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
         word = tok.word
         if view.ends[i] - view.starts[j] > limit:
             break
-        if at_head and word in lexicon.boundary_words and tok.pos in ("v", "vn") and not _is_boundary(word, lexicon, verbs_only=True):
+        if (at_head and word in lexicon.boundary_words and tok.pos in ("v", "vn") and not _is_boundary(word, lexicon, verbs_only=True)
+                and word not in _LIGHT_VERBS):
             begin = view.starts[j]
             j -= 1
             continue
