@@ -380,6 +380,10 @@ GENRE_CASES = [
     ("持续开展城乡环境综合整治。", [("城乡环境综合整治", "Campaign")]),
     ("对城乡结合部进行综合整治。", []),
     ("打赢疫情防控遭遇战。", [("疫情防控遭遇战", "Campaign")]),
+    # 执行 puts a policy to work as 实行 does; a benefit named by what it favours is one policy,
+    # a supplement to another is none (State Council 2019, a province's report 2026)
+    ("继续执行新能源汽车购置优惠政策。", [("新能源汽车购置优惠政策", "Initiative")]),
+    ("落实集体林权制度改革配套政策。", [("集体林权制度改革", "Initiative")]),
     # a treaty in book-title marks is a document (State Council 2024)
     ("推动加入《数字经济伙伴关系协定》。", [("数字经济伙伴关系协定", "Regulation")]),
     # an international body by the short name the foreign ministry gives it (State Council 2000, a
