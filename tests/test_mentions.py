@@ -384,6 +384,9 @@ GENRE_CASES = [
     # a supplement to another is none (State Council 2019, a province's report 2026)
     ("继续执行新能源汽车购置优惠政策。", [("新能源汽车购置优惠政策", "Initiative")]),
     ("落实集体林权制度改革配套政策。", [("集体林权制度改革", "Initiative")]),
+    # a framed name joined to an earlier framed name of another head shares its verb (a city's
+    # report 2026)
+    ("深入推进特殊引才计划和关键核心技术人才工程。", [("特殊引才计划", "Initiative"), ("关键核心技术人才工程", "Initiative")]),
     # a treaty in book-title marks is a document (State Council 2024)
     ("推动加入《数字经济伙伴关系协定》。", [("数字经济伙伴关系协定", "Regulation")]),
     # an international body by the short name the foreign ministry gives it (State Council 2000, a

@@ -150,19 +150,27 @@ def _first_conjunct(view: _SentenceView, begin: int, head_begin: int, lexicon: L
 
 
 def _framed(text: str, begin: int, head: str, lexicon: Lexicon) -> bool:
-    """Is the name at ``begin`` the object of a programme verb (实施|科教兴国战略), or the second
-    of names of the same head joined by 和/与/及/、 after such a verb in the clause
-    (实施就业优先战略和|扩大内需战略; not 制定企业发展战略、|技术创新战略)?"""
+    """Is the name at ``begin`` the object of a programme verb (实施|科教兴国战略), or a later one
+    of names of framed heads joined by 和/与/及/、 after such a verb in the clause
+    (实施就业优先战略和|扩大内需战略, 深入推进特殊引才计划和|关键核心技术人才工程; not
+    制定企业发展战略、|技术创新战略: 制定 is no programme verb)?"""
     if text.endswith(lexicon.programme_verbs, 0, begin):
         return True
-    if not (begin > len(head) and text[begin - 1] in "和与及、" and text.endswith(head, 0, begin - 1)):
+    heads = _framed_heads(lexicon)
+    if not (begin > len(head) and text[begin - 1] in "和与及、" and text.endswith(heads, 0, begin - 1)):
         return False
     clause = max(text.rfind(mark, 0, begin) for mark in "，。；：！？") + 1
     found = max(((text.rfind(verb, clause, begin), -len(verb), verb) for verb in lexicon.programme_verbs), default=(-1, 0, ""))
     if found[0] < 0:
         return False
     names = re.split("[和与及、]", text[found[0] + len(found[2]):begin - 1])
-    return all(len(name) >= len(head) + 2 and name.endswith(head) for name in names)
+    return all(len(name) >= 4 and name.endswith(heads) for name in names)
+
+
+@functools.lru_cache(maxsize=8)
+def _framed_heads(lexicon: Lexicon) -> tuple[str, ...]:
+    """The Initiative heads a programme verb frames (``framed``, ``named-or-framed``): 政策, 计划, 工程 …"""
+    return tuple(h.word for h in lexicon.initiative_heads if h.takes_a_frame)
 
 
 def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexicon) -> int | None:
