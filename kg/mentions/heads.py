@@ -220,6 +220,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         token = view.tokens[view.token_at(end - 1)]
         if token.word in lexicon.gazetteer and token.end - view.base == end:
             continue  # 污染防治攻坚战 is a name of its own: the gazetteer has it
+        if len(head.word) == 1 and len(token.word) == 2 and token.pos not in ("", "m"):
+            continue  # 遏制, 格局, 餐厅: a one-character head ends a word of jieba's dictionary (not 住|建厅, 水利|一局)
         grown = _grow_left(view, head_begin, lexicon, body=etype is EntityType.ORGANIZATION,
                            drive=etype is EntityType.CAMPAIGN)
         begin = _trim_lead(view, grown, head_begin, etype, lexicon)
