@@ -263,6 +263,9 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if etype is EntityType.CAMPAIGN and not head.takes_a_name:
             begin = _grow_parallel(view, begin, head_begin, lexicon, tables)  # 乱堆、乱建、|乱排专项整治
             begin = _first_conjunct(view, begin, head_begin, lexicon, tables)
+        if etype is EntityType.CAMPAIGN and begin in view.start_set and all(
+                _is_boundary(view.tokens[k].word, lexicon) for k in range(view.token_at(begin), view.token_at(head_begin))):
+            continue  # 巩固深化|专项斗争, 深化|主题教育: what is done to a drive of no name
         name = canonical_name(text[begin:end])
         if _vetoed(lexicon, "name", etype, head.word, lambda p: p.search(name)):
             continue  # 小学改扩建工程, 全国第七家信用增信公司, 党管保密体制机制
