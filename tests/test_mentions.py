@@ -398,6 +398,9 @@ GENRE_CASES = [
     # before a drive's head name none (State Council 2024; a party committee's report 2020)
     ("深入实施国有企业改革深化提升行动。", [("国有企业改革深化提升行动", "Campaign")]),
     ("巩固深化专项斗争成果。", []),
+    # 长期 before a noun is an attributive (jieba: an adverb), part of the system's name (State
+    # Council 2019, a region's report 2025)
+    ("推行长期护理保险制度。", [("长期护理保险制度", "Initiative")]),
     # a treaty in book-title marks is a document (State Council 2024)
     ("推动加入《数字经济伙伴关系协定》。", [("数字经济伙伴关系协定", "Regulation")]),
     # an international body by the short name the foreign ministry gives it (State Council 2000, a
