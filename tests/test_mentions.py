@@ -401,6 +401,9 @@ GENRE_CASES = [
     # 长期 before a noun is an attributive (jieba: an adverb), part of the system's name (State
     # Council 2019, a region's report 2025)
     ("推行长期护理保险制度。", [("长期护理保险制度", "Initiative")]),
+    # the items before a drive are as long as the first that starts the list or follows another
+    # item, not the shortest word that ends there (a province's report 2023)
+    ("实施冰雪运动、冰雪文旅、冰雪产业融合发展行动。", [("冰雪运动、冰雪文旅、冰雪产业融合发展行动", "Campaign")]),
     # a treaty in book-title marks is a document (State Council 2024)
     ("推动加入《数字经济伙伴关系协定》。", [("数字经济伙伴关系协定", "Regulation")]),
     # an international body by the short name the foreign ministry gives it (State Council 2000, a

@@ -377,17 +377,26 @@ def _grow_parallel(view: _SentenceView, begin: int, head_begin: int, lexicon: Le
     while at > 0 and text[at] == "、":
         sizes = [n for n in range(_PARALLEL_ITEM[0], _PARALLEL_ITEM[1] + 1)
                  if at - n >= 0 and at - n in view.start_set and all("\u4e00" <= ch <= "\u9fff" for ch in text[at - n:at])]
-        size = sizes[0] if sizes and length is None else length if length in sizes else None
+        if length is None:  # the first item: the shortest that starts the list or follows another item
+            size = next((n for n in sizes if at - n == 0 or text[at - n - 1] == "、" or not _noun_opener(view, at - n)),
+                        sizes[0] if sizes else None)
+        else:
+            size = length if length in sizes else None
         if (size is None or _head_ending_at(text, at, tables) is not None or not content(at - size, at)
                 or text[at - size:at] in lexicon.gazetteer):
             break
         length, first, at = size, at - size, at - size - 1
     if length is None or not content(begin, head_begin) or (whole_first and begin + length not in view.end_set):
         return begin
-    opener = view.tokens[view.token_at(first - 1)] if first > 0 else None
-    if opener is not None and (opener.pos.startswith("n") or opener.pos in _PARALLEL_NOUNS) and not _is_punct(opener.word):
+    if first > 0 and _noun_opener(view, first):
         return begin  # …的蓝天、碧水: the list goes on to the left, or modifies another noun
     return first
+
+
+def _noun_opener(view: _SentenceView, pos: int) -> bool:
+    """Is the token before sentence offset ``pos`` a noun (or a word used as one), no punctuation?"""
+    opener = view.tokens[view.token_at(pos - 1)]
+    return (opener.pos.startswith("n") or opener.pos in _PARALLEL_NOUNS) and not _is_punct(opener.word)
 
 
 def _grow_enumeration(view: _SentenceView, begin: int, name: str, lexicon: Lexicon) -> int:

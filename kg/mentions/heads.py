@@ -261,6 +261,9 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if etype is EntityType.CAMPAIGN:
             begin = _grow_problems(view, begin, head_begin, end, lexicon)
         if etype is EntityType.CAMPAIGN and not head.takes_a_name:
+            own = canonical_name(text[begin:end])
+            if _vetoed(lexicon, "name", etype, head.word, lambda p: p.search(own)):
+                continue  # 统一思想、统一意志、|统一行动: the last item is no drive, so the list is none
             begin = _grow_parallel(view, begin, head_begin, lexicon, tables)  # 乱堆、乱建、|乱排专项整治
             begin = _first_conjunct(view, begin, head_begin, lexicon, tables)
         if etype is EntityType.CAMPAIGN and begin in view.start_set and all(
