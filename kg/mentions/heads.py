@@ -17,8 +17,9 @@ from .core import (
     _Tables, _head_ending_at, _is_punct, canonical_name,
 )
 from .growth import (
-    _ORG_LEAD_POS, _grow_enumeration, _grow_left, _grow_parallel, _grow_problems, _is_boundary, _names_something, _trim_lead,
+    _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _trim_lead,
 )
+from .lists import _grow_enumeration, _grow_parallel, _grow_problems
 
 _COUNT_AFTER = re.compile(_BODY_COUNT)
 

@@ -12,7 +12,8 @@ import re
 from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import _Candidate, _PREFIX_RE, _SentenceView, _Tables, _head_ending_at
-from .growth import _grow_parallel, _head_after
+from .growth import _head_after
+from .lists import _grow_parallel
 
 _PLACE_TOKEN = re.compile(r".{2,}[省市县区州盟旗]")
 
@@ -45,7 +46,7 @@ def _name_patterns(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
 
 def _parallel_of_gazetteer(view: _SentenceView, begin: int, end: int, lexicon: Lexicon, tables: _Tables) -> int:
     """Where the parallel items before a gazetteer's drive of an item and a head begin
-    (蓝天、碧水、|净土保卫战: :func:`~.growth._grow_parallel`); ``begin`` when none are there."""
+    (蓝天、碧水、|净土保卫战: :func:`~.lists._grow_parallel`); ``begin`` when none are there."""
     found = _head_ending_at(view.text, end, tables)
     if found is None or not 2 <= end - len(found[1].word) - begin <= 4:
         return begin  # 脱贫攻坚: no item and head
