@@ -154,7 +154,7 @@ def _verb_after(mention: Mention, m_end: int, text: str, c_end: int, lexicon: Le
     the author, did it. ``(relation, verb)`` when the verb fits the mention's type, else ``None``. Not
     an issuing verb (《…》印发 says nothing of who issued it) nor one of leading (党中央集中统一领导:
     the body before 领导 leads)."""
-    match = _verb_after_re(lexicon).match(text[:c_end], m_end)
+    match = _verb_after_re(lexicon).match(text, m_end, c_end)  # the clause ends at c_end, where $ matches
     if match is None:
         return None
     verb = match.group(1)
