@@ -128,7 +128,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype, rule = EntityType.INITIATIVE, "quote/programme-verb"
         if etype in (None, EntityType.INITIATIVE) and not headed and _kind_of_drive(lexicon).match(text, end):
             etype, rule = EntityType.CAMPAIGN, "quote/kind-of-drive"
-        elif etype is None and _kind_of_programme(lexicon).match(text, end):
+        elif etype is None and _kind_of_initiative(lexicon).match(text, end):
             etype, rule = EntityType.INITIATIVE, "quote/kind-of-programme"
         if etype is not None:
             gaz = lexicon.gazetteer.get(core)
@@ -139,26 +139,32 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
     return candidates + _quote_runs(text, listed, lexicon)
 
 
+# A footnote's mark after a quotation: “三创四建”[2]等活动.
+_NOTE = r"(?:[\[［]\d{1,3}[\]］])?"
+
+
+def _kind_after(heads, between: str) -> re.Pattern[str]:
+    """The quotations after this one (each with its footnote's mark), then 等, ``between`` (a pattern of
+    what may stand before the head) and one of ``heads``: the head is the kind of the quoted items,
+    though no part of their names."""
+    alternatives = "|".join(re.escape(h.word) for h in heads)
+    return re.compile(_NOTE + r"(?:[、，]?[“\"][^”\"，。；]{1,30}[”\"]" + _NOTE + r")*等" + between + "(?:" + alternatives + ")")
+
+
 @functools.lru_cache(maxsize=8)
 def _kind_of_drive(lexicon: Lexicon) -> re.Pattern[str]:
     """The quotations after this one, then 等 and a campaign head: “秋收100”、“打渣除痞”等专项行动,
-    “双创双服”“三深化三提升”等活动. The head after 等 is the kind of the items (ANNOTATION.md: a
-    drive's head makes a quoted name a Campaign), though no part of their names."""
-    heads = "|".join(re.escape(h.word) for h in lexicon.campaign_heads if not h.quoted_only)
-    note = r"(?:[\[［]\d{1,3}[\]］])?"  # a footnote's mark: “三创四建”[2]等活动
-    return re.compile(note + r"(?:[、，]?[“\"][^”\"，。；]{1,30}[”\"]" + note + ")*等(?:系列|各类|各项)?(?:" + heads + ")")
+    “双创双服”“三深化三提升”等活动 (ANNOTATION.md: a drive's head makes a quoted name a Campaign)."""
+    return _kind_after([h for h in lexicon.campaign_heads if not h.quoted_only], "(?:系列|各类|各项)?")
 
 
 @functools.lru_cache(maxsize=8)
-def _kind_of_programme(lexicon: Lexicon) -> re.Pattern[str]:
+def _kind_of_initiative(lexicon: Lexicon) -> re.Pattern[str]:
     """The quotations after this one, then 等, at most five characters that qualify the kind, and an
-    Initiative head: “先用后转”等集成改革, “企呼我办”等新机制, “揭榜挂帅”、“赛马”等攻关模式. As with
-    :func:`_kind_of_drive`, the head is the kind of the items (ANNOTATION.md: coined policy terms are
-    Initiatives), no part of their names."""
-    heads = "|".join(re.escape(h.word) for h in sorted(lexicon.initiative_heads, key=lambda h: -len(h.word))
-                     if h.mode != "compound")
-    note = r"(?:[\[［]\d{1,3}[\]］])?"
-    return re.compile(note + r"(?:[、，]?[“\"][^”\"，。；]{1,30}[”\"]" + note + r")*等[^，。；、“”\"]{0,5}?(?:" + heads + ")")
+    Initiative head: “先用后转”等集成改革, “企呼我办”等新机制, “揭榜挂帅”、“赛马”等攻关模式
+    (ANNOTATION.md: coined policy terms are Initiatives)."""
+    heads = sorted((h for h in lexicon.initiative_heads if h.mode != "compound"), key=lambda h: -len(h.word))
+    return _kind_after(heads, r"[^，。；、“”\"]{0,5}?")
 
 
 # A quotation used as the label of a category (“专精特新”企业, “小巨人”企业家) names no programme
