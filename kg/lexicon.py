@@ -5,7 +5,7 @@ patterns): each file under ``data/lexicon/`` says where its entries come from;
 this module only parses them. Formats, all UTF-8, ``#`` starting a comment:
 
 * plain lists (``*_heads.txt``, ``boundary_words.txt``, ``trailing_words.txt``, ``compound_words.txt``,
-  ``generic_names.txt``):
+  ``split_words.txt``, ``generic_names.txt``):
   one entry a line; a second, tab-separated column ``quoted`` or ``named``
   restricts a head (see :class:`Head`);
 * gazetteers (``organizations.txt``, ``campaigns.txt``, ``initiatives.txt``,
@@ -192,6 +192,8 @@ class Lexicon:
         user_words: the words jieba must keep whole (gazetteer names, heads,
             the compounds of ``compound_words.txt``,
             boundary words and relation verbs, so that 打好 is not cut 打/好).
+        split_words: words of jieba's dictionary it must cut into their parts
+            (``split_words.txt``: 试点|工作, so that the head 试点 ends a token).
     """
 
     gazetteer: dict[str, tuple[EntityType, str]]
@@ -214,6 +216,7 @@ class Lexicon:
     web_lines: re.Pattern[str]
     report_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     user_words: tuple[str, ...]
+    split_words: tuple[str, ...]
     pos_corrections: dict[str, str]
 
 
@@ -439,5 +442,6 @@ def _load(stamp: tuple) -> Lexicon:
         web_lines=web_lines,
         report_kinds=tuple(report_kinds),
         user_words=user_words,
+        split_words=tuple(_words(root / "split_words.txt")),
         pos_corrections=pos_corrections,
     )

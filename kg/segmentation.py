@@ -97,7 +97,8 @@ class Segmenter:
 
 @functools.lru_cache(maxsize=4)
 def segmenter_for(lexicon: Lexicon) -> Segmenter:
-    """Return a segmenter that keeps every lexicon word whole (cached).
+    """Return a segmenter that keeps every lexicon word whole and cuts the
+    lexicon's split words (``split_words.txt``) into their parts (cached).
 
     Source of the base dictionary: jieba's ``dict.txt`` (jieba 0.42).
     """
@@ -105,6 +106,8 @@ def segmenter_for(lexicon: Lexicon) -> Segmenter:
     tokenizer.initialize()
     for word in lexicon.user_words:
         tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word, tune=False), 1000))
+    for word in lexicon.split_words:
+        tokenizer.del_word(word)  # frequency 0: no route takes it, and the Segmenter leaves it out
     return Segmenter(tokenizer)
 
 

@@ -63,3 +63,13 @@ def test_segmenter_gives_jiebas_own_tokens(lexicon):
     differing = [line for line in lines if segmenter.tokenize(line) != list(segmenter.tokenizer.tokenize(line))]
     assert len(lines) > 800
     assert differing == []
+
+
+def test_split_words_are_cut_into_their_dictionary_words(lexicon):
+    """A word of split_words.txt never comes out whole: its head ends a token (试点|工作)."""
+    segmenter = segmenter_for(lexicon)
+    assert "试点工作" in lexicon.split_words
+    for word in lexicon.split_words:
+        tokens = [w for w, _, _ in segmenter.tokenize(f"开展{word}。")]
+        assert word not in tokens and word in "".join(tokens)
+    assert [w for w, _, _ in segmenter.tokenize("开展试点工作。")] == ["开展", "试点", "工作", "。"]
