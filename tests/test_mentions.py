@@ -515,6 +515,15 @@ GENRE_CASES = [
     # a quoted list of values before one is counted (遵循|“…”八字方针: a State Council report's
     # formulation, corpus) or framed; else it is a manner of work (000: 按照“…”原则)
     ("遵循“巩固、增强、提升、畅通”八字方针。", [("巩固、增强、提升、畅通八字方针", "Initiative")]),
+    # a document named without marks after a verb that applies it, when its head is a document's
+    # only (State Council 2000 and 2024, a province's report 2026); its issuer before it keeps its
+    # own mention, and a body's feedback, a resolution or a series of measures is no title (corpus)
+    ("全面落实促进民营经济发展壮大的意见，贯彻落实党的十五届四中全会决定。",
+     [("促进民营经济发展壮大的意见", "Regulation"), ("党的十五届四中全会决定", "Regulation")]),
+    ("实施新一轮优化营商环境政策措施，落实一揽子化债方案。",
+     [("新一轮优化营商环境政策措施", "Regulation"), ("一揽子化债方案", "Regulation")]),
+    ("落实国务院支持民营经济发展的政策措施，落实中央环保督察反馈意见，执行各项政策措施。",
+     [("国务院", "Organization"), ("中央", "Organization")]),
     # the complement of 建立 and a verb of adapting start none (corpus reports, 1990s)
     ("逐步建立起社会主义市场经济体制。", [("社会主义市场经济体制", "Initiative")]),
     ("主动适应社会主义市场经济体制。", []),

@@ -46,7 +46,7 @@ from .lexical import _gazetteer, _local_organs, _name_patterns
 from .quotes import _quotes, opens_with_vetoed_quote
 from .select import _select
 from .tagger import NoTagger, SpanTagger, shipped_tagger
-from .titles import _guanyu, _laws, _titles, _unmarked_titles, is_document_title
+from .titles import _applied_titles, _guanyu, _laws, _titles, _unmarked_titles, is_document_title
 
 __all__ = ["find_mentions", "rule_candidates", "canonical_name", "is_document_title"]
 
@@ -150,6 +150,7 @@ def rule_candidates(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candid
         + _guanyu(view)
         + _unmarked_titles(view, lexicon)
         + _laws(view)
+        + _applied_titles(view, lexicon)
         + _enumerated_kinds(view, lexicon)
     )
     others = [c for c in others if not _glued_place(view, c.begin)]

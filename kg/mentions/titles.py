@@ -132,6 +132,41 @@ _LIST = re.compile(r"(?:制定|实施|缩减|压缩|推出|出台|落实|执行|
                    r"(?![并又再])([^，。；：、《》“”！？\s的和及与等]{2,14}?[负正]面清单)(?=[，。；、和及等（(]|$)")
 
 
+# A document named without marks as the object of a verb that applies it, when its head can only
+# be a document's: 全面落实|促进民营经济发展壮大的意见, 落实|一揽子化债方案, 实施|新一轮优化营商
+#环境政策措施, 贯彻落实|党的十五届四中全会决定, 遵守|廉洁自律准则, 扩大|鼓励外商投资产业目录
+# (ANNOTATION.md, rules of thumb: an unbracketed name of one document with a document head is a
+# Regulation; State Council 2000 and 2024, provinces' reports 2026, corpus reports 1990s-2020s).
+# Heads that also name a programme or a kind (措施, 办法, 计划, 规划, 制度) are left to the issuing
+# verbs of :data:`_UNMARKED`; 反馈意见 and 决议决定 are what a body sends back or resolves, no title.
+_APPLYING_VERBS = r"(?:贯彻落实|全面落实|认真落实|落实|贯彻|实施|执行|遵守|扩大|缩减)(?:好)?了?"
+_APPLIED = re.compile(_APPLYING_VERBS + r"(?![了和与并好的])([^，。；：《》“”！？\s、]{4,30}?(?:意见|方案|政策措施|决定|准则|目录))"
+                      r"(?=[，。；、和及等（(]|$)")
+_NOT_APPLIED = re.compile(r"(?:反馈意见|决议决定|(?:各项|一系列|系列|一揽子|配套|相关|有关|这些)(?:政策)?措施)$")
+_APPLIED_MIN = 6
+
+
+def _applied_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    """Documents named without marks after a verb that applies them (:data:`_APPLIED`): at least
+    :data:`_APPLIED_MIN` characters from a token's start, no description (:data:`_UNMARKED_GENERIC`,
+    :data:`_NOT_APPLIED`), and no body at their start: 国务院和我省…的实施意见, 中央…政策措施 name
+    their issuers, whose own mentions stay."""
+    candidates = []
+    for match in _APPLIED.finditer(view.text):
+        title, begin = match.group(1), match.start(1)
+        if "关于" in title:  # 中央关于…的意见: the 关于 title is found on its own (_guanyu)
+            continue
+        scope = _SCOPE_LEAD.match(title)  # 落实全省…方案: the scope is not the title
+        if scope:
+            title, begin = title[scope.end():], begin + scope.end()
+        first = view.tokens[view.token_at(begin)].word if begin in view.start_set else ""
+        if (not first or len(title) < _APPLIED_MIN or _UNMARKED_GENERIC.match(title) or _NOT_APPLIED.search(title)
+                or lexicon.gazetteer.get(first, (None,))[0] is EntityType.ORGANIZATION):
+            continue
+        candidates.append(_Candidate(begin, begin + len(title), EntityType.REGULATION, canonical_name(title), "", "applied", 2))
+    return candidates
+
+
 def _laws(view: _SentenceView) -> list[_Candidate]:
     """Laws and regulations named without marks after a verb of making or applying them (:data:`_LAW`),
     and named negative and positive lists after a verb of making, applying or shortening them (:data:`_LIST`)."""
