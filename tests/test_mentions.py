@@ -515,6 +515,12 @@ GENRE_CASES = [
     # a quoted list of values before one is counted (遵循|“…”八字方针: a State Council report's
     # formulation, corpus) or framed; else it is a manner of work (000: 按照“…”原则)
     ("遵循“巩固、增强、提升、畅通”八字方针。", [("巩固、增强、提升、畅通八字方针", "Initiative")]),
+    # a 和 inside a framed object joins two parts of one mechanism, strategy or policy (State
+    # Council 2000 and 2024, a province's report 2026); not after a name of its own, nor right
+    # before the head (corpus)
+    ("健全投入增长和风险分担机制，实施以质取胜和市场多元化战略。",
+     [("投入增长和风险分担机制", "Initiative"), ("以质取胜和市场多元化战略", "Initiative")]),
+    ("落实总体要求和政策，坚持深化改革和创新体制。", []),
     # a document named without marks after a verb that applies it, when its head is a document's
     # only (State Council 2000 and 2024, a province's report 2026); its issuer before it keeps its
     # own mention, and a body's feedback, a resolution or a series of measures is no title (corpus)

@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import (
     _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _MAX_NAME, _MEASURES, _STOP_POS, _Candidate, _PREFIX_RE, _SentenceView,
-    _Tables, _head_ending_at, _is_punct, canonical_name,
+    _Tables, _head_ending_at, _is_punct, _tables, canonical_name,
 )
 from .growth import (
     _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _trim_lead,
@@ -182,8 +182,11 @@ def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexi
     Words are crossed leftwards from ``begin``: the verbs right before the head (处置统筹协调|机制,
     失信联合惩戒|机制: what the mechanism does), then plain words and the adverbs that qualify those
     verbs (工资|正常|增长|机制, 长期|稳定|支持|机制), and boundary words only when
-    jieba tags them no verb (全面|节约战略), up to :data:`_MAX_NAME` characters back from the head. The first programme verb, a whole token,
-    whose object so reaches :data:`_FRAMED_PREFIX` characters gives the begin, after its complement
+    jieba tags them no verb (全面|节约战略), and a 和 that joins two parts of one object
+    (健全|投入增长和风险分担机制, 实施|以质取胜和市场多元化战略; not after a head or a gazetteer
+    name, which end a name of their own, nor right before the head: 总体要求和政策), up to
+    :data:`_MAX_NAME` characters back from the head (:func:`_joins_parts`). The first programme
+    verb, a whole token, whose object so reaches :data:`_FRAMED_PREFIX` characters gives the begin, after its complement
     (落实好|…政策). ``None`` at punctuation, a function word other than an adverb, a number, a conjunction, a governing
     verb (是, 作为, 纳入 …) or a programme verb too close to the head (深入实施|城镇化战略).
     """
@@ -197,6 +200,8 @@ def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexi
                 return view.ends[i + 1] if after in _COMPLEMENTS else view.ends[i]
             if token.pos == "v":
                 return None
+        elif _joins_parts(view, i, head_begin, lexicon):
+            pass  # 健全|投入增长和风险分担机制: two parts of one mechanism's object
         elif (_is_punct(token.word) or (token.pos in _STOP_POS and token.pos not in ("d", "ad")) or token.pos in ("q", "m") or token.word in _MEASURES
                 or token.word in ("和", "与", "及", "等")
                 or (_is_boundary(token.word, lexicon) and token.pos == "v" and not at_head)):
@@ -204,6 +209,18 @@ def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexi
         at_head = at_head and token.pos in ("v", "vn")
         i -= 1
     return None
+
+
+def _joins_parts(view: _SentenceView, i: int, head_begin: int, lexicon: Lexicon) -> bool:
+    """Is token ``i`` a 和 that joins two parts of one framed object: a word before it that ends no
+    head and no gazetteer name and is no programme verb or punctuation, and two characters or more
+    after it before the head? A 、 is no such join: measured on the 25 gold reports, it joined more
+    whole names than parts (rules-alone typed F1 0.7870 with 和 alone, 0.7868 with 和 and 、)."""
+    if view.tokens[i].word != "和" or i == 0 or head_begin - view.ends[i] < 2:
+        return False
+    before = view.tokens[i - 1].word
+    return (_head_ending_at(view.text, view.starts[i], _tables(lexicon)) is None and before not in lexicon.gazetteer
+            and before not in lexicon.programme_verbs and not _is_punct(before))
 
 
 # The complements of a programme verb, which start no name: 落实好|…, 建立起|….
