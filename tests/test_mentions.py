@@ -519,6 +519,9 @@ GENRE_CASES = [
     # State Council 2010 and 2024, provinces' reports 2023-2026, county reports)
     ("稳步推进城中村改造和农村危房改造，落实良种补贴，实施易地扶贫搬迁。",
      [("城中村改造", "Initiative"), ("农村危房改造", "Initiative"), ("良种补贴", "Initiative"), ("易地扶贫搬迁", "Initiative")]),
+    # formulations of the party congress reports 1992-2007 (initiatives.txt; 16th and 17th reports)
+    ("树立社会主义荣辱观，建立健全惩治和预防腐败体系。",
+     [("社会主义荣辱观", "Initiative"), ("惩治和预防腐败体系", "Initiative")]),
     # a 和 inside a framed object joins two parts of one mechanism, strategy or policy (State
     # Council 2000 and 2024, a province's report 2026); not after a name of its own, nor right
     # before the head (corpus)
