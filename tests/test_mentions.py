@@ -357,9 +357,9 @@ GENRE_CASES = [
     ("要进一步缩减市场准入负面清单，推动非禁即入普遍落实。", [("市场准入负面清单", "Regulation")]),
     ("实施负面清单管理。", []),
     # a principle named by the list of its values, upheld or carried out (party congress reports
-    # 2002 and 2007); after 按照 the list says how a thing is done
+    # 2002 and 2007); after 本着 the list says how one thing is done
     ("坚持标本兼治、综合治理的方针，逐步加大治本的力度。", [("标本兼治、综合治理的方针", "Initiative")]),
-    ("按照精简、统一、效能的原则，推进行政审批。", []),
+    ("本着节约、务实的原则，推进行政审批。", []),
     # quotations before 等 and a drive's head are drives of that kind (two county reports, 2017
     # and 2021, with a footnote's mark; a province's report 2025)
     ('强力开展"秋收100"、"打渣除痞"等专项行动。', [("秋收100", "Campaign"), ("打渣除痞", "Campaign")]),
@@ -519,6 +519,10 @@ GENRE_CASES = [
     # State Council 2010 and 2024, provinces' reports 2023-2026, county reports)
     ("稳步推进城中村改造和农村危房改造，落实良种补贴，实施易地扶贫搬迁。",
      [("城中村改造", "Initiative"), ("农村危房改造", "Initiative"), ("良种补贴", "Initiative"), ("易地扶贫搬迁", "Initiative")]),
+    # a principle named by its list of values after 按照 (party congress reports 1997 and 2002,
+    # government reports of the 1990s in the corpus)
+    ("按照革命化、年轻化、知识化、专业化方针，按照精简、统一、效能的原则。",
+     [("革命化、年轻化、知识化、专业化方针", "Initiative"), ("精简、统一、效能的原则", "Initiative")]),
     # formulations of the party congress reports 1992-2007 (initiatives.txt; 16th and 17th reports)
     ("树立社会主义荣辱观，建立健全惩治和预防腐败体系。",
      [("社会主义荣辱观", "Initiative"), ("惩治和预防腐败体系", "Initiative")]),
