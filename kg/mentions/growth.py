@@ -163,6 +163,10 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
             begin = view.starts[j]
             j -= 1
             continue
+        if at_head and _DURATION.fullmatch(word):
+            begin = view.starts[j]  # 环境品质提升|三年|行动: the drive's term is part of its head
+            j -= 1
+            continue
         at_head = False
         if word in ("和", "与") and fallback is None:
             if not _crosses_conjunction(view, j, lexicon):
@@ -203,6 +207,11 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
     while begin < view.ends[i] and view.text[begin] in "的和与":
         begin += 1
     return begin
+
+
+# The term of a drive, right before its head: 三年|行动, 百日|攻坚 (X三年行动, the State Council's
+# and the ministries' action plans name their term so).
+_DURATION = re.compile(r"(?:[一二两三四五六七八九十百]|\d+)(?:年|日|天)")
 
 
 # An organisation's name opens with a place, an organ or a noun: never with a
