@@ -362,6 +362,12 @@ def load_lexicon(directory: str | Path | None = None) -> Lexicon:
     return _load(lexicon_stamp(directory))
 
 
+# Heads left out of jieba's user words: jieba cuts before their last character anyway (紫金山|创新|带,
+# 京张体育文化旅游|带), and as words of their own they would take it from the verb it opens (以创新带|动
+# for 以创新|带动).
+_UNKEPT_HEAD_ENDS = ("带",)
+
+
 @functools.lru_cache(maxsize=4)
 def _load(stamp: tuple) -> Lexicon:
     root = Path(stamp[0])
@@ -415,7 +421,7 @@ def _load(stamp: tuple) -> Lexicon:
     user_words = _longest_first(
         list(gazetteer)
         + [w for w in boundary_words | set(relation_verbs) if len(w) >= 2]
-        + [h.word for h in campaign_heads + initiative_heads]
+        + [h.word for h in campaign_heads + initiative_heads if not h.word.endswith(_UNKEPT_HEAD_ENDS)]
         + [h.word for h in organization_heads]
         + [p + organ for p in "区市县省" for organ in local_organs]
         + list(_words(root / "compound_words.txt"))

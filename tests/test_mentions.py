@@ -519,6 +519,11 @@ GENRE_CASES = [
     # State Council 2010 and 2024, provinces' reports 2023-2026, county reports)
     ("稳步推进城中村改造和农村危房改造，落实良种补贴，实施易地扶贫搬迁。",
      [("城中村改造", "Initiative"), ("农村危房改造", "Initiative"), ("良种补贴", "Initiative"), ("易地扶贫搬迁", "Initiative")]),
+    # a belt, circle or city cluster named by its places is a regional programme (a province's
+    # reports 2023 and 2026, city and county reports in the corpus); a verb before the place is
+    # none of it, and 带动 stays a verb
+    ("加快建设京张体育文化旅游带，支持紫金山创新带发展，主动融入济南都市圈，以创新带动就业。",
+     [("京张体育文化旅游带", "Initiative"), ("紫金山创新带", "Initiative"), ("济南都市圈", "Initiative")]),
     # the term of a drive before its head is part of it, so the verbs of the drive before the term
     # are too (Beijing 2026; the State Council's and provinces' three- and five-year action plans)
     ("实施核心区环境品质提升三年行动，开展农村人居环境整治提升五年行动。",

@@ -311,9 +311,9 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
             begin = view.ends[i]  # 规范|监事会制度: setting a system in order, not its name
         i = view.token_at(begin)
         while (etype is EntityType.INITIATIVE and view.starts[i] == begin and i + 1 < len(view.tokens)
-               and view.ends[i + 1] < head_begin and view.tokens[i].pos in _VERB_LEAD_POS and len(view.tokens[i].word) >= 2
-               and _opens_with_place(view, i + 1)):
-            begin = view.ends[i]  # 增设|上海自贸试验区, 争取|国家算电协同试点: a verb before the place that opens the name
+               and (view.ends[i + 1] < head_begin or view.tokens[i + 1].pos == "ns") and view.tokens[i].pos in _VERB_LEAD_POS
+               and len(view.tokens[i].word) >= 2 and _opens_with_place(view, i + 1)):
+            begin = view.ends[i]  # 增设|上海自贸试验区, 争取|国家算电协同试点, 融入|济南都市圈: a verb before the place that opens the name
             i += 1
     return begin
 
