@@ -117,7 +117,7 @@ def test_a_head_veto_a_count_or_a_stated_act_rules_out_a_tagged_name(lexicon, te
     # 2017, a district's report 2021, a city's report 2026); an initiative needs none
     ("推进商务楼宇社区化管理。", (2, 11), EntityType.CAMPAIGN, False),
     ("推进商务楼宇社区化管理。", (2, 11), EntityType.INITIATIVE, True),
-    ("深入开展城市环境品质提升三年行动。", (4, 16), EntityType.CAMPAIGN, True),
+    ("深入开展第三轮回天行动。", (4, 11), EntityType.CAMPAIGN, True),
     ("学习数字经济高质量发展政策。", (2, 13), EntityType.REGULATION, False),
     ("学习数字经济高质量发展政策。", (2, 13), EntityType.INITIATIVE, True),
     ("落实雄安新区周边规划建设管控措施（试行）。", (2, 20), EntityType.REGULATION, True),
