@@ -33,7 +33,9 @@ def extract_document(document: Document, lexicon: Lexicon, jurisdiction: str | N
         lexicon: the loaded lexicon.
         jurisdiction: the report's place from the manifest, or ``None``.
         tagger: the statistical tagger of the mentions stage; ``None`` for
-            the shipped model (:mod:`kg.mentions.tagger`).
+            the rules alone, as builds run, or
+            :func:`kg.mentions.tagger.shipped_tagger` for the shipped CRF
+            (:mod:`kg.mentions.tagger`).
 
     Returns:
         The :class:`ReportResult`: metadata, excluded spans, sentences

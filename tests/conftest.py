@@ -42,6 +42,20 @@ EXCERPTS = ROOT / "tests" / "excerpts"
 
 
 @pytest.fixture(scope="session")
+def predicted(lexicon):
+    """The predictions of all 25 gold reports by the extraction a build runs (the rules alone).
+
+    Returns (entities, relations) in :func:`kg.evaluation.score`'s shapes; about 3 s.
+    """
+    from kg.evaluation import load_gold
+    from kg.mentions.tagger import NoTagger
+    from kg.training import predict, report_paths
+
+    gold = load_gold(GOLD)
+    return predict(report_paths(gold, (REPORTS, EXCERPTS)), sorted(gold), lexicon, NoTagger())
+
+
+@pytest.fixture(scope="session")
 def cross_validated(lexicon):
     """The predictions of all 25 gold reports by rules + CRF, each report tagged by a model trained without it.
 

@@ -1,12 +1,16 @@
-"""Extraction quality on every kind of report: the 5 samples and the 20 excerpts (issue 15's bars), cross-validated.
+"""Extraction quality on every kind of report: the 5 samples and the 20 excerpts (issue 15's bars).
 
-The CRF of the mentions stage is trained on these 25 reports, so the bars
-are measured on the cross-validation by report (``cross_validated`` in
-``conftest.py``): each report is tagged by a model trained on the other
-four folds. As in ``test_quality.py``: a bar not met yet is in ``UNMET``,
-an expected failure that turns into a failure the day it passes; the floors
-are the figures last measured (truncated), below which a change fails. None
-of the twenty excerpts was used to write a rule.
+The figures are those of the extraction a build runs, the rules alone
+(``predicted`` in ``conftest.py``), as ``kg eval`` of a build gives them. As
+in ``test_quality.py``: a bar not met yet is in ``UNMET``, an expected
+failure that turns into a failure the day it passes; the floors are the
+figures last measured (truncated), below which a change fails. None of the
+twenty excerpts was used to write a rule's construction, though gazetteer
+rows were chosen with their misses in view (the closing notes say which).
+
+The CRF of the mentions stage is left out of builds: cross-validated by
+report (``cross_validated`` in ``conftest.py``), it no longer raises typed
+F1 (:func:`test_the_crf_is_left_out_of_builds_because_it_no_longer_raises_typed_f1`).
 """
 
 import pytest
@@ -14,17 +18,15 @@ from click.testing import CliRunner
 
 from kg.cli import main
 from kg.evaluation import evaluate, load_gold, score, score_by_kind
-from kg.mentions.tagger import NoTagger
 from kg.rdf.store import open_store, run_query
-from kg.training import predict, report_paths
 
 from .conftest import EXCERPTS, GOLD, REPORTS
 
 BARS = {"entities_typed": 0.85, "relations": 0.75}
 KIND_BAR = 0.80
-UNMET = {"entities_typed", "government", "party-congress"}  # measured 0.806, 0.775, 0.792 (relations: 0.837, met)
+UNMET = {"entities_typed", "government", "party-congress"}  # measured 0.805, 0.767, 0.761 (relations: 0.835, met)
 FLOORS = {"entities_typed": 0.80, "relations": 0.83}
-KIND_FLOORS = {"government": 0.77, "party-committee": 0.86, "party-congress": 0.79}
+KIND_FLOORS = {"government": 0.76, "party-committee": 0.88, "party-congress": 0.76}
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +43,9 @@ def gold():
 
 
 @pytest.fixture(scope="module")
-def scores(gold, cross_validated):
-    scores = score(gold, *cross_validated)
-    scores.by_kind = score_by_kind(gold, *cross_validated)
+def scores(gold, predicted):
+    scores = score(gold, *predicted)
+    scores.by_kind = score_by_kind(gold, *predicted)
     return scores
 
 
@@ -54,6 +56,8 @@ def _f1(scores, measure):
 def test_all_25_reports_are_built_and_scored_and_their_kinds_are_the_gold_kinds(built_all, scores):
     built = evaluate(built_all, GOLD)
     assert built.reports == scores.reports == 25
+    assert (built.typed.tp, built.typed.fp, built.typed.fn) == (scores.typed.tp, scores.typed.fp, scores.typed.fn)
+    assert round(built.relations.f1, 9) == round(scores.relations.f1, 9)
     assert built.kind_agreement == (25, 25)
     assert {k: s.reports for k, s in built.by_kind.items()} == {"government": 15, "party-committee": 5,
                                                                 "party-congress": 5}
@@ -85,25 +89,18 @@ def test_typed_f1_floor_of_each_kind(scores, kind, floor):
     assert scores.by_kind[kind].typed.f1 >= floor, f"{kind}: F1 {scores.by_kind[kind].typed.f1:.3f} < {floor}"
 
 
-def test_the_crf_is_kept_because_it_raises_the_cross_validated_scores(gold, lexicon, scores):
+def test_the_crf_is_left_out_of_builds_because_it_no_longer_raises_typed_f1(gold, scores, cross_validated):
     """Issue 15: a statistical part stays only if it raises the scores of reports it was not trained on.
 
-    Rules alone against rules + CRF, by report: overall, on government and on
-    party-congress reports (typed F1), and relations overall. Measured: typed
-    0.804 -> 0.806, relations 0.834 -> 0.837, government 0.766 -> 0.775,
-    party-congress 0.761 -> 0.792 (party-committee: 0.880 -> 0.862, the
-    kind the rules were written from). The margins shrink as the rules reach
-    more of what only the CRF found (typed +0.022 before the central
-    formulations came into the gazetteer, +0.008 before the national
-    programmes did, +0.002 now), so the test asserts a raise, not its size:
-    +0.001 overall, +0.005 on each of the two kinds.
+    The rules alone against rules + CRF cross-validated by report. Measured: typed 0.805 both
+    (rules 0.8048, with the CRF 0.8048), relations 0.835 -> 0.838, government 0.767 -> 0.772,
+    party-committee 0.880 -> 0.865, party-congress 0.761 -> 0.792, at more than twice the
+    extraction's time (0.306 s against 0.134 s for the five samples). Its typed margin had
+    shrunk from +0.022 to +0.002 as the gazetteers took in what it had learnt. The day it
+    raises typed F1 by 0.005 again, this test fails: put it back into builds.
     """
-    rules = predict(report_paths(gold, (REPORTS, EXCERPTS)), sorted(gold), lexicon, NoTagger())
-    alone, alone_by_kind = score(gold, *rules), score_by_kind(gold, *rules)
-    assert scores.typed.f1 > alone.typed.f1 + 0.001, (scores.typed.f1, alone.typed.f1)
-    assert scores.relations.f1 > alone.relations.f1, (scores.relations.f1, alone.relations.f1)
-    for kind in ("government", "party-congress"):
-        assert scores.by_kind[kind].typed.f1 > alone_by_kind[kind].typed.f1 + 0.005, kind
+    with_crf = score(gold, *cross_validated)
+    assert with_crf.typed.f1 < scores.typed.f1 + 0.005, (with_crf.typed.f1, scores.typed.f1)
 
 
 def test_every_mentions_edge_has_a_mention_in_that_report_the_author_too(built_all):

@@ -51,7 +51,7 @@ def test_the_crf_only_fills_what_the_rules_left(lexicon):
     added = 0
     for sentence in _sentences(lexicon):
         rules = find_mentions(sentence, lexicon, NoTagger())
-        both = find_mentions(sentence, lexicon)
+        both = find_mentions(sentence, lexicon, shipped_tagger())
         assert [m for m in both if m.rule != "crf"] == rules
         for m in (m for m in both if m.rule == "crf"):
             added += 1
@@ -64,7 +64,7 @@ def test_tagged_names_open_and_close_on_word_boundaries_and_stay_in_one_clause(l
     seen = 0
     for sentence in _sentences(lexicon, EXCERPTS):
         view = _SentenceView(sentence)
-        for m in find_mentions(sentence, lexicon):
+        for m in find_mentions(sentence, lexicon, shipped_tagger()):
             if m.rule != "crf":
                 continue
             seen += 1
