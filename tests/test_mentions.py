@@ -524,6 +524,9 @@ GENRE_CASES = [
     # none of it, and 带动 stays a verb
     ("加快建设京张体育文化旅游带，支持紫金山创新带发展，主动融入济南都市圈，以创新带动就业。",
      [("京张体育文化旅游带", "Initiative"), ("紫金山创新带", "Initiative"), ("济南都市圈", "Initiative")]),
+    # the party's standing rules by the short titles the congress reports use (18th report, 2012)
+    ("严格遵守党章和党内政治生活准则，自觉遵守廉政准则。",
+     [("党章", "Regulation"), ("党内政治生活准则", "Regulation"), ("廉政准则", "Regulation")]),
     # the context after a quotation is read past a footnote's mark (a county's report 2022, 28
     # corpus reports published with notes)
     ("深入推行“标准地”[10]改革，实现“两不愁三保障”[3]目标。", [("标准地", "Initiative")]),

@@ -156,6 +156,8 @@ def _applied_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
         title, begin = match.group(1), match.start(1)
         if "关于" in title:  # 中央关于…的意见: the 关于 title is found on its own (_guanyu)
             continue
+        if any(part in lexicon.gazetteer for part in re.split("[和及与]", title)[:-1]):
+            continue  # 遵守|党章和党内政治生活准则: a name of its own, then the next document
         scope = _SCOPE_LEAD.match(title)  # 落实全省…方案: the scope is not the title
         if scope:
             title, begin = title[scope.end():], begin + scope.end()
