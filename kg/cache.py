@@ -30,7 +30,7 @@ from pathlib import Path
 
 from .lexicon import lexicon_stamp
 from .model import ReportResult
-from .resources import models_dir, unicode_table
+from .resources import unicode_table
 
 __all__ = ["fingerprint", "ResultCache", "FileHashes", "CacheInfo", "cache_info", "clear_cache", "prune_cache"]
 
@@ -40,8 +40,9 @@ _READER_PACKAGES = ("python-docx", "pdfminer.six", "readability-lxml", "lxml")
 
 
 def fingerprint(lexicon_dir: str | None) -> str:
-    """SHA-256 (hex, 16 characters) of kg's ``*.py`` files, the lexicon's ``*.txt`` files, the tagger model,
-    the character tables and the versions of the readers' packages.
+    """SHA-256 (hex, 16 characters) of kg's ``*.py`` files, the lexicon's ``*.txt`` files, the character
+    tables and the versions of the readers' packages. Not the tagger's model: builds run the rules
+    alone (:mod:`kg.mentions.tagger`), so their results do not depend on it.
 
     Computed again whenever a lexicon file changes (:func:`kg.lexicon.lexicon_stamp`).
     """
@@ -51,8 +52,7 @@ def fingerprint(lexicon_dir: str | None) -> str:
 @functools.lru_cache(maxsize=4)
 def _fingerprint(stamp: tuple) -> str:
     digest = hashlib.sha256()
-    files = (sorted(_PACKAGE.rglob("*.py")) + sorted(Path(stamp[0]).glob("*.txt")) + sorted(models_dir().glob("*.crfsuite"))
-             + sorted(unicode_table("").glob("*.tsv")))
+    files = sorted(_PACKAGE.rglob("*.py")) + sorted(Path(stamp[0]).glob("*.txt")) + sorted(unicode_table("").glob("*.tsv"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -312,7 +312,7 @@ def clear_cache(root: str | Path) -> list[str]:
 def prune_cache(root: str | Path, current: str | None) -> list[str]:
     """Drop the fingerprint folders other than ``current`` (a build's own; ``None``: all); returns those dropped.
 
-    A folder is named by the fingerprint of the kg code, lexicon and model
+    A folder is named by the fingerprint of the kg code, lexicon and tables
     that wrote it: once those changed, nothing reads its entries again.
     """
     gone = []
