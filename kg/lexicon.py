@@ -103,8 +103,10 @@ class QuotePattern:
         return self.pattern.fullmatch(core) is not None
 
 
-# A footnote's mark right after a quotation (reports published with notes: “五废共治”[5]).
-_FOOTNOTE = re.compile(r"[\[［]\d{1,3}[\]］]")
+# A footnote's mark right after a quotation (reports published with notes: “五废共治”[5]); the
+# quote rule's kinds after 等 (kg/mentions/quotes.py) read it too.
+_FOOTNOTE_PATTERN = r"[\[［]\d{1,3}[\]］]"
+_FOOTNOTE = re.compile(_FOOTNOTE_PATTERN)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..lexicon import Lexicon
+from ..lexicon import _FOOTNOTE_PATTERN, Lexicon
 from ..model import EntityType
 from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS, _QUOTE_PREFIX,
@@ -140,7 +140,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
 
 
 # A footnote's mark after a quotation: “三创四建”[2]等活动.
-_NOTE = r"(?:[\[［]\d{1,3}[\]］])?"
+_NOTE = "(?:" + _FOOTNOTE_PATTERN + ")?"
 
 
 def _kind_after(heads, between: str) -> re.Pattern[str]:
