@@ -508,9 +508,10 @@ GENRE_CASES = [
     ("坚持德才兼备原则，全面贯彻党的教育方针。", [("德才兼备原则", "Initiative"), ("党的教育方针", "Initiative")]),
     ("原则上不再新设，坚持基本原则。", []),
     # 政策 is framed too (State Council 2010, a province's report 2025, a county's 2021); a kind
-    # of policy is none, and a counted quoted policy is a document
+    # of policy is none (a policy of a stance is named: policy-stance in name_patterns.txt), and
+    # a counted quoted policy is a document
     ("实施结构性减税政策，落实减税降费政策。", [("结构性减税政策", "Initiative"), ("减税降费政策", "Initiative")]),
-    ("全面落实金融惠企政策，实施积极的财政政策和宏观调控政策。", []),
+    ("全面落实金融惠企政策，实施积极的财政政策和宏观调控政策。", [("积极的财政政策", "Initiative")]),
     ("落实落细国家促进民间投资“13条政策”。", [("13条政策", "Regulation")]),
     # a quoted list of values before one is counted (遵循|“…”八字方针: a State Council report's
     # formulation, corpus) or framed; else it is a manner of work (000: 按照“…”原则)
@@ -562,6 +563,14 @@ GENRE_CASES = [
     # the complement of 建立 and a verb of adapting start none (corpus reports, 1990s)
     ("逐步建立起社会主义市场经济体制。", [("社会主义市场经济体制", "Initiative")]),
     ("主动适应社会主义市场经济体制。", []),
+    # a macroeconomic or foreign policy named by its stance and 的 (State Council 2010, party
+    # congress reports 1997-2012 in the corpus); a policy of no stance is a kind
+    ("继续实施积极的财政政策和稳健的货币政策，坚持独立自主的和平外交政策。",
+     [("积极的财政政策", "Initiative"), ("稳健的货币政策", "Initiative"), ("独立自主的和平外交政策", "Initiative")]),
+    ("落实鼓励消费的各项政策，实施积极的配套政策体系。", []),
+    # 可持续 is one word: no verb 可 stops a strategy's name (State Council 2000, corpus reports)
+    ("积极实施科教兴国战略和可持续发展战略。",
+     [("科教兴国战略", "Initiative"), ("可持续发展战略", "Initiative")]),
 ]
 
 
