@@ -325,7 +325,11 @@ GENRE_CASES = [
     # an adverb qualifies a verb of the mechanism's name (a district's report 2023, State Council 2000s)
     ("建立城乡居民收入正常增长机制。", [("城乡居民收入正常增长机制", "Initiative")]),
     ("深入实施城镇化战略。", []),
-    ("建立国有企业履行战略使命评价机制。", []),
+    # a verb with a noun on each side is inside the object (经济运行党政|联合|调度机制: a city's
+    # report 2025; 民企|参与|重大项目: a province's 2026); one after an adverb governs it (corpus)
+    ("建立国有企业履行战略使命评价机制。", [("国有企业履行战略使命评价机制", "Initiative")]),
+    ("建立经济运行党政联合调度机制。", [("经济运行党政联合调度机制", "Initiative")]),
+    ("推动规划有望纳入国家发展战略。", []),
     # a title that was a link keeps its line breaks inside its marks (State Council 2006, gov.cn)
     ("制定了《\n国家中长期科学和技术发展规划纲要\n》。", [("国家中长期科学和技术发展规划纲要", "Regulation")]),
     # an issuing verb and a second verb of carrying out before an unmarked title; a description

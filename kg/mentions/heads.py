@@ -182,7 +182,8 @@ def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexi
     Words are crossed leftwards from ``begin``: the verbs right before the head (处置统筹协调|机制,
     失信联合惩戒|机制: what the mechanism does), then plain words and the adverbs that qualify those
     verbs (工资|正常|增长|机制, 长期|稳定|支持|机制), and boundary words only when
-    jieba tags them no verb (全面|节约战略), and a 和 that joins two parts of one object
+    jieba tags them no verb (全面|节约战略) or a noun stands on each side (党政|联合|调度机制:
+    :func:`_between_nouns`; rules-alone typed F1 0.8066 -> 0.8072), and a 和 that joins two parts of one object
     (健全|投入增长和风险分担机制, 实施|以质取胜和市场多元化战略; not after a head or a gazetteer
     name, which end a name of their own, nor right before the head: 总体要求和政策), up to
     :data:`_MAX_NAME` characters back from the head (:func:`_joins_parts`). The first programme
@@ -204,7 +205,8 @@ def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexi
             pass  # 健全|投入增长和风险分担机制: two parts of one mechanism's object
         elif (_is_punct(token.word) or (token.pos in _STOP_POS and token.pos not in ("d", "ad")) or token.pos in ("q", "m") or token.word in _MEASURES
                 or token.word in ("和", "与", "及", "等")
-                or (_is_boundary(token.word, lexicon) and token.pos == "v" and not at_head)):
+                or (_is_boundary(token.word, lexicon) and token.pos == "v" and not at_head
+                    and not _between_nouns(view, i))):
             return None
         at_head = at_head and token.pos in ("v", "vn")
         i -= 1
@@ -221,6 +223,16 @@ def _joins_parts(view: _SentenceView, i: int, head_begin: int, lexicon: Lexicon)
     before = view.tokens[i - 1].word
     return (_head_ending_at(view.text, view.starts[i], _tables(lexicon)) is None and before not in lexicon.gazetteer
             and before not in lexicon.programme_verbs and not _is_punct(before))
+
+
+# The nouns around a verb inside a mechanism's name (民企|参与|重大项目, 党政|联合|调度).
+_NOUN_POS = frozenset({"n", "vn", "j", "nz", "nt", "ns", "s"})
+
+
+def _between_nouns(view: _SentenceView, i: int) -> bool:
+    """Is token ``i`` a verb with a noun on each side: a verb inside a framed object (经济运行党政|联合|调度机制,
+    民企|参与|重大项目建设长效机制), not one that governs it?"""
+    return 0 < i < len(view.tokens) - 1 and view.tokens[i - 1].pos in _NOUN_POS and view.tokens[i + 1].pos in _NOUN_POS
 
 
 # The complements of a programme verb, which start no name: 落实好|…, 建立起|….
