@@ -572,6 +572,9 @@ GENRE_CASES = [
     ("继续实施积极的财政政策和稳健的货币政策，坚持独立自主的和平外交政策。",
      [("积极的财政政策", "Initiative"), ("稳健的货币政策", "Initiative"), ("独立自主的和平外交政策", "Initiative")]),
     ("落实鼓励消费的各项政策，实施积极的配套政策体系。", []),
+    # the party's anti-corruption drive, named so by every party congress report since 1992
+    # (campaigns.txt)
+    ("深入开展党风廉政建设和反腐败斗争。", [("反腐败斗争", "Campaign")]),
     # 可持续 is one word: no verb 可 stops a strategy's name (State Council 2000, corpus reports)
     ("积极实施科教兴国战略和可持续发展战略。",
      [("科教兴国战略", "Initiative"), ("可持续发展战略", "Initiative")]),
