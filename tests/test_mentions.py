@@ -575,6 +575,11 @@ GENRE_CASES = [
     # the party's anti-corruption drive, named so by every party congress report since 1992
     # (campaigns.txt)
     ("深入开展党风廉政建设和反腐败斗争。", [("反腐败斗争", "Campaign")]),
+    # the party's guiding theory and its cause as phrases of their own (party congress reports
+    # 1997-2022), not as the modifiers of a compound
+    ("在马克思主义的指导下，坚持和发展中国特色社会主义。",
+     [("马克思主义", "Initiative"), ("中国特色社会主义", "Initiative")]),
+    ("建设马克思主义学习型政党，推进中国特色社会主义事业。", []),
     # 可持续 is one word: no verb 可 stops a strategy's name (State Council 2000, corpus reports)
     ("积极实施科教兴国战略和可持续发展战略。",
      [("科教兴国战略", "Initiative"), ("可持续发展战略", "Initiative")]),
