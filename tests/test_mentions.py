@@ -580,6 +580,10 @@ GENRE_CASES = [
     ("在马克思主义的指导下，坚持和发展中国特色社会主义。",
      [("马克思主义", "Initiative"), ("中国特色社会主义", "Initiative")]),
     ("建设马克思主义学习型政党，推进中国特色社会主义事业。", []),
+    # the principle of party building before 全面从严治党 (party congress reports 1992-2012); the
+    # gazetteer's longest name wins
+    ("必须坚持党要管党、从严治党，全面从严治党永远在路上。",
+     [("党要管党、从严治党", "Initiative"), ("全面从严治党", "Initiative")]),
     # 可持续 is one word: no verb 可 stops a strategy's name (State Council 2000, corpus reports)
     ("积极实施科教兴国战略和可持续发展战略。",
      [("科教兴国战略", "Initiative"), ("可持续发展战略", "Initiative")]),
