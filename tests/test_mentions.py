@@ -584,6 +584,9 @@ GENRE_CASES = [
     # gazetteer's longest name wins
     ("必须坚持党要管党、从严治党，全面从严治党永远在路上。",
      [("党要管党、从严治党", "Initiative"), ("全面从严治党", "Initiative")]),
+    # a jurisdiction's bid for a title is a drive named with 创建 (county government reports 2017
+    # and 2019, a province's 2026); a title counted by units is none
+    ("积极创建全国文明城市，创建省级美丽乡村9个。", [("创建全国文明城市", "Campaign")]),
     # 可持续 is one word: no verb 可 stops a strategy's name (State Council 2000, corpus reports)
     ("积极实施科教兴国战略和可持续发展战略。",
      [("科教兴国战略", "Initiative"), ("可持续发展战略", "Initiative")]),
