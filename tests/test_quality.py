@@ -28,24 +28,21 @@ SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 
 BARS = {"entities_untyped": 0.90, "entities_typed": 0.85, "relations": 0.70}
 TYPE_BAR = 0.80
-# The rules alone: untyped 0.886 (not met), typed 0.879, relations 0.877; Initiative 0.827 (met since builds
+# The rules alone: untyped 0.888 (not met), typed 0.880, relations 0.877; Initiative 0.827 (met since builds
 # left the CRF out: with it, cross-validated, 0.795).
 UNMET = {"entities_untyped"}
 
 FLOORS = {
     "entities_untyped": 0.88,
-    "entities_typed": 0.87,
+    "entities_typed": 0.88,
     "relations": 0.87,
 }
 # relations 0.886 -> 0.874 with the frames of relation_frames.txt (在市委坚强领导下: 市委 oversees the
 # author): the samples' gold never counts the higher committees that lead a district committee, while the
 # excerpts' gold counts them for every county and province government (all 25: 0.762 -> 0.771).
-# The samples' gold leaves out 工会 (001, 002) where the excerpts' gold counts it (湖北 2026, 十八大, 十六大),
-# and 反腐败斗争 (001, 004) where the party congress reports' gold counts it (十五大, 十六大, 十七大, 二十大):
-# with the drive in campaigns.txt, typed 0.880 -> 0.879 and Campaign 0.867 -> 0.855 here, party-congress
-# 0.767 -> 0.775.
-# Measured, the rules alone: Organization 0.909, Campaign 0.855, Regulation 0.970, Initiative 0.827.
-TYPE_FLOORS = {"Organization": 0.90, "Campaign": 0.85, "Regulation": 0.96, "Initiative": 0.82}
+# The samples' gold leaves out 工会 (001, 002) where the excerpts' gold counts it (湖北 2026, 十八大, 十六大).
+# Measured, the rules alone: Organization 0.909, Campaign 0.867, Regulation 0.970, Initiative 0.827.
+TYPE_FLOORS = {"Organization": 0.90, "Campaign": 0.86, "Regulation": 0.96, "Initiative": 0.82}
 
 
 def _f1(scores, measure):
