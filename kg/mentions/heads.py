@@ -87,7 +87,11 @@ def _governed(view: _SentenceView, head_begin: int, lexicon: Lexicon) -> bool:
     """Is the head at ``head_begin`` the object of a verb (深化改革, 解决|改革), not the head of a name?
 
     The verb is glued to the head in one jieba token, or is the token right
-    before it (tagged ``v``, an idiom tagged ``l`` as 圆满完成, or a boundary word).
+    before it (tagged ``v``, an idiom tagged ``l`` as 圆满完成, or a boundary word),
+    unless it is a verb of two characters or more after :data:`_FRAMED_PREFIX`
+    characters of nouns: that names the practice reformed (养老保险省级|统筹|改革,
+    要素市场化|配置|改革; rules-alone typed F1 0.8101 -> 0.8102, 27 corpus reforms
+    more, one a clause: 人民共享改革).
     """
     i = view.token_at(head_begin)
     glued = view.text[view.starts[i]:head_begin]
@@ -96,7 +100,23 @@ def _governed(view: _SentenceView, head_begin: int, lexicon: Lexicon) -> bool:
     if i == 0:
         return True
     before = view.tokens[i - 1]
+    if before.pos == "v" and len(before.word) >= 2 and not _is_boundary(before.word, lexicon) \
+            and _nouns_before(view, i - 1) >= _FRAMED_PREFIX:
+        return False  # 养老保险省级|统筹|改革, 综合行政|执法|改革: the practice reformed, not a verb that governs
     return before.pos in ("v", "l") or _is_boundary(before.word, lexicon)
+
+
+# The nouns and attributives that open the name of a practice (养老保险|省级|统筹).
+_PRACTICE_POS = frozenset({"n", "nz", "j", "b", "ns"})
+
+
+def _nouns_before(view: _SentenceView, i: int) -> int:
+    """The characters of the nouns and attributives (:data:`_PRACTICE_POS`) right before token ``i``."""
+    k, chars = i - 1, 0
+    while k >= 0 and view.tokens[k].pos in _PRACTICE_POS:
+        chars += len(view.tokens[k].word)
+        k -= 1
+    return chars
 
 
 # The POS tags of words that govern or date an object rather than name it:
