@@ -580,6 +580,9 @@ GENRE_CASES = [
     # a jurisdiction's bid for a title is a drive named with 创建 (county government reports 2017
     # and 2019, a province's 2026); a title counted by units is none
     ("积极创建全国文明城市，创建省级美丽乡村9个。", [("创建全国文明城市", "Campaign")]),
+    # 建设 after an adverb builds a programme (a city's report 2026, corpus); the noun 建设 before
+    # a quotation does not
+    ("高水平建设“数智北京”，推进党风廉政建设“当头炮”。", [("数智北京", "Initiative")]),
     # 可持续 is one word: no verb 可 stops a strategy's name (State Council 2000, corpus reports)
     ("积极实施科教兴国战略和可持续发展战略。",
      [("科教兴国战略", "Initiative"), ("可持续发展战略", "Initiative")]),
