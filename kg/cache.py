@@ -144,6 +144,10 @@ class ResultCache:
         key = hashlib.sha256(str(Path(outdir).absolute()).encode()).hexdigest()[:32]
         return self.folder / "stamps" / f"{key}.pickle"
 
+    def communities_path(self) -> Path:
+        """Where the last build's communities are kept, with the digest of their graph (:func:`kg.communities.communities`)."""
+        return self.folder / "communities.pickle"
+
     def shared_counts_at(self, key: str) -> Path:
         """Where a build's shared-triple counts (:attr:`kg.rdf.export.Written.shared`) of key ``key`` are kept."""
         return self.folder / "shared" / f"{key}.pickle"

@@ -172,13 +172,16 @@ class NetworkData:
                 entry = [report, begin, end, sentence, subject, obj, method]
                 edge["evidence"] = sorted(edge["evidence"] + [entry])[:_EVIDENCE_PER_EDGE]
 
-    def finish(self, types: dict[str, EntityType], corrections: dict[str, dict[str, str]] | None = None) -> dict:
+    def finish(self, types: dict[str, EntityType], corrections: dict[str, dict[str, str]] | None = None,
+               memo: Path | None = None) -> dict:
         """The data of :func:`to_vis_data`, with the types settled across reports.
 
         Args:
             types: entity key -> type across reports.
             corrections: report -> the facets its folder's ``manifest.csv``
                 sets (``year``, ``level``, ``kind`` replace the report's own).
+            memo: the file that keeps the last communities
+                (:func:`kg.communities.communities`), or ``None``.
         """
         nodes = []
         for key, node in self.nodes.items():
@@ -214,7 +217,7 @@ class NetworkData:
         corrections = corrections or {}
         facets = [{**self.facets.get(r, {}), **{f: v for f, v in corrections.get(r, {}).items() if f in REPORT_FACETS}}
                   for r in reports]
-        found = communities(nodes)
+        found = communities(nodes, memo=memo)
         for node in nodes:
             node["community"] = found.get(node["id"], 0)
         return {"reports": reports, "report_facets": facets, "nodes": sorted(nodes, key=lambda n: n["id"]), "edges": edges}

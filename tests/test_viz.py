@@ -116,6 +116,26 @@ def test_communities_split_entities_by_the_reports_they_share_whatever_the_order
     assert communities(nodes, max_entities=5) == {f"a{i}": 1 for i in range(5)}  # the most widely named only
 
 
+def test_communities_are_read_back_from_the_memo_only_for_the_same_graph(tmp_path, monkeypatch):
+    """A rebuild whose reports name the same entities reads the last communities back; any change runs Louvain."""
+    from kg import communities as module
+
+    nodes = [{"id": f"a{i}", "reports": ["r1", "r2", "r3"]} for i in range(5)]
+    nodes += [{"id": f"b{i}", "reports": ["r4", "r5", "r6"]} for i in range(4)]
+    memo = tmp_path / "communities.pickle"
+    found = module.communities(nodes, memo=memo)
+    assert found == module.communities(nodes) and memo.is_file()
+    runs = []
+    louvain = module._louvain
+    monkeypatch.setattr(module, "_louvain", lambda *args: runs.append(args) or louvain(*args))
+    assert module.communities(list(reversed(nodes)), memo=memo) == found and runs == []  # the same graph
+    moved = [{**n, "reports": ["r1", "r2", "r4"]} if n["id"] == "b0" else n for n in nodes]
+    assert module.communities(moved, memo=memo) == module.communities(moved) and len(runs) == 2
+    assert module.communities(nodes, seed=1, memo=memo) == module.communities(nodes, seed=1) and len(runs) == 4
+    memo.write_bytes(b"not a pickle")  # an unreadable memo is ignored
+    assert module.communities(nodes, memo=memo) == found and len(runs) == 5
+
+
 def test_the_page_keeps_the_entities_named_by_the_most_reports(results):
     """However few nodes the page may draw, its cross-report view has the most widely named entities."""
     from kg.viz import ACROSS_ENTITIES
