@@ -583,6 +583,8 @@ GENRE_CASES = [
     # 建设 after an adverb builds a programme (a city's report 2026, corpus); the noun 建设 before
     # a quotation does not
     ("高水平建设“数智北京”，推进党风廉政建设“当头炮”。", [("数智北京", "Initiative")]),
+    # a rank threshold before a kind of body names none (a region's report 2026, corpus)
+    ("二级及以上公立综合医院为老年人设立专门医疗服务。", []),
     # 可持续 is one word: no verb 可 stops a strategy's name (State Council 2000, corpus reports)
     ("积极实施科教兴国战略和可持续发展战略。",
      [("科教兴国战略", "Initiative"), ("可持续发展战略", "Initiative")]),
