@@ -308,7 +308,8 @@ def build(
             ]
             phase(f"extracted {len(gathered.reports)} reports; rendering their graphs")
             paths = list(_progress(render_all(renderer, render_tasks), len(render_tasks), progress, "graph"))
-            network = gathered.network.finish(types, found.facets, memo=ResultCache.at(cache).communities_path())
+            memo = ResultCache.at(cache).communities_path() if cache_dir is not None else None  # no cache: read by no later build
+            network = gathered.network.finish(types, found.facets, memo=memo)
             extra = applied.mark(network["nodes"])
             _write_atomically(outdir, lambda folder: _write_outputs(folder, outdir, paths, render_tasks, network,
                                                                     summary, phase, verify, incremental, extra))
