@@ -373,6 +373,11 @@ GENRE_CASES = [
     # named by what it does (State Council 2000 and 2024, a province's report 2026)
     ("规范监事会制度。", [("监事会制度", "Initiative")]),
     ("建立符合现代企业制度要求的企业。", [("现代企业制度", "Initiative")]),
+    # 改革 before a system's name reforms it, as 规范 and 优化 set it in order (a party congress
+    # report 2007; State Council reports of the 1990s: 改革|户籍制度, 改革|工资制度)
+    ("改革党内选举制度，改进候选人提名制度和选举方式。",
+     [("党内选举制度", "Initiative"), ("候选人提名制度", "Initiative")]),
+    ("改革机关事业单位工资制度。", [("机关事业单位工资制度", "Initiative")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),
     # a pilot zone is named as a pilot is; a verb before the place or level that opens its name
     # governs it (a province's report 2026, a region's report 2025)
