@@ -378,6 +378,12 @@ GENRE_CASES = [
     ("改革党内选举制度，改进候选人提名制度和选举方式。",
      [("党内选举制度", "Initiative"), ("候选人提名制度", "Initiative")]),
     ("改革机关事业单位工资制度。", [("机关事业单位工资制度", "Initiative")]),
+    # a college of no place or proper name is a kind of college (party congress 2007, a province's
+    # report 2026); 中国 opens a national body's name (a national association, corpus)
+    ("充分发挥党校、行政学院、干部学院作用。", []),
+    ("支持有条件的高校设立科技商学院。", []),
+    ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
+    ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),
     # a pilot zone is named as a pilot is; a verb before the place or level that opens its name
     # governs it (a province's report 2026, a region's report 2025)

@@ -330,6 +330,8 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
 
     Only tokens within the prefix count: a word that jieba glued to the head
     (交易中心, tagged nt) names the kind of body, not one body (股权交易中心).
+    A jurisdiction or 中国 that opens the prefix names it too (中国服装协会, 中国农业科学院,
+    which jieba tags as one word with the head; not 国家, which opens kinds as well: 国家级试点).
     """
     i = view.token_at(begin)
     while i < len(view.tokens) and view.ends[i] <= head_begin:
@@ -337,4 +339,4 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
         if tok.pos in _NAMING_POS and not _is_punct(tok.word):
             return True
         i += 1
-    return bool(_PREFIX_RE.match(view.text, begin))
+    return bool(_PREFIX_RE.match(view.text, begin)) or view.text.startswith("中国", begin)
