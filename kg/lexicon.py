@@ -182,6 +182,10 @@ class Lexicon:
         generic_names: head-built names that name nothing in particular.
         programme_verbs: verbs after which a quotation with no head names a
             programme (``programme_verbs.txt``), longest first.
+        clause_verbs: verbs that frame a programme's name only where they open a
+            clause (rows of ``programme_verbs.txt`` marked ``clause-start``:
+            ，形成|拒腐防变教育长效机制; inside a name they are part of it:
+            人民币汇率形成机制), longest first.
         quote_patterns: the contexts that decide what a quotation names
             (``quote_patterns.txt``), in the file's order.
         name_patterns: the constructions that write a name (``name_patterns.txt``).
@@ -214,6 +218,7 @@ class Lexicon:
     trailing_words: tuple[str, ...]
     generic_names: frozenset[str]
     programme_verbs: tuple[str, ...]
+    clause_verbs: tuple[str, ...]
     quote_patterns: tuple[QuotePattern, ...]
     name_patterns: tuple[NamePattern, ...]
     head_vetoes: tuple[HeadVeto, ...]
@@ -445,7 +450,8 @@ def _load(stamp: tuple) -> Lexicon:
         boundary_words=boundary_words,
         trailing_words=_longest_first(_words(root / "trailing_words.txt")),
         generic_names=frozenset(_words(root / "generic_names.txt")),
-        programme_verbs=_longest_first(_words(root / "programme_verbs.txt")),
+        programme_verbs=_longest_first(row[0] for row in _rows(root / "programme_verbs.txt") if row[1:] != ["clause-start"]),
+        clause_verbs=_longest_first(row[0] for row in _rows(root / "programme_verbs.txt") if row[1:] == ["clause-start"]),
         quote_patterns=_quote_patterns(root / "quote_patterns.txt"),
         name_patterns=_name_patterns(root / "name_patterns.txt"),
         head_vetoes=_head_vetoes(root / "head_vetoes.txt"),

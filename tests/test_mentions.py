@@ -378,6 +378,12 @@ GENRE_CASES = [
     ("改革党内选举制度，改进候选人提名制度和选举方式。",
      [("党内选举制度", "Initiative"), ("候选人提名制度", "Initiative")]),
     ("改革机关事业单位工资制度。", [("机关事业单位工资制度", "Initiative")]),
+    # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
+    # a district's report); inside a name they are part of it (State Council 2010, 2024)
+    ("加强廉政文化建设，形成拒腐防变教育长效机制。", [("拒腐防变教育长效机制", "Initiative")]),
+    ("创新开放式组织生活机制，打造开放式组织生活基地。", [("开放式组织生活机制", "Initiative")]),
+    ("继续完善人民币汇率形成机制。", [("人民币汇率形成机制", "Initiative")]),
+    ("要逐步形成机制。", []),
     # a college of no place or proper name is a kind of college (party congress 2007, a province's
     # report 2026); 中国 opens a national body's name (a national association, corpus)
     ("充分发挥党校、行政学院、干部学院作用。", []),

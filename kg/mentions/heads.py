@@ -175,7 +175,7 @@ def _framed(text: str, begin: int, head: str, lexicon: Lexicon) -> bool:
     of names of framed heads joined by 和/与/及/、 after such a verb in the clause
     (实施就业优先战略和|扩大内需战略, 深入推进特殊引才计划和|关键核心技术人才工程; not
     制定企业发展战略、|技术创新战略: 制定 is no programme verb)?"""
-    if text.endswith(lexicon.programme_verbs, 0, begin):
+    if text.endswith(lexicon.programme_verbs, 0, begin) or _opens_clause(text, begin, lexicon):
         return True
     heads = _framed_heads(lexicon)
     if not (begin > len(head) and text[begin - 1] in "和与及、" and text.endswith(heads, 0, begin - 1)):
@@ -186,6 +186,17 @@ def _framed(text: str, begin: int, head: str, lexicon: Lexicon) -> bool:
         return False
     names = re.split("[和与及、]", text[found[0] + len(found[2]):begin - 1])
     return all(len(name) >= 4 and name.endswith(heads) for name in names)
+
+
+def _opens_clause(text: str, begin: int, lexicon: Lexicon) -> bool:
+    """Does a clause-start programme verb (``lexicon.clause_verbs``: 形成, 创新 …) open the clause
+    right before ``begin`` (，形成|拒腐防变教育长效机制)?"""
+    verb = next((v for v in lexicon.clause_verbs if text.endswith(v, 0, begin)), None)
+    return verb is not None and (begin == len(verb) or _CLAUSE_START.match(text, begin - len(verb) - 1) is not None)
+
+
+# What a clause opens after: its punctuation, or a line's start.
+_CLAUSE_START = re.compile(r"[，。；：！？\n]")
 
 
 @functools.lru_cache(maxsize=8)
@@ -215,7 +226,8 @@ def _frame_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: Lexi
     at_head = all(view.tokens[k].pos in ("v", "vn") for k in range(i + 1, view.token_at(head_begin)))
     while i >= 0 and head_begin - view.starts[i] <= _MAX_NAME:
         token = view.tokens[i]
-        if token.word in lexicon.programme_verbs:
+        if token.word in lexicon.programme_verbs or (
+                token.word in lexicon.clause_verbs and _opens_clause(view.text, view.ends[i], lexicon)):
             if head_begin - view.ends[i] >= _FRAMED_PREFIX:
                 after = view.tokens[i + 1].word
                 return view.ends[i + 1] if after in _COMPLEMENTS else view.ends[i]
