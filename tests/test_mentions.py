@@ -388,6 +388,10 @@ GENRE_CASES = [
     # report 2026); 中国 opens a national body's name (a national association, corpus)
     ("充分发挥党校、行政学院、干部学院作用。", []),
     ("支持有条件的高校设立科技商学院。", []),
+    # the body that 成立 or 组建 sets up is one body, named by a place or not (a county's report
+    # 2021, corpus)
+    ("深化改革，成立行政审批局，实行“一枚公章管审批”。", [("行政审批局", "Organization"), ("一枚公章管审批", "Initiative")]),
+    ("建设行政审批局办公楼。", []),
     ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
     ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),

@@ -11,7 +11,7 @@ import functools
 import re
 
 from ..lexicon import Lexicon
-from ..model import EntityType
+from ..model import EntityType, RelationType
 from .core import (
     _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _MAX_NAME, _MEASURES, _STOP_POS, _Candidate, _PREFIX_RE, _SentenceView,
     _Tables, _head_ending_at, _is_punct, _tables, canonical_name,
@@ -271,6 +271,22 @@ def _between_nouns(view: _SentenceView, i: int) -> bool:
 _COMPLEMENTS = frozenset({"好", "起"})
 
 
+@functools.lru_cache(maxsize=8)
+def _establishing_verbs(lexicon: Lexicon) -> tuple[str, ...]:
+    """The verbs of the ``established`` relation (``relation_verbs.txt``: 成立, 组建, 挂牌 …), longest first,
+    but 设立, whose subject is as often a kind of body setting up a kind (高校设立|科技商学院)."""
+    return tuple(sorted((v for v, rels in lexicon.relation_verbs.items()
+                         if RelationType.ESTABLISHED in rels and not v.endswith("设立")),
+                        key=lambda v: (-len(v), v)))
+
+
+def _established_before(text: str, begin: int, lexicon: Lexicon) -> bool:
+    """Is the name at ``begin`` the object of a verb of setting a body up (成立|行政审批局, 组建了|…)?
+    The body set up is one body, named or not: the report's own (ANNOTATION.md, ``established``)."""
+    before = text[:begin].removesuffix("了")
+    return before.endswith(_establishing_verbs(lexicon))
+
+
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
@@ -307,7 +323,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 etype is EntityType.ORGANIZATION and _PREFIX_RE.fullmatch(prefix)))):
             continue  # X医院, 市指挥部: a placeholder or a jurisdiction names a body (not 县|改革, 县|创建)
         named = head.takes_a_name and _names_something(view, begin, head_begin)
-        if head.mode == "named" and not named:
+        if head.mode == "named" and not named and not (
+                etype is EntityType.ORGANIZATION and _established_before(text, begin, lexicon)):
             continue
         conjunct = text.rfind(head.word, begin, head_begin)
         if conjunct >= 0 and text[conjunct + len(head.word):conjunct + len(head.word) + 1] in ("和", "与", "及", "、"):
