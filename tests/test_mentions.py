@@ -392,6 +392,9 @@ GENRE_CASES = [
     # 2021, corpus)
     ("深化改革，成立行政审批局，实行“一枚公章管审批”。", [("行政审批局", "Organization"), ("一枚公章管审批", "Initiative")]),
     ("建设行政审批局办公楼。", []),
+    # a ministry's catalogue or register in title marks is a policy document (a province's report
+    # 2025; the NDRC's 产业结构调整指导目录)
+    ("严格执行《产业结构调整指导目录》。", [("产业结构调整指导目录", "Regulation")]),
     ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
     ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),
