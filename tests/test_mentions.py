@@ -395,6 +395,11 @@ GENRE_CASES = [
     # a ministry's catalogue or register in title marks is a policy document (a province's report
     # 2025; the NDRC's 产业结构调整指导目录)
     ("严格执行《产业结构调整指导目录》。", [("产业结构调整指导目录", "Regulation")]),
+    # a law named as what its implementation or supporting rules are of (a city's and a province's
+    # reports 2026); a word of 法 that names no law is none
+    ("推进城市更新条例实施，完善政策激励工具。", [("城市更新条例", "Regulation")]),
+    ("健全民营经济促进法配套法规政策。", [("民营经济促进法", "Regulation")]),
+    ("加强综合执法实施。", []),
     ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
     ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),
