@@ -400,6 +400,8 @@ GENRE_CASES = [
     ("推进城市更新条例实施，完善政策激励工具。", [("城市更新条例", "Regulation")]),
     ("健全民营经济促进法配套法规政策。", [("民营经济促进法", "Regulation")]),
     ("加强综合执法实施。", []),
+    # a catalogue after an issuing verb is a document too (State Council reports of the 2000s)
+    ("修订外商投资产业指导目录。", [("外商投资产业指导目录", "Regulation")]),
     ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
     ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),
