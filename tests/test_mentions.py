@@ -402,6 +402,11 @@ GENRE_CASES = [
     ("加强综合执法实施。", []),
     # a catalogue after an issuing verb is a document too (State Council reports of the 2000s)
     ("修订外商投资产业指导目录。", [("外商投资产业指导目录", "Regulation")]),
+    # a formulation or a quotation before a kind of zone or fund labels that kind (provinces' reports
+    # 2023-2026, corpus); the formulation stands elsewhere, and before 理念 it is itself
+    ("建成一批全域旅游示范区。", []),
+    ("新增“两山”实践创新基地3个。", []),
+    ("大力发展全域旅游。", [("全域旅游", "Initiative")]),
     ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
     ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),

@@ -53,6 +53,17 @@ def _parallel_of_gazetteer(view: _SentenceView, begin: int, end: int, lexicon: L
     return _grow_parallel(view, begin, end - len(found[1].word), lexicon, tables, whole_first=False)
 
 
+# The rows of quote_patterns.txt whose words after a quotation make it the label of a kind, and
+# a gazetteer's formulation too: bodies and persons (“两新”组织), zones and funds (全域旅游|示范区).
+# Not the others: 绿水青山就是金山银山|理念 is the formulation itself (mindset is for quotations).
+_KIND_LABEL_ROWS = frozenset({"collective-body", "zone-field"})
+
+
+def _labels_a_kind(text: str, begin: int, end: int, lexicon: Lexicon) -> bool:
+    """Does a row of :data:`_KIND_LABEL_ROWS` match right after ``text[begin:end]``?"""
+    return any(p.id in _KIND_LABEL_ROWS and p.matches(text, begin, end, text[begin:end]) for p in lexicon.quote_patterns)
+
+
 def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     name_lengths, gazetteer = tables.name_lengths, lexicon.gazetteer
     candidates = []
@@ -62,6 +73,8 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
             end = pos + length
             if end in view.end_set and (name := text[pos:end]) in gazetteer:  # the longest name first
                 etype, canonical = gazetteer[name]
+                if etype is EntityType.INITIATIVE and _labels_a_kind(text, pos, end, lexicon):
+                    break  # 美丽中国|先行区, 全域旅游|示范区: the formulation names the field of a zone or a kind
                 rule = f"gazetteer/{lexicon.gazetteer_files[name]}"
                 if etype is EntityType.ORGANIZATION and text.endswith("国家", 0, pos) and pos - 2 in view.start_set:
                     pos, name = pos - 2, "国家" + name  # 国家民政部: the name as written, with the state it belongs to
