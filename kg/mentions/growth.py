@@ -308,9 +308,12 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
         if (view.starts[i] == begin and view.tokens[i].word in _BUILDING_VERBS and view.ends[i] + 1 < head_begin
                 and view.tokens[i + 1].word not in _BUILT_THINGS):
             begin = view.ends[i]  # 建设|光谷科创大走廊: building a named programme, not its name
-        elif (etype is not EntityType.CAMPAIGN and view.starts[i] == begin and view.tokens[i].word in _SETTING_VERBS
-              and view.ends[i] + 1 < head_begin):
-            begin = view.ends[i]  # 规范|监事会制度: setting a system in order, not its name
+        elif etype is not EntityType.CAMPAIGN and view.starts[i] == begin:
+            k = i
+            while k + 1 < len(view.tokens) and view.tokens[k].pos in ("d", "ad", "a") and view.ends[k] < head_begin:
+                k += 1  # 积极稳妥|改革|户籍制度: the adverbs of the verb
+            if view.tokens[k].word in _SETTING_VERBS and view.ends[k] + 1 < head_begin:
+                begin = view.ends[k]  # 规范|监事会制度: setting a system in order, not its name
         i = view.token_at(begin)
         while (etype is EntityType.INITIATIVE and view.starts[i] == begin and i + 1 < len(view.tokens)
                and (view.ends[i + 1] < head_begin or view.tokens[i + 1].pos == "ns") and view.tokens[i].pos in _VERB_LEAD_POS
