@@ -410,6 +410,10 @@ GENRE_CASES = [
     ("建成一批全域旅游示范区。", []),
     ("新增“两山”实践创新基地3个。", []),
     ("大力发展全域旅游。", [("全域旅游", "Initiative")]),
+    # a dash between two places joins them into the name of what they share (a city's and a
+    # region's reports 2026; corpus: 珠江—西江经济带, 西宁—海东都市圈)
+    ("建设北京-雄安人才科创走廊。", [("北京-雄安人才科创走廊", "Initiative")]),
+    ("建成中国—东盟医疗保健合作中心。", [("中国—东盟医疗保健合作中心", "Organization")]),
     ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
     ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),

@@ -206,6 +206,20 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
         begin = fallback
     while begin < view.ends[i] and view.text[begin] in "的和与":
         begin += 1
+    return _bilateral_begin(view, begin)
+
+
+# The dashes that join two places into the name of what they share (中国—东盟, 北京-雄安).
+_DASHES = frozenset({"—", "－", "-", "–", "——"})
+
+
+def _bilateral_begin(view: _SentenceView, begin: int) -> int:
+    """The begin of a name grown to ``begin``, with the place and dash before it when a dash joins two
+    places (中国—|东盟医疗保健合作中心, 北京-|雄安人才科创走廊: bilateral bodies and programmes)."""
+    j = view.token_at(begin) - 1
+    if (begin in view.start_set and j >= 1 and view.tokens[j].word in _DASHES and view.tokens[j - 1].pos == "ns"
+            and len(view.tokens[j - 1].word) >= 2):
+        return view.starts[j - 1]
     return begin
 
 

@@ -17,7 +17,7 @@ from .core import (
     _Tables, _head_ending_at, _is_punct, _tables, canonical_name,
 )
 from .growth import (
-    _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _trim_lead,
+    _DASHES, _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _trim_lead,
 )
 from .lists import _grow_enumeration, _grow_parallel, _grow_problems
 
@@ -357,7 +357,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if counted and "、" not in name and text.endswith(name[counted.end(1):], 0, end):
             end -= len(name) - counted.end(1)  # 干部能上能下三项制度: the named thing is
             name = counted.group(1)            # what the count and head follow
-        if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) for ch in name.replace("、", "")):
+        if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) and ch not in _DASHES for ch in name.replace("、", "")):
             continue
         candidates.append(_Candidate(begin, end, etype, name, "", f"head/{head.word}", 3))
     return candidates
