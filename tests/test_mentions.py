@@ -414,6 +414,9 @@ GENRE_CASES = [
     # region's reports 2026; corpus: 珠江—西江经济带, 西宁—海东都市圈)
     ("建设北京-雄安人才科创走廊。", [("北京-雄安人才科创走廊", "Initiative")]),
     ("建成中国—东盟医疗保健合作中心。", [("中国—东盟医疗保健合作中心", "Organization")]),
+    # a city's brand: a field and 之都 or 之城 (a city's report 2026, corpus)
+    ("深化演艺之都建设，打造一批演艺区。", [("演艺之都", "Initiative")]),
+    ("深化博物馆之城建设。", [("博物馆之城", "Initiative")]),
     ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
     ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),
