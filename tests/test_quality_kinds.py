@@ -27,7 +27,7 @@ from .conftest import EXCERPTS, GOLD, REPORTS
 
 BARS = {"entities_typed": 0.85, "relations": 0.75}
 KIND_BAR = 0.80
-UNMET = {"entities_typed", "government"}  # measured 0.815, 0.776 (relations 0.838, party-congress 0.806: met)
+UNMET = {"entities_typed", "government"}  # measured 0.819, 0.783 (relations 0.841, party-congress 0.806: met)
 FLOORS = {"entities_typed": 0.81, "relations": 0.83}
 KIND_FLOORS = {"government": 0.77, "party-committee": 0.88, "party-congress": 0.80}
 
