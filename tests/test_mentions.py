@@ -417,6 +417,10 @@ GENRE_CASES = [
     # a city's brand: a field and 之都 or 之城 (a city's report 2026, corpus)
     ("深化演艺之都建设，打造一批演艺区。", [("演艺之都", "Initiative")]),
     ("深化博物馆之城建设。", [("博物馆之城", "Initiative")]),
+    # the words before a quotation and its head are trimmed as a head's are: no governing verb,
+    # no scope (a city's report 2026; corpus: 扩大|“拿地即开工”试点, 全省|“七五”普法)
+    ("优化“两新”政策实施。", [("两新政策", "Initiative")]),
+    ("扩大“拿地即开工”试点。", [("拿地即开工试点", "Initiative")]),
     ("建设广西人工智能学院等创新平台。", [("广西人工智能学院", "Organization")]),
     ("支持中国服装协会举办论坛。", [("中国服装协会", "Organization")]),
     ("开展规范涉企行政执法专项行动。", [("规范涉企行政执法专项行动", "Campaign")]),

@@ -16,7 +16,7 @@ from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS, _QUOTE_PREFIX,
     _QUOTE_RE, _SentenceView, _Tables, _head_at_end, canonical_name,
 )
-from .growth import _grow_left, _head_after, _name_vetoed
+from .growth import _grow_left, _head_after, _name_vetoed, _trim_lead
 from .heads import _framed
 
 # An item with a subject before a copula or modal is a statement, not a name:
@@ -91,8 +91,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 before = view.tokens[view.token_at(begin - 1)]
                 if lexicon.gazetteer.get(before.word, (None,))[0] is EntityType.CAMPAIGN:
                     begin = before.begin - view.base  # 污染防治攻坚战“百日会战”专项行动: a drive within a drive
-                else:
-                    begin = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1)
+                else:  # the words that name it before the quotation, not a verb that governs it (优化|“两新”政策)
+                    grown = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1)
+                    begin = grown if head_type is EntityType.ORGANIZATION else _trim_lead(view, grown, best_end, head_type, lexicon)
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue
