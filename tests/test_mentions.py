@@ -381,6 +381,7 @@ GENRE_CASES = [
     ("扩大长期护理保险制度试点。", [("长期护理保险制度", "Initiative")]),
     ("实施扩大内需战略。", [("扩大内需战略", "Initiative")]),
     ("积极稳妥改革户籍制度。", [("户籍制度", "Initiative")]),
+    ("设立科创板并试点注册制。", [("注册制", "Initiative")]),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
     # a district's report); inside a name they are part of it (State Council 2010, 2024)
     ("加强廉政文化建设，形成拒腐防变教育长效机制。", [("拒腐防变教育长效机制", "Initiative")]),

@@ -259,10 +259,11 @@ _BUILDING_VERBS = frozenset({"建设", "共建", "建成", "打造", "创建"})
 _BUILT_THINGS = frozenset({"用地", "项目", "工程", "领域", "单位", "资金"})
 # Verbs that set in order, improve, reform or conform to a system (规范|干部任用提名制度, 优化|生育假期制度,
 # 符合|现代企业制度, 改革|党内选举制度 (party congress, 2007), 改革|户籍制度 (State Council, 1990s)), or
-# extend one (扩大|长期护理保险制度试点: State Council 2019; 扩大内需 is one word of jieba's):
+# extend or pilot one (扩大|长期护理保险制度试点, 试点|注册制: State Council 2019; 扩大内需 is one word of
+# jieba's):
 # they govern a system's name, though a drive is named by what it does with them
 # (规范涉企行政执法专项行动, 优化营商环境行动, 改革攻坚行动).
-_SETTING_VERBS = frozenset({"规范", "优化", "符合", "改革", "扩大"})
+_SETTING_VERBS = frozenset({"规范", "优化", "符合", "改革", "扩大", "试点"})
 
 
 # Proper-noun tags (jieba/ICTCLAS: place, person, other proper noun, abbreviation).
