@@ -382,6 +382,10 @@ GENRE_CASES = [
     ("实施扩大内需战略。", [("扩大内需战略", "Initiative")]),
     ("积极稳妥改革户籍制度。", [("户籍制度", "Initiative")]),
     ("设立科创板并试点注册制。", [("注册制", "Initiative")]),
+    # a field before a gazetteer's reform names the reform of that field (a province's report 2026;
+    # corpus: 政府|机构改革, 农业|供给侧结构性改革); a scope does not
+    ("完成全省疾控机构改革。", [("疾控机构改革", "Initiative")]),
+    ("顺利完成机构改革。", [("机构改革", "Initiative")]),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
     # a district's report); inside a name they are part of it (State Council 2010, 2024)
     ("加强廉政文化建设，形成拒腐防变教育长效机制。", [("拒腐防变教育长效机制", "Initiative")]),

@@ -287,6 +287,16 @@ def _established_before(text: str, begin: int, lexicon: Lexicon) -> bool:
     return before.endswith(_establishing_verbs(lexicon))
 
 
+def _field_before(view: _SentenceView, i: int) -> bool:
+    """Is the token before token ``i`` a noun that names a field, no verb, scope or function word
+    (疾控|机构改革, 省市县政府|机构改革: the reform of that field's bodies)?"""
+    if i == 0:
+        return False
+    before = view.tokens[i - 1]
+    return before.pos in ("n", "nz", "j", "", "ns", "nt") and not _is_punct(before.word) and before.word not in (
+        "全省", "全市", "全区", "全县", "全国", "这次", "此次")
+
+
 def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
@@ -296,8 +306,9 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # 区委中心工作, 监察制度优势, 机制体制: the head names no entity here
         head_begin = end - len(head.word)
         token = view.tokens[view.token_at(end - 1)]
-        if token.word in lexicon.gazetteer and token.end - view.base == end:
-            continue  # 污染防治攻坚战 is a name of its own: the gazetteer has it
+        if token.word in lexicon.gazetteer and token.end - view.base == end and not (
+                head.mode == "object" and _field_before(view, view.token_at(end - 1))):
+            continue  # 污染防治攻坚战 is a name of its own: the gazetteer has it (but 疾控|机构改革 reforms a field's)
         if len(head.word) == 1 and len(token.word) == 2 and token.pos not in ("", "m"):
             continue  # 遏制, 格局, 餐厅: a one-character head ends a word of jieba's dictionary (not 住|建厅, 水利|一局)
         grown = _grow_left(view, head_begin, lexicon, body=etype is EntityType.ORGANIZATION,
