@@ -386,6 +386,10 @@ GENRE_CASES = [
     # corpus: 政府|机构改革, 农业|供给侧结构性改革); a scope does not
     ("完成全省疾控机构改革。", [("疾控机构改革", "Initiative")]),
     ("顺利完成机构改革。", [("机构改革", "Initiative")]),
+    # 全 before a jurisdiction's organ means the organs across the place (a province's report 2026;
+    # corpus: 全县政府系统, 全省人大系统)
+    ("全省政府债务指标保持在合理区间。", []),
+    ("全县政府系统解放思想。", []),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
     # a district's report); inside a name they are part of it (State Council 2010, 2024)
     ("加强廉政文化建设，形成拒腐防变教育长效机制。", [("拒腐防变教育长效机制", "Initiative")]),

@@ -73,6 +73,8 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
             end = pos + length
             if end in view.end_set and (name := text[pos:end]) in gazetteer:  # the longest name first
                 etype, canonical = gazetteer[name]
+                if etype is EntityType.ORGANIZATION and name[0] in "区市县省" and text.endswith("全", 0, pos):
+                    break  # 全|县政府系统: the organs across the place, as for a local organ
                 if etype is EntityType.INITIATIVE and _labels_a_kind(text, pos, end, lexicon):
                     break  # 美丽中国|先行区, 全域旅游|示范区: the formulation names the field of a zone or a kind
                 rule = f"gazetteer/{lexicon.gazetteer_files[name]}"
@@ -107,6 +109,8 @@ def _local_organs(view: _SentenceView, tables: _Tables) -> list[_Candidate]:
                 name = text[pos:end]
                 if match.group(1) and organ != "委":  # 团 goes only with 区委/市委: 团区委
                     break
+                if match.group(4) or text.endswith("全", 0, pos):
+                    break  # 全县政府系统, 全省人大代表, 全省政府债务: the organs across the place, no one body
                 candidates.append(_Candidate(pos, end, EntityType.ORGANIZATION, name, "", f"local-organ/{organ}", 2))
                 break
     return candidates
