@@ -390,6 +390,7 @@ GENRE_CASES = [
     # corpus: 全县政府系统, 全省人大系统)
     ("全省政府债务指标保持在合理区间。", []),
     ("全县政府系统解放思想。", []),
+    ("对在社区提供日间照料、康复护理、助餐助行等服务的机构给予税费减免。", []),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
     # a district's report); inside a name they are part of it (State Council 2010, 2024)
     ("加强廉政文化建设，形成拒腐防变教育长效机制。", [("拒腐防变教育长效机制", "Initiative")]),

@@ -12,9 +12,10 @@ from .growth import _grow_left, _is_boundary, _names_something, _trim_lead
 # 完善学区制、集团化办学等机制: the items of an enumeration that 等 closes
 # before a kind noun are named instances of that kind (制度 and 机制 of work
 # are Initiatives, 活动 and 行动 Campaigns, 企业 and 机构 bodies, with a count
-# and a few modifiers between: 等36家北京知名互联网企业; shared/spec/ANNOTATION.md).
+# and a few modifiers between: 等36家北京知名互联网企业; shared/spec/ANNOTATION.md). A 的 between
+# makes the items what the bodies do (日间照料、康复护理、助餐助行等服务的机构: State Council 2019).
 _KIND_AFTER_DENG = re.compile(
-    r"等(?:(?:[\dX]+|[一二两三四五六七八九十百几多]+)余?家)?(?:[^，。；：、“”《》]{0,8}?"
+    r"等(?:(?:[\dX]+|[一二两三四五六七八九十百几多]+)余?家)?(?:[^，。；：、“”《》的]{0,8}?"
     r"(企业|公司|机构|单位|媒体|高校|院校|银行)|(机制|制度|模式|工作法|活动|行动))")
 
 
