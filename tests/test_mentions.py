@@ -391,6 +391,11 @@ GENRE_CASES = [
     ("全省政府债务指标保持在合理区间。", []),
     ("全县政府系统解放思想。", []),
     ("对在社区提供日间照料、康复护理、助餐助行等服务的机构给予税费减免。", []),
+    # the items before 等政策 name policies by what they grant (a province's report 2026); a field
+    # of two or three characters is none
+    ("婚假延长、育儿补贴、学前一年免费等政策落地实施。",
+     [("婚假延长", "Initiative"), ("育儿补贴", "Initiative"), ("学前一年免费", "Initiative")]),
+    ("落实就业、投资、消费等政策。", []),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
     # a district's report); inside a name they are part of it (State Council 2010, 2024)
     ("加强廉政文化建设，形成拒腐防变教育长效机制。", [("拒腐防变教育长效机制", "Initiative")]),

@@ -16,13 +16,17 @@ from .growth import _grow_left, _is_boundary, _names_something, _trim_lead
 # makes the items what the bodies do (日间照料、康复护理、助餐助行等服务的机构: State Council 2019).
 _KIND_AFTER_DENG = re.compile(
     r"等(?:(?:[\dX]+|[一二两三四五六七八九十百几多]+)余?家)?(?:[^，。；：、“”《》的]{0,8}?"
-    r"(企业|公司|机构|单位|媒体|高校|院校|银行)|(机制|制度|模式|工作法|活动|行动))")
+    r"(企业|公司|机构|单位|媒体|高校|院校|银行)|(机制|制度|模式|工作法|活动|行动|政策))")
 
 
 _KIND_TYPE = {"活动": EntityType.CAMPAIGN, "行动": EntityType.CAMPAIGN}
 
 
 _ITEM_MAX = 15
+# Items of 政策 name a policy by what it grants (婚假延长、育儿补贴、学前一年免费等政策: a province's
+# report 2026; 企业研发费用加计扣除、研发投入后补助等政策) in four characters or more; shorter ones
+# are the fields of policy (就业、投资、消费等政策).
+_POLICY_ITEM_MIN = 4
 
 
 def _breaks_item(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> bool:
@@ -61,7 +65,8 @@ def _enumerated_kinds(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]
             continue  # 等 after one item closes no enumeration
         for begin, end in items:
             item = text[begin:end]
-            if (not 2 <= len(item) <= _ITEM_MAX or begin not in view.start_set or end not in view.end_set
+            if (not (_POLICY_ITEM_MIN if match.group(2) == "政策" else 2) <= len(item) <= _ITEM_MAX
+                    or begin not in view.start_set or end not in view.end_set
                     or any(_is_punct(ch) for ch in item) or item in lexicon.generic_names
                     or item.endswith(lexicon.document_heads) or _is_boundary(item, lexicon)):
                 continue  # quoted and titled items have rules of their own; documents too
