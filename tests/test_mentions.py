@@ -396,6 +396,11 @@ GENRE_CASES = [
     ("婚假延长、育儿补贴、学前一年免费等政策落地实施。",
      [("婚假延长", "Initiative"), ("育儿补贴", "Initiative"), ("学前一年免费", "Initiative")]),
     ("落实就业、投资、消费等政策。", []),
+    # 创新 inside a name is part of it; before a system it is the verb (a province's and a county's
+    # reports 2021-2026, a sample)
+    ("打造京雄保科技创新走廊。", [("京雄保科技创新走廊", "Initiative")]),
+    ("探索创新农房建设管理制度。", [("农房建设管理制度", "Initiative")]),
+    ("拓面X数字经济产业创新中心辐射范围。", [("X数字经济产业创新中心", "Organization")]),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
     # a district's report); inside a name they are part of it (State Council 2010, 2024)
     ("加强廉政文化建设，形成拒腐防变教育长效机制。", [("拒腐防变教育长效机制", "Initiative")]),

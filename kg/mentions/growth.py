@@ -259,11 +259,11 @@ _BUILDING_VERBS = frozenset({"建设", "共建", "建成", "打造", "创建"})
 _BUILT_THINGS = frozenset({"用地", "项目", "工程", "领域", "单位", "资金"})
 # Verbs that set in order, improve, reform or conform to a system (规范|干部任用提名制度, 优化|生育假期制度,
 # 符合|现代企业制度, 改革|党内选举制度 (party congress, 2007), 改革|户籍制度 (State Council, 1990s)), or
-# extend or pilot one (扩大|长期护理保险制度试点, 试点|注册制: State Council 2019; 扩大内需 is one word of
-# jieba's):
+# extend, pilot or innovate one (扩大|长期护理保险制度试点, 试点|注册制: State Council 2019; 扩大内需 is one
+# word of jieba's; 创新|农房建设管理制度: a province's report 2026):
 # they govern a system's name, though a drive is named by what it does with them
 # (规范涉企行政执法专项行动, 优化营商环境行动, 改革攻坚行动).
-_SETTING_VERBS = frozenset({"规范", "优化", "符合", "改革", "扩大", "试点"})
+_SETTING_VERBS = frozenset({"规范", "优化", "符合", "改革", "扩大", "试点", "创新"})
 
 
 # Proper-noun tags (jieba/ICTCLAS: place, person, other proper noun, abbreviation).
@@ -306,6 +306,11 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
                     i + 1 < len(view.tokens) and view.tokens[i + 1].pos in _PROPER_POS)))):
             begin = view.ends[i]
             i += 1
+        i = view.token_at(begin)
+        if (view.starts[i] == begin and i + 1 < len(view.tokens) and view.ends[i] < head_begin
+                and view.tokens[i].pos in ("", "v", "vn") and view.tokens[i].word not in ("中共", "团", "全")
+                and _PLACEHOLDER.fullmatch(view.tokens[i + 1].word)):
+            begin = view.ends[i]  # 拓面|X数字经济产业创新中心: a placeholder opens the body's name
         if text[begin] in _PREPOSITIONS and begin + 1 < head_begin and view.token_at(begin) == view.token_at(begin + 1):
             begin += 1  # 对微|山路中学: a preposition glued to the name
         # a verb or preposition glued to the jurisdiction that opens the name:
