@@ -399,6 +399,10 @@ GENRE_CASES = [
     # 创新 inside a name is part of it; before a system it is the verb (a province's and a county's
     # reports 2021-2026, a sample)
     ("打造京雄保科技创新走廊。", [("京雄保科技创新走廊", "Initiative")]),
+    # jieba's word 工程建设 is cut so that 工程 ends a programme's name (a province's report 2026);
+    # the works of one facility stay none (corpus: 新城站输变电工程, 污水处理厂提标工程)
+    ("推进城市生命线安全工程建设。", [("城市生命线安全工程", "Initiative")]),
+    ("实施新城站输变电工程。", []),
     ("探索创新农房建设管理制度。", [("农房建设管理制度", "Initiative")]),
     ("拓面X数字经济产业创新中心辐射范围。", [("X数字经济产业创新中心", "Organization")]),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
