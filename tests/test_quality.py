@@ -29,7 +29,7 @@ SHARED_GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
 BARS = {"entities_untyped": 0.90, "entities_typed": 0.85, "relations": 0.70}
 TYPE_BAR = 0.80
 # The rules alone: untyped 0.890 (not met), typed 0.883, relations 0.879; Initiative 0.830 (met since builds
-# left the CRF out: with it, cross-validated, 0.797).
+# left the CRF out: with it, cross-validated, 0.795).
 UNMET = {"entities_untyped"}
 
 FLOORS = {
