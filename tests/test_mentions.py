@@ -403,6 +403,11 @@ GENRE_CASES = [
     # the works of one facility stay none (corpus: 新城站输变电工程, 污水处理厂提标工程)
     ("推进城市生命线安全工程建设。", [("城市生命线安全工程", "Initiative")]),
     ("实施新城站输变电工程。", []),
+    # the firms held up as exemplars of an industry (a county's report 2021; corpus: 以河钢集团、
+    # 中交集团为代表的绿色建材产业园); sectors named so are none
+    ("以通美晶体、中科锂电为代表的新材料、新能源等战略新兴产业加速集聚。",
+     [("通美晶体", "Organization"), ("中科锂电", "Organization")]),
+    ("以新能源、大数据、新材料为代表的战略性新兴产业快速发展。", []),
     ("探索创新农房建设管理制度。", [("农房建设管理制度", "Initiative")]),
     ("拓面X数字经济产业创新中心辐射范围。", [("X数字经济产业创新中心", "Organization")]),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,

@@ -41,7 +41,7 @@ from ..model import EntityType, Mention, Sentence
 from .core import (
     _CLOSING_MARKS, _COUNTED_PHRASE, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _head_ending_at, _tables, canonical_name,
 )
-from .enumerations import _enumerated_kinds
+from .enumerations import _enumerated_kinds, _exemplars
 from .growth import _is_boundary
 from .heads import _FRAMED_PREFIX, _headed, _veto_of_head
 from .lexical import _gazetteer, _local_organs, _name_patterns
@@ -156,6 +156,7 @@ def rule_candidates(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candid
         + _laws(view)
         + _applied_titles(view, lexicon)
         + _enumerated_kinds(view, lexicon)
+        + _exemplars(view, lexicon)
     )
     others = [c for c in others if not _glued_place(view, c.begin)]
     return _select(titles, protected, others), protected

@@ -79,3 +79,30 @@ def _enumerated_kinds(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]
                 item = text[begin:end]
             candidates.append(_Candidate(begin, end, etype, item, "", "enumeration", 3))
     return candidates
+
+
+# 以通美晶体、中科锂电为代表的新材料产业: the firms a report holds up as the exemplars of an industry,
+# a park or a cluster (以A、B为代表的 + a kind of industry; county and city reports, corpus: 以河钢集团、
+# 中交集团为代表的绿色建材产业园). Each item that holds a proper noun or a word jieba lacks names a
+# body; sectors (以新能源、大数据为代表的战略性新兴产业) do not.
+_EXEMPLARS = re.compile(r"以([^，。；：“”《》以]{2,40}?)(?:等)?为代表的[^，。；：]{0,20}?(?:产业|企业|集群|园区|产业园|行业)")
+
+
+def _exemplars(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
+    """The bodies named as exemplars in ``以A、B为代表的…产业``: one candidate per item that names something."""
+    candidates = []
+    for match in _EXEMPLARS.finditer(view.text):
+        pos = match.start(1)
+        for item in match.group(1).split("、"):
+            begin, end = pos, pos + len(item)
+            pos = end + 1
+            glued = begin == match.start(1) and begin - 1 in view.start_set  # 以通美|晶体: jieba glued 以 to the name
+            if (not 2 <= len(item) <= _ITEM_MAX or (begin not in view.start_set and not glued) or end not in view.end_set
+                    or any(_is_punct(ch) for ch in item) or _breaks_item(view, begin, end, lexicon)):
+                continue
+            if not glued:
+                begin = _trim_lead(view, begin, end, EntityType.ORGANIZATION, lexicon)
+            if begin < end and _names_something(view, begin, end):
+                candidates.append(_Candidate(begin, end, EntityType.ORGANIZATION, view.text[begin:end], "", "exemplar", 3))
+    return candidates
+
