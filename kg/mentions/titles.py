@@ -74,7 +74,7 @@ def _guanyu(view: _SentenceView) -> list[_Candidate]:
 
 # The relevant rules, or kinds of rules: no one document's title
 # (关于…的有关规定, 财务、工资等各种规章条例和实施办法).
-_VAGUE_DOCUMENT = re.compile(r"(?:有关|相关|各项|一系列|系列)(?:规定|意见|要求|措施|办法)$|等各[种类项]")
+_VAGUE_DOCUMENT = re.compile(r"(?:有关|相关|相应|各项|一系列|系列)的?(?:配套)?(?:规定|意见|要求|措施|办法)$|等各[种类项]")
 
 
 # The heads of documents named without marks: 制定专业型人才引进办法.
