@@ -412,6 +412,7 @@ GENRE_CASES = [
     ("有关部门要抓紧制定规划和相应的配套措施。", []),
     # 创建活动 is a drive's head: a drive to earn a title (State Council 2000; ANNOTATION.md's 平安XX创建活动)
     ("深入扎实地开展群众性精神文明创建活动。", [("群众性精神文明创建活动", "Campaign")]),
+    ("大规模开展园艺产品生产和畜牧水产养殖标准化创建。", [("园艺产品生产和畜牧水产养殖标准化创建", "Campaign")]),
     ("探索创新农房建设管理制度。", [("农房建设管理制度", "Initiative")]),
     ("拓面X数字经济产业创新中心辐射范围。", [("X数字经济产业创新中心", "Organization")]),
     # 形成, 创新 and 出台 frame a mechanism's name where they open a clause (party congress 2007,
