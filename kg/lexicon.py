@@ -261,6 +261,20 @@ def _heads(path: Path) -> tuple[Head, ...]:
     return tuple(sorted(heads, key=lambda h: (-len(h.word), h.word)))
 
 
+def _programme_verbs(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(programme verbs, clause-start verbs)`` of ``programme_verbs.txt``, each longest first.
+
+    Raises:
+        LexiconError: a row with a second field other than ``clause-start``.
+    """
+    plain, clause = [], []
+    for number, row in enumerate(_rows(path), 1):
+        if row[1:] not in ([], ["clause-start"]):
+            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'verb' or 'verb<TAB>clause-start'")
+        (clause if row[1:] else plain).append(row[0])
+    return _longest_first(plain), _longest_first(clause)
+
+
 def _words(path: Path) -> tuple[str, ...]:
     return tuple(row[0] for row in _rows(path))
 
@@ -439,6 +453,7 @@ def _load(stamp: tuple) -> Lexicon:
         + list(_words(root / "compound_words.txt"))
     )
     logging.getLogger(__name__).debug("lexicon: %d gazetteer names from %s", len(gazetteer), root)
+    programme_verbs, clause_verbs = _programme_verbs(root / "programme_verbs.txt")
     return Lexicon(
         gazetteer=gazetteer,
         gazetteer_files=gazetteer_files,
@@ -450,8 +465,8 @@ def _load(stamp: tuple) -> Lexicon:
         boundary_words=boundary_words,
         trailing_words=_longest_first(_words(root / "trailing_words.txt")),
         generic_names=frozenset(_words(root / "generic_names.txt")),
-        programme_verbs=_longest_first(row[0] for row in _rows(root / "programme_verbs.txt") if row[1:] != ["clause-start"]),
-        clause_verbs=_longest_first(row[0] for row in _rows(root / "programme_verbs.txt") if row[1:] == ["clause-start"]),
+        programme_verbs=programme_verbs,
+        clause_verbs=clause_verbs,
         quote_patterns=_quote_patterns(root / "quote_patterns.txt"),
         name_patterns=_name_patterns(root / "name_patterns.txt"),
         head_vetoes=_head_vetoes(root / "head_vetoes.txt"),

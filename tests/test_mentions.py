@@ -783,6 +783,8 @@ def test_a_new_quote_pattern_row_gives_a_new_mention_with_no_code_change(tmp_pat
     ("quote_patterns.txt", "broken\tbeside\tx\tveto\twhy\texample", r"quote_patterns.txt: entry \d+ \['broken'\]"),
     ("head_vetoes.txt", "nowhere\tbefore\tx\tany\twhy\texample",
      r"head_vetoes.txt: entry \d+ \['nowhere'\]: expected 'id<TAB>after\|lead\|name"),
+    ("programme_verbs.txt", "形成\tclause_start",
+     r"programme_verbs.txt: entry \d+ \['形成', 'clause_start'\]: expected 'verb' or 'verb<TAB>clause-start'"),
 ])
 def test_a_malformed_pattern_row_names_the_file_and_the_row(tmp_path, filename, row, message):
     import shutil
