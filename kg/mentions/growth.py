@@ -99,6 +99,8 @@ def _opening_quote(view: _SentenceView, j: int) -> int | None:
 
 
 _PLACEHOLDER = re.compile(r"[X某]{1,3}$")
+# The words that stand before a placeholder in a body's name (中共|X区委, 团|X市委, 全|X区).
+_BEFORE_PLACEHOLDER = frozenset({"中共", "团", "全"})
 
 
 def _opening_place(view: _SentenceView, j: int, floor: int, lexicon: Lexicon) -> int | None:
@@ -110,7 +112,7 @@ def _opening_place(view: _SentenceView, j: int, floor: int, lexicon: Lexicon) ->
     while j >= 0 and view.starts[j] >= floor:
         tok = view.tokens[j]
         if _PLACEHOLDER.match(tok.word) or _PREFIX_RE.match(view.text, view.starts[j]) or tok.word == "国家":
-            while j > 0 and (_PLACEHOLDER.match(view.tokens[j - 1].word) or view.tokens[j - 1].word in ("中共", "团", "全")):
+            while j > 0 and (_PLACEHOLDER.match(view.tokens[j - 1].word) or view.tokens[j - 1].word in _BEFORE_PLACEHOLDER):
                 j -= 1  # X|市: the placeholder opens the jurisdiction
             return j
         if tok.word in ("和", "与") and not joined:
@@ -308,7 +310,7 @@ def _trim_lead(view: _SentenceView, begin: int, head_begin: int, etype: EntityTy
             i += 1
         i = view.token_at(begin)
         if (view.starts[i] == begin and i + 1 < len(view.tokens) and view.ends[i] < head_begin
-                and view.tokens[i].pos in ("", "v", "vn") and view.tokens[i].word not in ("中共", "团", "全")
+                and view.tokens[i].pos in ("", "v", "vn") and view.tokens[i].word not in _BEFORE_PLACEHOLDER
                 and _PLACEHOLDER.fullmatch(view.tokens[i + 1].word)):
             begin = view.ends[i]  # 拓面|X数字经济产业创新中心: a placeholder opens the body's name
         if text[begin] in _PREPOSITIONS and begin + 1 < head_begin and view.token_at(begin) == view.token_at(begin + 1):
