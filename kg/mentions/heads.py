@@ -283,8 +283,8 @@ def _establishing_verbs(lexicon: Lexicon) -> tuple[str, ...]:
 def _established_before(text: str, begin: int, lexicon: Lexicon) -> bool:
     """Is the name at ``begin`` the object of a verb of setting a body up (成立|行政审批局, 组建了|…)?
     The body set up is one body, named or not: the report's own (ANNOTATION.md, ``established``)."""
-    before = text[:begin].removesuffix("了")
-    return before.endswith(_establishing_verbs(lexicon))
+    end = begin - 1 if text.endswith("了", 0, begin) else begin
+    return text.endswith(_establishing_verbs(lexicon), 0, end)
 
 
 def _field_before(view: _SentenceView, i: int) -> bool:
