@@ -672,6 +672,11 @@ GENRE_CASES = [
     # 可持续 is one word: no verb 可 stops a strategy's name (State Council 2000, corpus reports)
     ("积极实施科教兴国战略和可持续发展战略。",
      [("科教兴国战略", "Initiative"), ("可持续发展战略", "Initiative")]),
+    # the words that name a quotation before it run to eight characters (a province's report 2023,
+    # a city's 2026, corpus reports); a 和 there joins the quotation to another item
+    ("开展国有企业研发投入“两年翻番”专项行动。", [("国有企业研发投入两年翻番专项行动", "Campaign")]),
+    ("实施科技型中小企业“育苗”工程。", [("科技型中小企业育苗工程", "Initiative")]),
+    ("认真整改巡视反馈问题和“回头看”发现的问题。", []),
 ]
 
 

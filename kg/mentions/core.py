@@ -53,9 +53,10 @@ _PREFIX_RE = re.compile(r"(团)?(中共)?([X某]{1,3})?(全)?([区市县省])")
 _MAX_NAME = 32
 
 
-# Longest prefix before a quoted name with a head (廉政文化“六进”活动), in
-# characters. Chosen by us.
-_QUOTE_PREFIX = 6
+# Longest prefix before a quoted name with a head (廉政文化“六进”活动, 国有企业研发投入“…”专项行动),
+# in characters. Chosen by us: 8 takes the field and subject of a quoted programme whole
+# (科技型中小企业, 地方政府专项债); over the 192 corpus reports 6 cut about 35 such names short.
+_QUOTE_PREFIX = 8
 
 
 # Longest run of words between a quoted name and its head (“做志愿表率、为党旗

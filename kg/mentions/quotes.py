@@ -63,6 +63,19 @@ def opens_with_vetoed_quote(view: _SentenceView, begin: int, end: int, lexicon: 
     return decided is not None and decided.verdict == "veto"
 
 
+def _quote_lead(view: _SentenceView, begin: int, lexicon: Lexicon) -> int:
+    """Where the words that name a quotation before it start (国有企业研发投入|“三年上、五年强”专项行动),
+    at most :data:`_QUOTE_PREFIX` characters back; a 和 or 与 there joins the quotation to
+    another item (市委反馈问题和|“回头看”), so the lead starts after it."""
+    lead = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1)
+    i = view.token_at(begin) - 1
+    while i >= 0 and view.starts[i] >= lead:
+        if view.tokens[i].word in ("和", "与"):
+            return view.ends[i]
+        i -= 1
+    return lead
+
+
 def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     listed = []  # (begin, end, core, type or None) of the quotes that may be names
@@ -92,7 +105,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 if lexicon.gazetteer.get(before.word, (None,))[0] is EntityType.CAMPAIGN:
                     begin = before.begin - view.base  # 污染防治攻坚战“百日会战”专项行动: a drive within a drive
                 else:  # the words that name it before the quotation, not a verb that governs it (优化|“两新”政策)
-                    grown = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1)
+                    grown = _quote_lead(view, begin, lexicon)
                     begin = grown if head_type is EntityType.ORGANIZATION else _trim_lead(view, grown, best_end, head_type, lexicon)
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
@@ -100,7 +113,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if any(core == h.word for h in lexicon.campaign_heads):
             # a drive named by its head alone takes what names it before the
             # quote: 中央环保督察“回头看”, 社区环境整治“百日会战”
-            prefix = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1) if begin in view.start_set else begin
+            prefix = _quote_lead(view, begin, lexicon) if begin in view.start_set else begin
             if prefix < begin:
                 candidates.append(_Candidate(prefix, end, EntityType.CAMPAIGN, canonical_name(text[prefix:end]), "", "quote+head", 1))
             continue
