@@ -677,6 +677,11 @@ GENRE_CASES = [
     ("开展国有企业研发投入“两年翻番”专项行动。", [("国有企业研发投入两年翻番专项行动", "Campaign")]),
     ("实施科技型中小企业“育苗”工程。", [("科技型中小企业育苗工程", "Initiative")]),
     ("认真整改巡视反馈问题和“回头看”发现的问题。", []),
+    # verbs alone before a quotation govern the named programme (a province's report 2026, corpus
+    # reports of the 1980s-2020s); a verbal noun there is its field
+    ("迭代升级“雄鹰行动”计划，支持企业上市。", [("雄鹰行动计划", "Initiative")]),
+    ("将项目列入“九五”计划。", [("九五计划", "Initiative")]),
+    ("开展消费扶贫“五进”活动。", [("消费扶贫五进活动", "Campaign")]),
 ]
 
 

@@ -16,7 +16,7 @@ from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS, _QUOTE_PREFIX,
     _QUOTE_RE, _SentenceView, _Tables, _head_at_end, canonical_name,
 )
-from .growth import _grow_left, _head_after, _name_vetoed, _trim_lead
+from .growth import _VERB_LEAD_POS, _grow_left, _head_after, _name_vetoed, _trim_lead
 from .heads import _framed
 
 # An item with a subject before a copula or modal is a statement, not a name:
@@ -76,6 +76,20 @@ def _quote_lead(view: _SentenceView, begin: int, lexicon: Lexicon) -> int:
     return lead
 
 
+def _governing_lead(view: _SentenceView, begin: int, quote: int) -> bool:
+    """Are the words from ``begin`` to the quotation at ``quote`` verbs and adverbs alone
+    (搞好|“四五”普法, 迭代升级|“凤凰行动”计划, 列入|“十五”计划)? Then they govern the
+    named programme and do not name it; a verb before a noun may (充电|设施, 信访|问题)."""
+    i = view.token_at(begin)
+    verbs = 0
+    while i < len(view.tokens) and view.starts[i] < quote:
+        if view.tokens[i].pos not in _VERB_LEAD_POS and view.tokens[i].pos != "vn":
+            return False
+        verbs += view.tokens[i].pos != "vn"
+        i += 1
+    return verbs > 0 and view.tokens[view.token_at(begin)].pos != "vn"  # 消费扶贫|“六进”活动: a field
+
+
 def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     listed = []  # (begin, end, core, type or None) of the quotes that may be names
@@ -107,6 +121,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 else:  # the words that name it before the quotation, not a verb that governs it (优化|“两新”政策)
                     grown = _quote_lead(view, begin, lexicon)
                     begin = grown if head_type is EntityType.ORGANIZATION else _trim_lead(view, grown, best_end, head_type, lexicon)
+                    if head_type is not EntityType.ORGANIZATION and _governing_lead(view, begin, match.start()):
+                        begin = match.start()
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue
