@@ -680,7 +680,7 @@ GENRE_CASES = [
     # verbs alone before a quotation govern the named programme (a province's report 2026, corpus
     # reports of the 1980s-2020s); a verbal noun there is its field
     ("迭代升级“雄鹰行动”计划，支持企业上市。", [("雄鹰行动计划", "Initiative")]),
-    ("将项目列入“九五”计划。", [("九五计划", "Initiative")]),
+    ("这一工程已列入“九五”计划。", [("九五计划", "Initiative")]),
     ("开展消费扶贫“五进”活动。", [("消费扶贫五进活动", "Campaign")]),
 ]
 
