@@ -682,6 +682,14 @@ GENRE_CASES = [
     ("迭代升级“雄鹰行动”计划，支持企业上市。", [("雄鹰行动计划", "Initiative")]),
     ("这一工程已列入“九五”计划。", [("九五计划", "Initiative")]),
     ("开展消费扶贫“五进”活动。", [("消费扶贫五进活动", "Campaign")]),
+    # a head's name runs back over a quotation in it to the words that name the quotation (a province's
+    # reports 2023 and 2026, corpus reports); a count inside the quotation is part of the name
+    ("实施“365”产业集群补链强链专项行动。", [("365产业集群补链强链专项行动", "Campaign")]),
+    ("实施“两个一百”企业培育专项行动。", [("两个一百企业培育专项行动", "Campaign")]),
+    # jieba tags 压实 a noun; it is the verb that presses a system home (a province's report 2025)
+    ("压实“米袋子”省长负责制。", [("米袋子省长负责制", "Initiative")]),
+    # the copula 即 introduces the name after it (corpus reports)
+    ("其中“1”即农村乱占耕地建房问题专项整治。", [("农村乱占耕地建房问题专项整治", "Campaign")]),
 ]
 
 

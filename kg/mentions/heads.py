@@ -17,9 +17,10 @@ from .core import (
     _Tables, _head_ending_at, _is_punct, _tables, canonical_name,
 )
 from .growth import (
-    _DASHES, _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _trim_lead,
+    _DASHES, _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _opening_quote, _trim_lead,
 )
 from .lists import _grow_enumeration, _grow_parallel, _grow_problems
+from .leads import quoted_name_begin
 
 _COUNT_AFTER = re.compile(_BODY_COUNT)
 
@@ -350,6 +351,12 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         begin = _grow_enumeration(view, begin, text[begin:end], lexicon)
         if etype is EntityType.CAMPAIGN:
             begin = _grow_problems(view, begin, head_begin, end, lexicon)
+        if etype is not EntityType.ORGANIZATION and head.mode != "object" and begin in view.start_set:
+            # a programme's name runs back over a quotation in it (“1650”产业体系补短板技术攻关专项行动), but
+            # a reform is of what is right before 改革, as the quotation rule takes it (“区管校聘”|管理改革)
+            opening = _opening_quote(view, view.token_at(begin) - 1)
+            if opening is not None and end - view.starts[opening] <= _MAX_NAME:
+                begin = quoted_name_begin(view, view.starts[opening], end, etype, lexicon)
         if etype is EntityType.CAMPAIGN and not head.takes_a_name:
             own = canonical_name(text[begin:end])
             if _vetoed(lexicon, "name", etype, head.word, lambda p: p.search(own)):
@@ -368,7 +375,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if counted and "、" not in name and text.endswith(name[counted.end(1):], 0, end):
             end -= len(name) - counted.end(1)  # 干部能上能下三项制度: the named thing is
             name = counted.group(1)            # what the count and head follow
-        if name in lexicon.generic_names or _COUNTED_PHRASE.match(name) or any(_is_punct(ch) and ch not in _DASHES for ch in name.replace("、", "")):
+        if name in lexicon.generic_names or (_COUNTED_PHRASE.match(name) and text[begin] not in "“「『‘") or any(_is_punct(ch) and ch not in _DASHES for ch in name.replace("、", "")):
             continue
         candidates.append(_Candidate(begin, end, etype, name, "", f"head/{head.word}", 3))
     return candidates

@@ -13,10 +13,11 @@ import re
 from ..lexicon import _FOOTNOTE_PATTERN, Lexicon
 from ..model import EntityType
 from .core import (
-    _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS, _QUOTE_PREFIX,
+    _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS,
     _QUOTE_RE, _SentenceView, _Tables, _head_at_end, canonical_name,
 )
-from .growth import _VERB_LEAD_POS, _grow_left, _head_after, _name_vetoed, _trim_lead
+from .growth import _head_after, _name_vetoed
+from .leads import _quote_lead, quoted_name_begin
 from .heads import _framed
 
 # An item with a subject before a copula or modal is a statement, not a name:
@@ -63,33 +64,6 @@ def opens_with_vetoed_quote(view: _SentenceView, begin: int, end: int, lexicon: 
     return decided is not None and decided.verdict == "veto"
 
 
-def _quote_lead(view: _SentenceView, begin: int, lexicon: Lexicon) -> int:
-    """Where the words that name a quotation before it start (国有企业研发投入|“三年上、五年强”专项行动),
-    at most :data:`_QUOTE_PREFIX` characters back; a 和 or 与 there joins the quotation to
-    another item (市委反馈问题和|“回头看”), so the lead starts after it."""
-    lead = _grow_left(view, begin, lexicon, limit=_QUOTE_PREFIX + 1)
-    i = view.token_at(begin) - 1
-    while i >= 0 and view.starts[i] >= lead:
-        if view.tokens[i].word in ("和", "与"):
-            return view.ends[i]
-        i -= 1
-    return lead
-
-
-def _governing_lead(view: _SentenceView, begin: int, quote: int) -> bool:
-    """Are the words from ``begin`` to the quotation at ``quote`` verbs and adverbs alone
-    (搞好|“四五”普法, 迭代升级|“凤凰行动”计划, 列入|“十五”计划)? Then they govern the
-    named programme and do not name it; a verb before a noun may (充电|设施, 信访|问题)."""
-    i = view.token_at(begin)
-    verbs = 0
-    while i < len(view.tokens) and view.starts[i] < quote:
-        if view.tokens[i].pos not in _VERB_LEAD_POS and view.tokens[i].pos != "vn":
-            return False
-        verbs += view.tokens[i].pos != "vn"
-        i += 1
-    return verbs > 0 and view.tokens[view.token_at(begin)].pos != "vn"  # 消费扶贫|“六进”活动: a field
-
-
 def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     candidates = []
     listed = []  # (begin, end, core, type or None) of the quotes that may be names
@@ -119,10 +93,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 if lexicon.gazetteer.get(before.word, (None,))[0] is EntityType.CAMPAIGN:
                     begin = before.begin - view.base  # 污染防治攻坚战“百日会战”专项行动: a drive within a drive
                 else:  # the words that name it before the quotation, not a verb that governs it (优化|“两新”政策)
-                    grown = _quote_lead(view, begin, lexicon)
-                    begin = grown if head_type is EntityType.ORGANIZATION else _trim_lead(view, grown, best_end, head_type, lexicon)
-                    if head_type is not EntityType.ORGANIZATION and _governing_lead(view, begin, match.start()):
-                        begin = match.start()
+                    begin = quoted_name_begin(view, begin, best_end, head_type, lexicon)
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue
