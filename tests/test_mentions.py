@@ -690,6 +690,10 @@ GENRE_CASES = [
     ("压实“米袋子”省长负责制。", [("米袋子省长负责制", "Initiative")]),
     # the copula 即 introduces the name after it (corpus reports)
     ("其中“1”即农村乱占耕地建房问题专项整治。", [("农村乱占耕地建房问题专项整治", "Campaign")]),
+    # a kind noun after 等 that qualifies the noun after it is no kind of the items (a province's
+    # report 2026, corpus reports)
+    ("用好地方政府专项债券、中央财政贴息资金等政策资金。", []),
+    ("综合运用税费减免、稳岗返还等政策工具。", []),
 ]
 
 

@@ -14,9 +14,11 @@ from .growth import _grow_left, _is_boundary, _names_something, _trim_lead
 # are Initiatives, 活动 and 行动 Campaigns, 企业 and 机构 bodies, with a count
 # and a few modifiers between: 等36家北京知名互联网企业; shared/spec/ANNOTATION.md). A 的 between
 # makes the items what the bodies do (日间照料、康复护理、助餐助行等服务的机构: State Council 2019).
+# A kind noun that qualifies the noun after it is no kind of the items: 中央预算内投资、新型政策性金融工具
+# 等政策资金 (funds; a province's report 2026), 等政策工具, 等制度改革, 等制度型开放 (corpus reports).
 _KIND_AFTER_DENG = re.compile(
     r"等(?:(?:[\dX]+|[一二两三四五六七八九十百几多]+)余?家)?(?:[^，。；：、“”《》的]{0,8}?"
-    r"(企业|公司|机构|单位|媒体|高校|院校|银行)|(机制|制度|模式|工作法|活动|行动|政策))")
+    r"(企业|公司|机构|单位|媒体|高校|院校|银行)|(机制|制度|模式|工作法|活动|行动|政策)(?!资金|工具|机遇|红利|效应|协同|协调|改革|不便|[性型]))")
 
 
 _KIND_TYPE = {"活动": EntityType.CAMPAIGN, "行动": EntityType.CAMPAIGN}
