@@ -694,6 +694,8 @@ GENRE_CASES = [
     # report 2026, corpus reports)
     ("用好地方政府专项债券、中央财政贴息资金等政策资金。", []),
     ("综合运用税费减免、稳岗返还等政策工具。", []),
+    # the locative 内 ends the place a body is in, not the body's name (a county's report 2019, corpus)
+    ("园区内河北华药集团投资建设的热电项目投产。", [("河北华药集团", "Organization")]),
 ]
 
 
