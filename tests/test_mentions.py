@@ -696,6 +696,10 @@ GENRE_CASES = [
     ("综合运用税费减免、稳岗返还等政策工具。", []),
     # the locative 内 ends the place a body is in, not the body's name (a county's report 2019, corpus)
     ("园区内河北华药集团投资建设的热电项目投产。", [("河北华药集团", "Organization")]),
+    # 改革 right after a body the gazetteer names is the body's reform, no programme: the body is
+    # named (State Council 2024, corpus reports)
+    ("积极参与世贸组织改革。", [("世贸组织", "Organization")]),
+    ("贯彻落实党中央改革部署。", [("党中央", "Organization")]),
 ]
 
 

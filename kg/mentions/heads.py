@@ -107,6 +107,17 @@ def _governed(view: _SentenceView, head_begin: int, lexicon: Lexicon) -> bool:
     return before.pos in ("v", "l") or _is_boundary(before.word, lexicon)
 
 
+def _reform_of_a_body(view: _SentenceView, head_begin: int, lexicon: Lexicon) -> bool:
+    """Is the head at ``head_begin`` right after a token that the gazetteer names as a body
+    (参与|世贸组织|改革)? The body is what is named there; the reform of an institution is a
+    topic of diplomacy, no programme of the report's author."""
+    i = view.token_at(head_begin)
+    if i == 0 or view.starts[i] != head_begin:
+        return False
+    found = lexicon.gazetteer.get(view.tokens[i - 1].word)
+    return found is not None and found[0] is EntityType.ORGANIZATION
+
+
 # The nouns and attributives that open the name of a practice (养老保险|省级|统筹).
 _PRACTICE_POS = frozenset({"n", "nz", "j", "b", "ns"})
 
@@ -320,7 +331,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             if begin is None:
                 continue
         elif head.mode == "object":
-            if _governed(view, head_begin, lexicon):
+            if _governed(view, head_begin, lexicon) or _reform_of_a_body(view, head_begin, lexicon):
                 continue
             begin = _skip_governing(view, _first_conjunct(view, begin, head_begin, lexicon), head_begin)
         if head.takes_a_frame and (head_begin - begin < _FRAMED_PREFIX or not _framed(text, begin, head.word, lexicon)) \
