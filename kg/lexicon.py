@@ -114,9 +114,11 @@ class NamePattern:
     """A row of ``name_patterns.txt``: a construction that writes a name, and the name's type.
 
     ``left`` is ``none``, ``place`` (the name also takes the place name
-    before the match) or ``then-place`` (the match is a qualifier, and it
-    names something only with the place name right after it, which the name
-    takes: 美丽|湖北); ``example`` is ``sentence -> name``, checked by the tests.
+    before the match), ``place-first`` (the match names something only with
+    the place name right before it, which the name takes: 衡水|二中) or
+    ``then-place`` (the match is a qualifier, and it names something only with
+    the place name right after it, which the name takes: 美丽|湖北);
+    ``example`` is ``sentence -> name``, checked by the tests.
     """
 
     id: str
@@ -329,8 +331,8 @@ def _relation_frames(path: Path) -> tuple[RelationFrame, ...]:
 def _name_patterns(path: Path) -> tuple[NamePattern, ...]:
     """The rows of ``name_patterns.txt`` (see :func:`_pattern_rows` for the errors raised)."""
     types = {t.value for t in EntityType}
-    rows = _pattern_rows(path, lambda r: r[1] in types and r[3] in ("none", "place", "then-place"),
-                         "id<TAB>type<TAB>pattern<TAB>none|place|then-place<TAB>why<TAB>example")
+    rows = _pattern_rows(path, lambda r: r[1] in types and r[3] in ("none", "place", "place-first", "then-place"),
+                         "id<TAB>type<TAB>pattern<TAB>none|place|place-first|then-place<TAB>why<TAB>example")
     return tuple(NamePattern(r[0], EntityType(r[1]), pattern, r[3], r[4], r[5]) for r, pattern in rows)
 
 

@@ -32,10 +32,14 @@ def _name_patterns(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
             begin, end = match.span()
             if begin not in view.start_set or end not in view.end_set:
                 continue
-            if row.left == "place" and begin > 0:
+            if row.left in ("place", "place-first") and begin > 0:
                 before = view.tokens[view.token_at(begin - 1)]
                 if _is_place(before):
                     begin = before.begin - view.base
+                elif row.left == "place-first":
+                    continue
+            elif row.left == "place-first":
+                continue
             elif row.left == "then-place":
                 if end >= len(text) or not _is_place(after := view.tokens[view.token_at(end)]):
                     continue
