@@ -700,6 +700,11 @@ GENRE_CASES = [
     # named (State Council 2024, corpus reports)
     ("积极参与世贸组织改革。", [("世贸组织", "Organization")]),
     ("贯彻落实党中央改革部署。", [("党中央", "Organization")]),
+    # in a drive's name a verb after a noun names an event, a first item joined by 和 (a province's and
+    # a city's reports 2026, corpus); a verb alone before 和 is the verb of a clause of its own
+    ("开展电动车充电和消防安全专项治理。", [("电动车充电和消防安全专项治理", "Campaign")]),
+    ("实施科技企业培育和高质量发展行动。", [("科技企业培育和高质量发展行动", "Campaign")]),
+    ("加强培育和新一轮企业提升行动。", [("新一轮企业提升行动", "Campaign")]),
 ]
 
 

@@ -175,8 +175,12 @@ def _first_conjunct(view: _SentenceView, begin: int, head_begin: int, lexicon: L
         return begin  # 九大体系和|两个攻坚战: counted things, each of its own
     noun = view.tokens[i - 2]
     head_start = view.text[head_begin:head_begin + 2]
-    if (noun.pos not in ("n", "nz", "vn", "j", "nt") or _is_boundary(noun.word, lexicon) or noun.word.endswith(head_start)
-            or (tables is not None and (noun.pos == "vn" or noun.word.endswith(lexicon.document_heads)
+    # in a drive's name, a verb after a noun names an event (上市企业|培育和|高质量发展行动, 电动自行车|行驶和|停放秩序专项治理)
+    event = tables is not None and noun.pos in ("v", "vn") and i >= 3 and view.tokens[i - 3].pos in ("n", "nz", "j") \
+        and not _is_boundary(view.tokens[i - 3].word, lexicon)
+    if ((noun.pos not in ("n", "nz", "vn", "j", "nt") and not event) or _is_boundary(noun.word, lexicon)
+            or noun.word.endswith(head_start)
+            or (tables is not None and ((noun.pos == "vn" and not event) or noun.word.endswith(lexicon.document_heads)
                                         or _head_ending_at(view.text, noun.end - view.base, tables) is not None))):
         return begin  # 零基预算改革和|省以下财政体制改革, 实施方案和|…行动: the first is a whole name of its own
     return _grow_left(view, view.starts[i - 2], lexicon)
