@@ -705,6 +705,10 @@ GENRE_CASES = [
     ("开展电动车充电和消防安全专项治理。", [("电动车充电和消防安全专项治理", "Campaign")]),
     ("实施科技企业培育和高质量发展行动。", [("科技企业培育和高质量发展行动", "Campaign")]),
     ("加强培育和新一轮企业提升行动。", [("新一轮企业提升行动", "Campaign")]),
+    # a number and a measure of sites or bodies count works or bodies of a kind (a county's report
+    # 2022, corpus reports); a round hundred or thousand names a drive (百家民企进河北活动)
+    ("完成16处废弃矿山修复治理工程。", []),
+    ("开展千家企业节能行动。", [("千家企业节能行动", "Campaign")]),
 ]
 
 

@@ -68,7 +68,8 @@ _ORDINAL = re.compile(r"第[一二三四五六七八九十百零〇\dX]+(?:届|�
 
 
 # A count is no name: 一次集中行动, 两个攻坚战, 数十场大型交流活动, 230余项改革.
-_COUNTED_PHRASE = re.compile(r"^(?:[一二两三四五六七八九十百千数多几X\d]+)[余多]?(?:个|次|场|项|批|轮|系列|类|种)")
+_COUNTED_PHRASE = re.compile(r"^(?:[一二两三四五六七八九十百千数多几X\d]+)[余多]?(?:个|次|场|项|批|轮|系列|类|种)"
+                             r"|^\d+[余多]?(?:处|家|所|座|亿|万)")  # 3处矿山修复治理主体工程 (not 百家民企进河北活动)
 
 
 # A quoted phrase ending with one of these names a problem or state, not an
