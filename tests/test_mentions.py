@@ -709,6 +709,8 @@ GENRE_CASES = [
     # 2022, corpus reports); a round hundred or thousand names a drive (百家民企进河北活动)
     ("完成16处废弃矿山修复治理工程。", []),
     ("开展千家企业节能行动。", [("千家企业节能行动", "Campaign")]),
+    ("健全防范化解重大风险隐患工作机制。", [("防范化解重大风险隐患工作机制", "Initiative")]),
+    ("加强工作机制建设。", []),
 ]
 
 
