@@ -82,8 +82,8 @@ class QuotePattern:
     """A row of ``quote_patterns.txt``: a context of a quotation and what it decides.
 
     ``where`` is ``before``, ``after`` or ``core``; ``verdict`` is
-    ``honour``, ``veto`` or ``Initiative``; ``example`` is a sentence the
-    test suite checks the verdict on.
+    ``honour``, ``veto``, ``Campaign`` or ``Initiative``; ``example`` is a
+    sentence the test suite checks the verdict on.
     """
 
     id: str
@@ -308,8 +308,8 @@ def _pattern_rows(path: Path, valid, usage: str, suffix=lambda row: ""):
 
 def _quote_patterns(path: Path) -> tuple[QuotePattern, ...]:
     """The rows of ``quote_patterns.txt`` (see :func:`_pattern_rows` for the errors raised)."""
-    rows = _pattern_rows(path, lambda r: r[1] in ("before", "after", "core") and r[3] in ("honour", "veto", "Initiative"),
-                         "id<TAB>before|after|core<TAB>pattern<TAB>honour|veto|Initiative<TAB>why<TAB>example",
+    rows = _pattern_rows(path, lambda r: r[1] in ("before", "after", "core") and r[3] in ("honour", "veto", "Campaign", "Initiative"),
+                         "id<TAB>before|after|core<TAB>pattern<TAB>honour|veto|Campaign|Initiative<TAB>why<TAB>example",
                          lambda r: "$" if r[1] == "before" else "")
     return tuple(QuotePattern(r[0], r[1], pattern, r[3], r[4], r[5]) for r, pattern in rows)
 

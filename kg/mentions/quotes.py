@@ -49,7 +49,7 @@ def _is_values_list(core: str) -> bool:
 def _decided(lexicon: Lexicon, text: str, begin: int, end: int, core: str):
     """The first honour or veto row of ``quote_patterns.txt`` that decides the quotation
     ``text[begin:end]`` (its canonical core ``core``), or ``None``."""
-    return next((p for p in lexicon.quote_patterns if p.verdict != "Initiative" and p.matches(text, begin, end, core)), None)
+    return next((p for p in lexicon.quote_patterns if p.verdict in ("honour", "veto") and p.matches(text, begin, end, core)), None)
 
 
 def opens_with_vetoed_quote(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> bool:
@@ -119,6 +119,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             if _COUNT_BEFORE.search(text, 0, begin):
                 continue  # 10个“枫桥式退役军人服务站”: a count of bodies of a kind, no body
             etype = EntityType.ORGANIZATION
+        elif not headed and _WHOLE_OBJECT.match(text, end) and (found := next(
+                (p for p in lexicon.quote_patterns if p.verdict == "Campaign" and p.matches(text, begin, end, core)), None)):
+            etype, rule = EntityType.CAMPAIGN, f"quote/{found.id}"  # 开展|“万人助万企”: what 开展 conducts
         elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads)
               or _TAKE_AS.match(core)):
             etype = EntityType.INITIATIVE
@@ -138,6 +141,11 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             candidates.append(_Candidate(begin, end, etype, core, "", rule, 1))
         listed.append((begin, end, core, etype))
     return candidates + _quote_runs(text, listed, lexicon)
+
+
+# What may follow a quotation that is a verb's whole object: the clause's end or the next item
+# (开展“万人助万企”，; 开展“扫黄”“打非”), not a noun it qualifies (开展“亩均论英雄”改革).
+_WHOLE_OBJECT = re.compile(r"[，。；：！？、”“和与及]|$")
 
 
 # A footnote's mark after a quotation: “三创四建”[2]等活动.
@@ -178,7 +186,7 @@ def _quote_runs(text: str, listed: list, lexicon: Lexicon) -> list[_Candidate]:
     “A”、“B”、“C”三大工程) are a list of one kind: where one of them names a
     programme, or a programme noun (an ``after`` Initiative row of
     ``quote_patterns.txt``) or a counted head follows the list, the untyped
-    ones do too."""
+    ones do too; after 开展, the drives it conducts are all drives."""
     candidates = []
     runs: list[list] = []
     for item in listed:
@@ -190,7 +198,10 @@ def _quote_runs(text: str, listed: list, lexicon: Lexicon) -> list[_Candidate]:
         if len(run) < 2:
             continue
         after = run[-1][1]
-        if (any(t is EntityType.INITIATIVE for *_, t in run)
+        if run[0][3] is EntityType.CAMPAIGN and _WHOLE_OBJECT.match(text, after):
+            # 开展“扫黄”“打非”: the drives that 开展 conducts, all of them
+            candidates += [_Candidate(b, e, EntityType.CAMPAIGN, core, "", "quote", 1) for b, e, core, t in run if t is None]
+        elif (any(t is EntityType.INITIATIVE for *_, t in run)
                 or any(p.where == "after" and p.verdict == "Initiative" and p.pattern.match(text, after)
                        for p in lexicon.quote_patterns)
                 or _COUNTED_KIND.match(text, after)):
