@@ -715,6 +715,10 @@ GENRE_CASES = [
     # reports, corpus); before a noun it qualifies, it is no drive of its own
     ("深入开展“扫黄”“打非”，净化社会环境。", [("扫黄", "Campaign"), ("打非", "Campaign")]),
     ("开展“亩均效益”评价。", [("亩均效益", "Initiative")]),
+    # a title that is a document head alone refers back to a document named in full; 宪法 and 党章
+    # are names (corpus reports: 请各位代表连同《纲要（草案）》一并审议)
+    ("请各位代表连同《纲要（草案）》一并审议。", []),
+    ("认真学习《宪法》。", [("宪法", "Regulation")]),
 ]
 
 

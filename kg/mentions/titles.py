@@ -39,6 +39,13 @@ def is_document_title(title: str, lexicon: Lexicon) -> bool:
     return bool(core) and core.endswith(lexicon.document_heads)
 
 
+def _bare_head(title: str, lexicon: Lexicon) -> bool:
+    """Is the title a document head alone (纲要（草案）, 报告, 方案) that no gazetteer row names
+    (宪法 and 党章 are names)?"""
+    core = _strip_suffix_parens(canonical_name(title))
+    return core in lexicon.document_heads and core not in lexicon.gazetteer
+
+
 def _title_spans(text: str) -> list[tuple[int, int, int]]:
     """Return ``(begin, end, depth)`` of every 《…》/〈…〉 pair, marks included."""
     spans, stack = [], []
@@ -57,6 +64,8 @@ def _titles(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candidate], li
         if depth == 0:
             protected.append((begin, end))
         surface = view.text[begin:end]
+        if _bare_head(surface[1:-1], lexicon):
+            continue  # 连同《纲要（草案）》, 《报告》: the document named in full before, no title of its own
         if is_document_title(surface[1:-1].strip(), lexicon):  # 《\n会计法\n》: a title link on its own line
             candidates.append(
                 _Candidate(begin, end, EntityType.REGULATION, canonical_name(surface), "", "title", 0)
