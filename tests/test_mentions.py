@@ -719,6 +719,10 @@ GENRE_CASES = [
     # are names (corpus reports: 请各位代表连同《纲要（草案）》一并审议)
     ("请各位代表连同《纲要（草案）》一并审议。", []),
     ("认真学习《宪法》。", [("宪法", "Regulation")]),
+    # one word and 的 before an issued document say what it is like, not what it is about (State Council
+    # 2019, corpus reports); a verb phrase before 的 names the subject of a title
+    ("国家层面重在制定统一的监管规则。", []),
+    ("制定支持民间投资发展的实施意见。", [("支持民间投资发展的实施意见", "Regulation")]),
 ]
 
 

@@ -237,10 +237,22 @@ def _unmarked_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
     return candidates
 
 
+def _described(view: _SentenceView, title: str, begin: int) -> bool:
+    """Does one word before a 的 open the unmarked title: a quality the document has (统一的监管规则,
+    科学的人才评价制度, 切实可行的措施), not the verb phrase of what it is about (鼓励消费的政策措施,
+    支持民间投资发展的实施意见)?"""
+    de = title.find("的")
+    if de <= 0 or view.tokens[view.token_at(begin + de)].word != "的":
+        return False  # 党的建设|工作领导小组工作要点: the 的 inside a word
+    return view.token_at(begin) == view.token_at(begin + de - 1) and view.starts[view.token_at(begin)] == begin
+
+
 def _unmarked_title(view: _SentenceView, title: str, begin: int, lexicon: Lexicon) -> list[_Candidate]:
     """The candidates of one unmarked title (one, or one per item of a shared-head enumeration)."""
     if _UNMARKED_GENERIC.match(title) or _VAGUE_DOCUMENT.search(title) or len(title) < 4 or title in _UNMARKED_HEADS:
         return []
+    if _described(view, title, begin):
+        return []  # 制定|统一的监管规则, 有针对性的应对方案: what the document is like, no title
     if all(part in _UNMARKED_HEADS for part in re.split(r"[和及与]", title)):
         return []  # 实施方案和实施细则: heads with no name
     items = title.split("、")
