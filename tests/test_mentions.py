@@ -725,6 +725,11 @@ GENRE_CASES = [
     ("制定支持民间投资发展的实施意见。", [("支持民间投资发展的实施意见", "Regulation")]),
     # the determiner 整个 is no part of what it determines (State Council reports of the 1980s and 1990s)
     ("这是整个经济体制改革的中心环节。", [("经济体制改革", "Initiative")]),
+    # a framed head's name that opens a clause and is reported carried out (a region's report 2026, State
+    # Council reports, corpus): the implements frame turned round; without it, a kind
+    ("全年工作稳步开展，城乡居民大病保险试点有序推进。", [("城乡居民大病保险试点", "Initiative")]),
+    ("三孩生育政策全面实施。", [("三孩生育政策", "Initiative")]),
+    ("城乡居民大病保险试点的经验值得总结。", []),
 ]
 
 

@@ -211,6 +211,23 @@ def _opens_clause(text: str, begin: int, lexicon: Lexicon) -> bool:
     return verb is not None and (begin == len(verb) or _CLAUSE_START.match(text, begin - len(verb) - 1) is not None)
 
 
+def _reported(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> bool:
+    """Is the name ``text[begin:end]`` the subject of a clause that reports it carried out: it opens the
+    clause with no verb, and a programme verb follows it after at most an adverb (，新就业形态人员职业
+    伤害保障试点|有序推进: the verb frame of the implements relation, turned round as reports of the
+    year's work write it; not 加大|以工代赈政策|实施力度, where the verb before it governs it)?"""
+    text = view.text
+    if (begin > 0 and _CLAUSE_START.match(text, begin - 1) is None) or begin not in view.start_set \
+            or view.tokens[view.token_at(begin)].pos in ("v", "vd", "d", "p", "c"):
+        return False
+    adverb = _PROGRESS_ADVERB.match(text, end)
+    return text.startswith(lexicon.programme_verbs, adverb.end())
+
+
+# The adverbs of a report's predicate of progress (有序|推进, 扎实|推进, 全面|实施).
+_PROGRESS_ADVERB = re.compile(r"(?:有序|扎实|稳步|全面|深入|加快|持续|积极|顺利|稳妥|加速|不断)?")
+
+
 # What a clause opens after: its punctuation, or a line's start.
 _CLAUSE_START = re.compile(r"[，。；：！？\n]")
 
@@ -338,7 +355,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             if _governed(view, head_begin, lexicon) or _reform_of_a_body(view, head_begin, lexicon):
                 continue
             begin = _skip_governing(view, _first_conjunct(view, begin, head_begin, lexicon), head_begin)
-        if head.takes_a_frame and (head_begin - begin < _FRAMED_PREFIX or not _framed(text, begin, head.word, lexicon)) \
+        if head.takes_a_frame and (head_begin - begin < _FRAMED_PREFIX or not (
+                _framed(text, begin, head.word, lexicon) or _reported(view, begin, end, lexicon))) \
                 and not (head.takes_a_name and begin < head_begin and _names_something(view, begin, head_begin)):
             begin = _frame_begin(view, begin, head_begin, lexicon) or begin  # 完善|人民币汇率形成机制
         prefix = text[begin:head_begin]
@@ -356,8 +374,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         conjunct = text.rfind(head.word, begin, head_begin)
         if conjunct >= 0 and text[conjunct + len(head.word):conjunct + len(head.word) + 1] in ("和", "与", "及", "、"):
             begin = conjunct + len(head.word) + 1  # 区域发展总体战略和|主体功能区战略: two names of one head
-        if head.takes_a_frame and not named and (
-                head_begin - begin < _FRAMED_PREFIX or not _framed(text, begin, head.word, lexicon)):
+        if head.takes_a_frame and not named and (head_begin - begin < _FRAMED_PREFIX or not (
+                _framed(text, begin, head.word, lexicon) or _reported(view, begin, end, lexicon))):
             continue  # 发展战略, 惠民政策: without the verb that puts it to work, a kind of programme
         if _vetoed(lexicon, "lead", etype, head.word, lambda p: p.match(text, begin)):
             continue  # 辖区大学, 市属三级医院: a kind of body, no body
