@@ -1,7 +1,7 @@
 """Stage 6, entity resolution: mentions -> entities, within a report and across reports.
 
 Within a report, names that denote the same entity are merged
-(shared/spec/ANNOTATION.md, Names), by four rules:
+(shared/spec/ANNOTATION.md, Names), by five rules:
 
 * **gazetteer aliases**: names on one row of a gazetteer (党中央, 中央);
 * **quoted cores**: the quoted core of a name with a head (四查四促 of
@@ -9,7 +9,10 @@ Within a report, names that denote the same entity are merged
 * **anonymised jurisdictions**: X区委 and XX区委 are 区委;
 * **organ prefixes**: an organisation name is the same as the name that adds
   the report's own organ before it (全面深化改革领导小组 and
-  区委全面深化改革领导小组), when the shorter has at least 4 characters.
+  区委全面深化改革领导小组), when the shorter has at least 4 characters;
+* **the report's own place**: a standing organ named with the report's place
+  is the organ of that level (浙江省委 is 省委 in 浙江省's report), which names
+  the entity, so that it has one key across the place's reports (省委@浙江省).
 
 The canonical name of a merged entity is the gazetteer's first name when
 present, the bare organ for anonymised jurisdictions, else the fullest
@@ -104,8 +107,14 @@ def resolve(
         under which it was mentioned (canonical first in ``name``, the rest
         sorted in ``aliases``) and its mentions in text order.
     """
-    names = sorted({m.name for m in mentions} | ({author} if author else set()))
+    # 浙江省委 in 浙江省's report is its 省委: the level's form is the entity's name (and key), the
+    # place-qualified one an alias
+    own_level = {m.name: own for m in mentions
+                 if m.type is EntityType.ORGANIZATION and (own := _own_level_form(m.name, jurisdiction, lexicon.local_organs))}
+    names = sorted({m.name for m in mentions} | set(own_level.values()) | ({author} if author else set()))
     uf = _UnionFind(names)
+    for name, own in own_level.items():
+        uf.union(name, own)
     by_name = set(names)
     gazetteer_rows: dict[str, str] = {}
     for name in names:
@@ -121,7 +130,7 @@ def resolve(
     for core, headed in headed_by_core.items():
         if len(headed) == 1:  # a core two names share names neither (不忘初心、牢记使命 of 主题教育 and 微党课活动)
             uf.union(core, next(iter(headed)))
-    types = _types(mentions)
+    types = _types(mentions) | {own: EntityType.ORGANIZATION for own in own_level.values()}
     for name in names:
         bare = normalise_organ(name)
         if bare != name and bare in by_name:
@@ -138,6 +147,7 @@ def resolve(
             if types.get(name) is EntityType.ORGANIZATION and bare.endswith("政府") and bare_author.endswith(bare):
                 uf.union(name, author)
 
+    written = {m.name for m in mentions} | ({author} if author else set())  # an alias is a name the report writes
     groups: dict[str, set[str]] = {}
     for name in names:
         groups.setdefault(uf.find(name), set()).add(name)
@@ -146,7 +156,8 @@ def resolve(
         mentions_of[uf.find(mention.name)].append(mention)
     entities = []
     for root, group in groups.items():
-        canonical = author if author in group else _canonical(group, lexicon)  # the author keeps its name
+        levels = group & set(own_level.values())
+        canonical = author if author in group else _canonical(levels or group, lexicon)  # the author keeps its name
         group_mentions = tuple(mentions_of[root])
         etype = types.get(canonical) or _vote(group_mentions) or EntityType.ORGANIZATION
         entities.append(
@@ -154,11 +165,28 @@ def resolve(
                 key=entity_key(canonical, etype, jurisdiction),
                 type=etype,
                 name=canonical,
-                aliases=tuple(sorted(group - {canonical})),
+                aliases=tuple(sorted(group - {canonical} - (set(own_level.values()) - written))),
                 mentions=group_mentions,
             )
         )
     return tuple(sorted(entities, key=lambda e: e.name))
+
+
+_LEVEL_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
+
+
+def _own_level_form(name: str, jurisdiction: str | None, organs: tuple[str, ...]) -> str | None:
+    """The name without the report's own place, when it names one of the place's standing organs
+    (``organs``: local_organs.txt) by its level (浙江省委 -> 省委, 广西壮族自治区政府 -> 自治区政府 in those
+    places' reports; not 浙江省第十四届人民代表大会 or 高阳县电子商务协会, which are no standing organ), else ``None``."""
+    if not jurisdiction:
+        return None
+    stem = _LEVEL_SUFFIX.sub("", jurisdiction)
+    level = jurisdiction[len(stem):]
+    if len(stem) < 2 or not level or not name.startswith(stem + level):
+        return None
+    rest = name[len(stem):]
+    return rest if rest[len(level):] in organs else None
 
 
 def _vote(mentions) -> EntityType | None:

@@ -730,6 +730,11 @@ GENRE_CASES = [
     ("全年工作稳步开展，城乡居民大病保险试点有序推进。", [("城乡居民大病保险试点", "Initiative")]),
     ("三孩生育政策全面实施。", [("三孩生育政策", "Initiative")]),
     ("城乡居民大病保险试点的经验值得总结。", []),
+    # a standing organ takes the place name written before it (provincial and county reports, corpus);
+    # a word that is no place (新一届, 历届) stays out
+    ("在天津市津南区委和湖北省人民政府的领导下，新一届县委高度重视。",
+     [("天津市津南区委", "Organization"), ("湖北省人民政府", "Organization"), ("县委", "Organization")]),
+    ("保定市政府出台意见。", [("保定市政府", "Organization")]),
 ]
 
 

@@ -116,7 +116,9 @@ def test_the_author_keeps_the_name_the_report_writes_when_a_short_form_joins_it(
     (entity,) = resolve(mentions, lexicon, "定兴县", author="定兴县人民政府")
     assert (entity.name, entity.aliases) == ("定兴县人民政府", ("定兴县政府",))
     (entity,) = resolve(mentions, lexicon, "定兴县")
-    assert entity.name == "定兴县政府"  # with no author, the bare organ names the entity
+    # with no author, the bare organ of the place's own level names the entity, as 县政府 does in
+    # every county's report (its key: 县政府@定兴县); both written names are its aliases
+    assert (entity.name, entity.aliases) == ("县政府", ("定兴县人民政府", "定兴县政府"))
 
 
 def test_the_government_of_the_authors_own_level_is_the_author(lexicon):
@@ -135,3 +137,17 @@ def test_the_government_of_the_authors_own_level_is_the_author(lexicon):
     # a party committee's report keeps the government apart from its author
     entities = resolve([mention("区政府")], lexicon, "X区", author="区委常委会")
     assert sorted(e.name for e in entities) == ["区委常委会", "区政府"]
+
+
+def test_an_organ_named_with_the_reports_own_place_is_the_organ_of_that_level(lexicon):
+    from kg.model import Mention
+    from kg.resolution import resolve
+
+    # a provincial report writes 浙江省委 and 省委 for one body, and 江苏省委 for another
+    mentions = [Mention(0, 4, "浙江省委", EntityType.ORGANIZATION, "浙江省委", "", "local-organ/委"),
+                Mention(10, 12, "省委", EntityType.ORGANIZATION, "省委", "", "gazetteer"),
+                Mention(20, 24, "江苏省委", EntityType.ORGANIZATION, "江苏省委", "", "local-organ/委")]
+    entities = {e.name: e for e in resolve(mentions, lexicon, "浙江省")}
+    assert set(entities) == {"省委", "江苏省委"}
+    assert entities["省委"].aliases == ("浙江省委",) and entities["省委"].key == "省委@浙江省"
+    assert len(entities["省委"].mentions) == 2

@@ -97,24 +97,53 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
 
 
 def _local_organs(view: _SentenceView, tables: _Tables) -> list[_Candidate]:
+    """A jurisdiction's standing organs: a prefix and an organ (区 + 政府, X区 + 委常委会), with the
+    place name before the prefix when one is written (涞水|县委, 天津市津南|区委), or a place word that
+    ends in its level and the organ after it (保定市|政府, 河北省委, 湖北省人民政府: jieba's tokens)."""
     organs_by_first = tables.organs_by_first
     candidates = []
     text = view.text
-    for pos in view.starts:
+    for i, pos in enumerate(view.starts):
         match = _PREFIX_RE.match(text, pos)
-        if not match:
+        if match:
+            after = match.end()
+            begin = _place_before(view, i) if not (match.group(1) or match.group(2) or match.group(3)) else pos
+        elif (place := _PLACE_WORD.match(view.tokens[i].word)) and not _NO_PLACE.match(place.group()):
+            after, begin = pos + place.end(), pos  # 保定市|政府, 河北省|委 (one token: 河北省委)
+            match = None
+        else:
             continue
-        after = match.end()
         for organ in organs_by_first.get(text[after:after + 1], ()):
             end = after + len(organ)
             # a standing organ of 3+ characters is taken even where jieba glued
             # its end to the next word (区委中心组|学习 as 中心/组织)
             if text.startswith(organ, after) and (end in view.end_set or len(organ) >= 3):
-                name = text[pos:end]
-                if match.group(1) and organ != "委":  # 团 goes only with 区委/市委: 团区委
+                if match is None and end < view.ends[i]:
+                    break  # 河北省委员会: a word that goes on past the organ
+                name = text[begin:end]
+                if match and match.group(1) and organ != "委":  # 团 goes only with 区委/市委: 团区委
                     break
-                if match.group(4) or text.endswith("全", 0, pos):
+                if (match and match.group(4)) or text.endswith("全", 0, begin):
                     break  # 全县政府系统, 全省人大代表, 全省政府债务: the organs across the place, no one body
-                candidates.append(_Candidate(pos, end, EntityType.ORGANIZATION, name, "", f"local-organ/{organ}", 2))
+                candidates.append(_Candidate(begin, end, EntityType.ORGANIZATION, name, "", f"local-organ/{organ}", 2))
                 break
     return candidates
+
+
+# A place word that ends in its level (保定市, 河北省, 涞水县), at a token's start; not a level
+# alone or a scope (省市县, 全省, 各市, 本县).
+_PLACE_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|县|区|州)")
+_NO_PLACE = re.compile(r"^(?:[全各本该我每外年月日][\u4e00-\u9fff]|[省市县区乡镇]+$|.*(?:城区|市区|县区|地区|社区|园区|景区|街区|片区|城市|省市|市县|区县|行政区|直辖市|[委府会]))")
+
+
+def _place_before(view: _SentenceView, i: int) -> int:
+    """Where the place names right before token ``i`` begin (天津市|津南|区委: two), or its start."""
+    begin = view.starts[i]
+    for k in (i - 1, i - 2):
+        if k < 0 or view.ends[k] != begin:
+            break
+        tok = view.tokens[k]
+        if tok.pos != "ns" or len(tok.word) < 2 or _NO_PLACE.match(tok.word):
+            break  # a place jieba knows (津南, 涞水县); not 新一届, 历届 or 严格执行 (石家庄 nr and 定兴 b are missed)
+        begin = view.starts[k]
+    return begin
