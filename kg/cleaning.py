@@ -9,7 +9,9 @@ that stands next to an ad line (a site's brand name, a slogan of the ad
 block) is part of the block and excluded too, unless it looks like a title.
 The lines of the web page or file a report was saved from (its tool bar,
 its 来源/时间/标题/发文单位 fields, its footer: ``web_lines.txt``, each
-matched against a whole line) are excluded the same way.
+matched against a whole line) are excluded the same way, and so are its
+lists of links to other pages: a head line (``link_list_heads.txt``: 上一篇：,
+相关文章, 阅读排行) and the short lines without sentence punctuation after it.
 Stray NUL characters (a damaged file, see :mod:`kg.reading`) are excluded
 the same way, each run of them on its own.
 """
@@ -28,6 +30,9 @@ __all__ = ["find_excluded", "line_spans"]
 # the brand lines of document-sharing sites ("XX文库", "自建平台、实时分享").
 _BLOCK_LINE_MAX = 16
 _SENTENCE_PUNCT = re.compile(r"[。；;：:！？!?]")
+# A line of a list of links this short (characters, stripped) or shorter: the titles of other reports
+# (焦作市解放区2025年政府工作报告) and dates. Chosen by us from the corpus's web pages.
+_LINK_LINE_MAX = 40
 _TITLE_END = re.compile(r"(报告|讲话|总结|发言|汇报|要点|规划|纲要)$")
 _NULS = re.compile("\x00+")
 
@@ -64,6 +69,16 @@ def find_excluded(document: Document, lexicon: Lexicon) -> tuple[tuple[int, int]
     lines = line_spans(text)
     is_ad = [bool(lexicon.ad_patterns.search(text[b:e]) or lexicon.web_lines.fullmatch(text[b:e].strip()))
              for b, e in lines]
+    # A list of links after its head: short lines with no sentence punctuation, to the first other line
+    in_list = False
+    for i, (b, e) in enumerate(lines):
+        line = text[b:e].strip()
+        if lexicon.link_list_heads.fullmatch(line):
+            is_ad[i] = in_list = True
+        elif in_list and (not line or (len(line) <= _LINK_LINE_MAX and not _SENTENCE_PUNCT.search(line))):
+            is_ad[i] = bool(line)
+        else:
+            in_list = False
     # Grow ad blocks over short, punctuation-free neighbours, until stable.
     changed = True
     while changed:

@@ -198,6 +198,9 @@ class Lexicon:
         ad_patterns: one compiled alternation of the ad patterns.
         web_lines: one compiled alternation of the web-page and file-field
             lines (``web_lines.txt``), each matched against a whole line.
+        link_list_heads: one compiled alternation of the lines that head a
+            web page's list of links to other pages (``link_list_heads.txt``),
+            each matched against a whole line.
         report_kinds: ``(kind, compiled pattern)`` in the file's order
             (``report_kinds.txt``): the first whose pattern matches a
             report's title or opening gives its kind.
@@ -228,6 +231,7 @@ class Lexicon:
     relation_frames: tuple[RelationFrame, ...]
     ad_patterns: re.Pattern[str]
     web_lines: re.Pattern[str]
+    link_list_heads: re.Pattern[str]
     report_kinds: tuple[tuple[str, re.Pattern[str]], ...]
     user_words: tuple[str, ...]
     split_words: tuple[str, ...]
@@ -422,6 +426,7 @@ def _load(stamp: tuple) -> Lexicon:
 
     ad_patterns = _alternation(root / "ad_patterns.txt")
     web_lines = _alternation(root / "web_lines.txt")
+    link_list_heads = _alternation(root / "link_list_heads.txt")
 
     path = root / "report_kinds.txt"
     report_kinds = []
@@ -476,6 +481,7 @@ def _load(stamp: tuple) -> Lexicon:
         relation_frames=_relation_frames(root / "relation_frames.txt"),
         ad_patterns=ad_patterns,
         web_lines=web_lines,
+        link_list_heads=link_list_heads,
         report_kinds=tuple(report_kinds),
         user_words=user_words,
         split_words=tuple(_words(root / "split_words.txt")),

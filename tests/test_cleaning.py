@@ -29,3 +29,16 @@ def test_original_submission_banner_is_excluded_but_the_title_stays(lexicon):
 def test_a_report_without_ads_loses_nothing(lexicon):
     _, lines = _lines("000_bda7739a96efcbec.txt", lexicon)
     assert lines == []
+
+
+def test_a_web_pages_lists_of_links_are_excluded_to_the_next_sentence(lexicon):
+    from kg.model import Document
+
+    # the navigation and sidebar of a site that publishes county reports (corpus/baoding-counties)
+    text = ("2020年唐县政府工作报告\n各位代表：\n现在，我代表县政府向大会报告工作。\n分享到：\n上一篇：\n"
+            "2020年梧州市政府工作报告\n相关文章\n11-22\n2020年岳阳县政府工作报告\n阅读排行\n"
+            "焦作市解放区2025年政府工作报告\n\n我们要坚定信心，实干担当。")
+    document = Document("r.txt", text, "utf-8", "")
+    lines = [text[b:e] for b, e in find_excluded(document, lexicon)]
+    assert lines == ["上一篇：", "2020年梧州市政府工作报告", "相关文章", "11-22", "2020年岳阳县政府工作报告",
+                     "阅读排行", "焦作市解放区2025年政府工作报告"]
