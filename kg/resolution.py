@@ -12,7 +12,9 @@ Within a report, names that denote the same entity are merged
   区委全面深化改革领导小组), when the shorter has at least 4 characters;
 * **the report's own place**: a standing organ named with the report's place
   is the organ of that level (浙江省委 is 省委 in 浙江省's report), which names
-  the entity, so that it has one key across the place's reports (省委@浙江省).
+  the entity, so that it has one key across the place's reports (省委@浙江省);
+  the place's people's congress of a term (高阳县第十七届人民代表大会) is its
+  人大 (县人大).
 
 The canonical name of a merged entity is the gazetteer's first name when
 present, the bare organ for anonymised jurisdictions, else the fullest
@@ -115,6 +117,14 @@ def resolve(
     uf = _UnionFind(names)
     for name, own in own_level.items():
         uf.union(name, own)
+    if jurisdiction:  # 高阳县第十七届人民代表大会 is the 县人大 of 高阳县's report: the congress, in its term
+        level = jurisdiction[len(_LEVEL_SUFFIX.sub("", jurisdiction)):]
+        session = re.compile(re.escape(jurisdiction) + r"第[一二三四五六七八九十百\d]+届人民代表大会")
+        congresses = [n for n in names if session.fullmatch(n)]
+        for name in congresses:
+            for short in (level + "人大", "人大"):
+                if short in uf.parent:
+                    uf.union(name, short)
     by_name = set(names)
     gazetteer_rows: dict[str, str] = {}
     for name in names:

@@ -151,3 +151,18 @@ def test_an_organ_named_with_the_reports_own_place_is_the_organ_of_that_level(le
     assert set(entities) == {"省委", "江苏省委"}
     assert entities["省委"].aliases == ("浙江省委",) and entities["省委"].key == "省委@浙江省"
     assert len(entities["省委"].mentions) == 2
+
+
+def test_the_places_congress_of_a_term_is_its_renda(lexicon):
+    from kg.model import Mention
+    from kg.resolution import resolve
+
+    # a county report's meeting line names the congress of a term; its text says 县人大
+    mentions = [Mention(0, 14, "高阳县第十七届人民代表大会", EntityType.ORGANIZATION, "高阳县第十七届人民代表大会", "", "pattern"),
+                Mention(30, 33, "县人大", EntityType.ORGANIZATION, "县人大", "", "local-organ/人大"),
+                Mention(40, 43, "市人大", EntityType.ORGANIZATION, "市人大", "", "local-organ/人大")]
+    entities = {e.name: e for e in resolve(mentions, lexicon, "高阳县")}
+    # the standing name names the entity (a gazetteer's name, keyed 县人大@高阳县 across the county's reports)
+    assert set(entities) == {"县人大", "市人大"}
+    assert entities["县人大"].aliases == ("高阳县第十七届人民代表大会",)
+    assert entities["县人大"].key == "县人大@高阳县"
