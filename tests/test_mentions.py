@@ -735,6 +735,10 @@ GENRE_CASES = [
     ("在天津市津南区委和湖北省人民政府的领导下，新一届县委高度重视。",
      [("天津市津南区委", "Organization"), ("湖北省人民政府", "Organization"), ("县委", "Organization")]),
     ("保定市政府出台意见。", [("保定市政府", "Organization")]),
+    # after 等 and its attributives, the kind of the items; after 新的, a new one described (a province's
+    # report 2026, a county's 2017, corpus)
+    ("发展智算、超算等先进算力中心。", []),
+    ("组建了新的投融资公司。", []),
 ]
 
 

@@ -313,6 +313,16 @@ def _establishing_verbs(lexicon: Lexicon) -> tuple[str, ...]:
                         key=lambda v: (-len(v), v)))
 
 
+def _kind_after_deng(view: _SentenceView, begin: int) -> bool:
+    """Do only attributives stand between 等 and the name at ``begin`` (等先进|算力中心, 等重点|企业)?"""
+    if begin not in view.start_set:
+        return False
+    i = view.token_at(begin) - 1
+    while i >= 0 and view.tokens[i].pos in ("a", "b", "ad") and begin - view.starts[i] <= 4:
+        i -= 1
+    return i >= 0 and i < view.token_at(begin) - 1 and view.tokens[i].word == "等"
+
+
 def _established_before(text: str, begin: int, lexicon: Lexicon) -> bool:
     """Is the name at ``begin`` the object of a verb of setting a body up (成立|行政审批局, 组建了|…)?
     The body set up is one body, named or not: the report's own (ANNOTATION.md, ``established``)."""
@@ -360,8 +370,10 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 and not (head.takes_a_name and begin < head_begin and _names_something(view, begin, head_begin)):
             begin = _frame_begin(view, begin, head_begin, lexicon) or begin  # 完善|人民币汇率形成机制
         prefix = text[begin:head_begin]
-        if begin > 0 and text[begin - 1] == "等":
-            continue  # “小金库”专项治理等领域专项行动: after 等, the kind of the items, no name
+        if begin > 0 and (text[begin - 1] == "等" or _kind_after_deng(view, begin)):
+            continue  # “小金库”专项治理等领域专项行动, 智算、超算等先进|算力中心: after 等, the kind of the items
+        if begin in view.start_set and [t.word for t in view.tokens[max(0, view.token_at(begin) - 2):view.token_at(begin)]] == ["新", "的"]:
+            continue  # 组建了新|的|投融资公司: a new one described, no name (as 智慧养老新模式; not 创新|的)
         if begin > 0 and text[begin - 1] in "”’」』" and _COUNTED_KIND.fullmatch(text, begin, end):
             continue  # “A”、“B”、“C”三大工程: the count of the quoted names before it
         if len(prefix) < 2 and not (prefix and (prefix in "X某" or (
