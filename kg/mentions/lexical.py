@@ -104,11 +104,12 @@ def _local_organs(view: _SentenceView, tables: _Tables) -> list[_Candidate]:
     candidates = []
     text = view.text
     for i, pos in enumerate(view.starts):
-        match = _PREFIX_RE.match(text, pos)
+        match = _PREFIX_RE.match(text, pos) if text[pos] in _PREFIX_FIRST else None
         if match:
             after = match.end()
             begin = _place_before(view, i) if not (match.group(1) or match.group(2) or match.group(3)) else pos
-        elif (place := _PLACE_WORD.match(view.tokens[i].word)) and not _NO_PLACE.match(place.group()):
+        elif (len(word := view.tokens[i].word) >= 3 and not _LEVEL_LAST.isdisjoint(word[2:])
+              and (place := _PLACE_WORD.match(word)) and not _NO_PLACE.match(place.group())):
             after, begin = pos + place.end(), pos  # 保定市|政府, 河北省|委 (one token: 河北省委)
             match = None
         else:
@@ -130,6 +131,10 @@ def _local_organs(view: _SentenceView, tables: _Tables) -> list[_Candidate]:
     return candidates
 
 
+# The first characters of a jurisdiction prefix (团区委, 中共X区委, X区, 全县, 区) and the level that ends
+# a place word (保定市, 河北省|人民政府): cheap tests before the patterns.
+_PREFIX_FIRST = frozenset("团中X某全区市县省")
+_LEVEL_LAST = frozenset("省市县区州")
 # A place word that ends in its level (保定市, 河北省, 涞水县), at a token's start; not a level
 # alone or a scope (省市县, 全省, 各市, 本县).
 _PLACE_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|县|区|州)")
