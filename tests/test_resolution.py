@@ -122,46 +122,45 @@ def test_the_author_keeps_the_name_the_report_writes_when_a_short_form_joins_it(
 
 
 def test_the_government_of_the_authors_own_level_is_the_author(lexicon):
-    from kg.model import Mention
     from kg.resolution import resolve
 
     # a county's report (定兴 2021; the gold of 高阳, 涞水 and 广西's reports counts them as one):
     # 县政府 and 政府 there are the author; the city's and the province's governments are not
-    def mention(name):
-        return Mention(0, len(name), name, EntityType.ORGANIZATION, name, "", "gazetteer")
-
-    entities = resolve([mention(n) for n in ("县政府", "政府", "市政府", "省政府")], lexicon, "定兴县",
+    entities = resolve(_bodies("县政府", "政府", "市政府", "省政府"), lexicon, "定兴县",
                        author="定兴县人民政府")
     assert {e.name: e.aliases for e in entities} == {
         "定兴县人民政府": ("县政府", "政府"), "市政府": (), "省政府": ()}
     # a party committee's report keeps the government apart from its author
-    entities = resolve([mention("区政府")], lexicon, "X区", author="区委常委会")
+    entities = resolve(_bodies("区政府"), lexicon, "X区", author="区委常委会")
     assert sorted(e.name for e in entities) == ["区委常委会", "区政府"]
 
 
-def test_an_organ_named_with_the_reports_own_place_is_the_organ_of_that_level(lexicon):
+def _bodies(*names):
+    """One organisation mention per name, at offsets in the order given (a name's length apart)."""
     from kg.model import Mention
+
+    mentions, at = [], 0
+    for name in names:
+        mentions.append(Mention(at, at + len(name), name, EntityType.ORGANIZATION, name, "", "gazetteer"))
+        at += len(name) + 1
+    return mentions
+
+
+def test_an_organ_named_with_the_reports_own_place_is_the_organ_of_that_level(lexicon):
     from kg.resolution import resolve
 
     # a provincial report writes 浙江省委 and 省委 for one body, and 江苏省委 for another
-    mentions = [Mention(0, 4, "浙江省委", EntityType.ORGANIZATION, "浙江省委", "", "local-organ/委"),
-                Mention(10, 12, "省委", EntityType.ORGANIZATION, "省委", "", "gazetteer"),
-                Mention(20, 24, "江苏省委", EntityType.ORGANIZATION, "江苏省委", "", "local-organ/委")]
-    entities = {e.name: e for e in resolve(mentions, lexicon, "浙江省")}
+    entities = {e.name: e for e in resolve(_bodies("浙江省委", "省委", "江苏省委"), lexicon, "浙江省")}
     assert set(entities) == {"省委", "江苏省委"}
     assert entities["省委"].aliases == ("浙江省委",) and entities["省委"].key == "省委@浙江省"
     assert len(entities["省委"].mentions) == 2
 
 
 def test_the_places_congress_of_a_term_is_its_renda(lexicon):
-    from kg.model import Mention
     from kg.resolution import resolve
 
     # a county report's meeting line names the congress of a term; its text says 县人大
-    mentions = [Mention(0, 14, "高阳县第十七届人民代表大会", EntityType.ORGANIZATION, "高阳县第十七届人民代表大会", "", "pattern"),
-                Mention(30, 33, "县人大", EntityType.ORGANIZATION, "县人大", "", "local-organ/人大"),
-                Mention(40, 43, "市人大", EntityType.ORGANIZATION, "市人大", "", "local-organ/人大")]
-    entities = {e.name: e for e in resolve(mentions, lexicon, "高阳县")}
+    entities = {e.name: e for e in resolve(_bodies("高阳县第十七届人民代表大会", "县人大", "市人大"), lexicon, "高阳县")}
     # the standing name names the entity (a gazetteer's name, keyed 县人大@高阳县 across the county's reports)
     assert set(entities) == {"县人大", "市人大"}
     assert entities["县人大"].aliases == ("高阳县第十七届人民代表大会",)
