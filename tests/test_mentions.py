@@ -739,6 +739,10 @@ GENRE_CASES = [
     # report 2026, a county's 2017, corpus)
     ("发展智算、超算等先进算力中心。", []),
     ("组建了新的投融资公司。", []),
+    # an unmarked 关于 title takes the body right before it that issued it; a proposal (的建议) is a title
+    # only with its issuer (a district's report 2020, corpus reports of the State Council)
+    ("聚焦中央关于制定第十五个五年规划的建议。", [("中央关于制定第十五个五年规划的建议", "Regulation")]),
+    ("办理关于第二次会议以来代表提出的建议。", []),
 ]
 
 

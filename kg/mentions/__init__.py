@@ -151,7 +151,7 @@ def rule_candidates(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candid
         + _name_patterns(view, lexicon)
         + _local_organs(view, tables)
         + _headed(view, lexicon, tables)
-        + _guanyu(view)
+        + _guanyu(view, lexicon)
         + _unmarked_titles(view, lexicon)
         + _laws(view)
         + _applied_titles(view, lexicon)

@@ -11,7 +11,7 @@ from .growth import _SCOPE_LEAD
 
 # A document head alone is too weak to mark a title without 《》; only titles
 # of this form count: 关于 … (的) head.
-_GUANYU = re.compile(r"关于[^，。；：、《》“”！？\s]{4,60}?(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|方案|办法|细则|规定|通知|决定|若干措施|措施|计划|规则|要点)")
+_GUANYU = re.compile(r"关于[^，。；：、《》“”！？\s]{4,60}?(?:实施意见|指导意见|若干意见|意见|实施方案|工作方案|方案|办法|细则|规定|通知|决定|若干措施|措施|计划|规则|要点|的建议)")
 
 
 def _strip_suffix_parens(title: str) -> str:
@@ -73,11 +73,23 @@ def _titles(view: _SentenceView, lexicon: Lexicon) -> tuple[list[_Candidate], li
     return candidates, protected
 
 
-def _guanyu(view: _SentenceView) -> list[_Candidate]:
+def _issuer_before(view: _SentenceView, begin: int, lexicon: Lexicon) -> int:
+    """Where the issuer that opens an unmarked 关于 title begins, when a body the gazetteer names stands
+    right before 关于 (中央|关于…的建议, 国务院|关于…的决定: the title as the body issued it); else ``begin``."""
+    if begin == 0 or begin not in view.start_set:
+        return begin
+    before = view.tokens[view.token_at(begin - 1)]
+    found = lexicon.gazetteer.get(before.word)
+    return before.begin - view.base if found is not None and found[0] is EntityType.ORGANIZATION else begin
+
+
+def _guanyu(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
     return [
-        _Candidate(m.start(), m.end(), EntityType.REGULATION, m.group(), "", "guanyu", 3)
+        _Candidate(begin, m.end(), EntityType.REGULATION, view.text[begin:m.end()], "", "guanyu", 3)
         for m in _GUANYU.finditer(view.text)
         if not _VAGUE_DOCUMENT.search(m.group())  # 关于…的有关规定: the relevant rules, no title
+        for begin in (_issuer_before(view, m.start(), lexicon),)
+        if begin < m.start() or not m.group().endswith("的建议")  # 中央|关于…的建议; not 关于…代表提出的建议
     ]
 
 
