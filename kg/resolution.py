@@ -14,7 +14,8 @@ Within a report, names that denote the same entity are merged
   is the organ of that level (浙江省委 is 省委 in 浙江省's report), which names
   the entity, so that it has one key across the place's reports (省委@浙江省);
   the place's people's congress of a term (高阳县第十七届人民代表大会) is its
-  人大 (县人大).
+  人大 (县人大), and a bare standing organ is the one of the report's level
+  written beside it (国资委 and 自治区国资委).
 
 The canonical name of a merged entity is the gazetteer's first name when
 present, the bare organ for anonymised jurisdictions, else the fullest
@@ -125,6 +126,9 @@ def resolve(
             for short in (level + "人大", "人大"):
                 if short in uf.parent:
                     uf.union(name, short)
+        for name in names:  # 国资委 beside 自治区国资委 in 广西's report: the organ of the report's own level
+            if name in lexicon.local_organs and level + name in uf.parent:
+                uf.union(name, level + name)
     by_name = set(names)
     gazetteer_rows: dict[str, str] = {}
     for name in names:

@@ -165,3 +165,11 @@ def test_the_places_congress_of_a_term_is_its_renda(lexicon):
     assert set(entities) == {"县人大", "市人大"}
     assert entities["县人大"].aliases == ("高阳县第十七届人民代表大会",)
     assert entities["县人大"].key == "县人大@高阳县"
+
+
+def test_a_bare_standing_organ_is_the_one_of_the_reports_level_written_beside_it(lexicon):
+    from kg.resolution import resolve
+
+    # 广西's report writes 自治区国资委 and, later, 国资委 for the same commission
+    entities = {e.name: e for e in resolve(_bodies("自治区国资委", "国资委"), lexicon, "广西壮族自治区")}
+    assert set(entities) == {"自治区国资委"} and entities["自治区国资委"].aliases == ("国资委",)
