@@ -114,12 +114,13 @@ def resolve(
     # place-qualified one an alias
     own_level = {m.name: own for m in mentions
                  if m.type is EntityType.ORGANIZATION and (own := _own_level_form(m.name, jurisdiction, lexicon.local_organs))}
-    names = sorted({m.name for m in mentions} | set(own_level.values()) | ({author} if author else set()))
+    own_forms = set(own_level.values())
+    names = sorted({m.name for m in mentions} | own_forms | ({author} if author else set()))
     uf = _UnionFind(names)
     for name, own in own_level.items():
         uf.union(name, own)
     if jurisdiction:  # 高阳县第十七届人民代表大会 is the 县人大 of 高阳县's report: the congress, in its term
-        level = jurisdiction[len(_LEVEL_SUFFIX.sub("", jurisdiction)):]
+        level = _place_level(jurisdiction)[1]
         session = re.compile(re.escape(jurisdiction) + r"第[一二三四五六七八九十百\d]+届人民代表大会")
         congresses = [n for n in names if session.fullmatch(n)]
         for name in congresses:
@@ -144,7 +145,7 @@ def resolve(
     for core, headed in headed_by_core.items():
         if len(headed) == 1:  # a core two names share names neither (不忘初心、牢记使命 of 主题教育 and 微党课活动)
             uf.union(core, next(iter(headed)))
-    types = _types(mentions) | {own: EntityType.ORGANIZATION for own in own_level.values()}
+    types = _types(mentions) | dict.fromkeys(own_forms, EntityType.ORGANIZATION)
     for name in names:
         bare = normalise_organ(name)
         if bare != name and bare in by_name:
@@ -170,8 +171,7 @@ def resolve(
         mentions_of[uf.find(mention.name)].append(mention)
     entities = []
     for root, group in groups.items():
-        levels = group & set(own_level.values())
-        canonical = author if author in group else _canonical(levels or group, lexicon)  # the author keeps its name
+        canonical = author if author in group else _canonical((group & own_forms) or group, lexicon)  # the author keeps its name
         group_mentions = tuple(mentions_of[root])
         etype = types.get(canonical) or _vote(group_mentions) or EntityType.ORGANIZATION
         entities.append(
@@ -179,7 +179,7 @@ def resolve(
                 key=entity_key(canonical, etype, jurisdiction),
                 type=etype,
                 name=canonical,
-                aliases=tuple(sorted(group - {canonical} - (set(own_level.values()) - written))),
+                aliases=tuple(sorted(group - {canonical} - (own_forms - written))),
                 mentions=group_mentions,
             )
         )
@@ -189,14 +189,19 @@ def resolve(
 _LEVEL_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|省|市|县|区|州|盟|旗)$")
 
 
+def _place_level(jurisdiction: str) -> tuple[str, str]:
+    """A jurisdiction's name without its level, and the level (浙江省 -> 浙江, 省; 广西壮族自治区 -> 广西壮族, 自治区)."""
+    stem = _LEVEL_SUFFIX.sub("", jurisdiction)
+    return stem, jurisdiction[len(stem):]
+
+
 def _own_level_form(name: str, jurisdiction: str | None, organs: tuple[str, ...]) -> str | None:
     """The name without the report's own place, when it names one of the place's standing organs
     (``organs``: local_organs.txt) by its level (浙江省委 -> 省委, 广西壮族自治区政府 -> 自治区政府 in those
     places' reports; not 浙江省第十四届人民代表大会 or 高阳县电子商务协会, which are no standing organ), else ``None``."""
     if not jurisdiction:
         return None
-    stem = _LEVEL_SUFFIX.sub("", jurisdiction)
-    level = jurisdiction[len(stem):]
+    stem, level = _place_level(jurisdiction)
     if len(stem) < 2 or not level or not name.startswith(stem + level):
         return None
     rest = name[len(stem):]
