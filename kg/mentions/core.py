@@ -94,6 +94,12 @@ class _Candidate:
 _FOOTNOTE_MARK = re.compile(r"[\[［【]\d{1,3}[\]］】]")
 
 
+def _gazetteer_type(word: str, lexicon: Lexicon) -> EntityType | None:
+    """The type the gazetteer gives ``word`` (a jieba token: 世贸组织, 污染防治攻坚战), or ``None``."""
+    found = lexicon.gazetteer.get(word)
+    return found[0] if found is not None else None
+
+
 def canonical_name(surface: str) -> str:
     """Return the canonical name of a surface form (ANNOTATION.md, Names).
 

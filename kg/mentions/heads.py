@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..model import EntityType, RelationType
 from .core import (
     _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _MAX_NAME, _MEASURES, _STOP_POS, _Candidate, _PREFIX_RE, _SentenceView,
-    _Tables, _head_ending_at, _is_punct, _tables, canonical_name,
+    _Tables, _gazetteer_type, _head_ending_at, _is_punct, _tables, canonical_name,
 )
 from .growth import (
     _DASHES, _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _opening_quote, _trim_lead,
@@ -114,8 +114,7 @@ def _reform_of_a_body(view: _SentenceView, head_begin: int, lexicon: Lexicon) ->
     i = view.token_at(head_begin)
     if i == 0 or view.starts[i] != head_begin:
         return False
-    found = lexicon.gazetteer.get(view.tokens[i - 1].word)
-    return found is not None and found[0] is EntityType.ORGANIZATION
+    return _gazetteer_type(view.tokens[i - 1].word, lexicon) is EntityType.ORGANIZATION
 
 
 # The nouns and attributives that open the name of a practice (养老保险|省级|统筹).

@@ -14,7 +14,7 @@ from ..lexicon import _FOOTNOTE_PATTERN, Lexicon
 from ..model import EntityType
 from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS,
-    _QUOTE_RE, _SentenceView, _Tables, _head_at_end, canonical_name,
+    _QUOTE_RE, _SentenceView, _Tables, _gazetteer_type, _head_at_end, canonical_name,
 )
 from .growth import _head_after, _name_vetoed
 from .leads import _quote_lead, quoted_name_begin
@@ -90,7 +90,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if best_end is not None:
             if begin > 0 and begin in view.start_set:  # 廉政文化“六进”活动
                 before = view.tokens[view.token_at(begin - 1)]
-                if lexicon.gazetteer.get(before.word, (None,))[0] is EntityType.CAMPAIGN:
+                if _gazetteer_type(before.word, lexicon) is EntityType.CAMPAIGN:
                     begin = before.begin - view.base  # 污染防治攻坚战“百日会战”专项行动: a drive within a drive
                 else:  # the words that name it before the quotation, not a verb that governs it (优化|“两新”政策)
                     begin = quoted_name_begin(view, begin, best_end, head_type, lexicon)

@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import EntityType
-from .core import _COUNTED, _Candidate, _SentenceView, _head_at_end, canonical_name
+from .core import _COUNTED, _Candidate, _SentenceView, _gazetteer_type, _head_at_end, canonical_name
 from .growth import _SCOPE_LEAD
 
 # A document head alone is too weak to mark a title without 《》; only titles
@@ -79,8 +79,7 @@ def _issuer_before(view: _SentenceView, begin: int, lexicon: Lexicon) -> int:
     if begin == 0 or begin not in view.start_set:
         return begin
     before = view.tokens[view.token_at(begin - 1)]
-    found = lexicon.gazetteer.get(before.word)
-    return before.begin - view.base if found is not None and found[0] is EntityType.ORGANIZATION else begin
+    return before.begin - view.base if _gazetteer_type(before.word, lexicon) is EntityType.ORGANIZATION else begin
 
 
 def _guanyu(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
@@ -189,7 +188,7 @@ def _applied_titles(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
             title, begin = title[scope.end():], begin + scope.end()
         first = view.tokens[view.token_at(begin)].word if begin in view.start_set else ""
         if (not first or len(title) < _APPLIED_MIN or _UNMARKED_GENERIC.match(title) or _NOT_APPLIED.search(title)
-                or lexicon.gazetteer.get(first, (None,))[0] is EntityType.ORGANIZATION):
+                or _gazetteer_type(first, lexicon) is EntityType.ORGANIZATION):
             continue
         candidates.append(_Candidate(begin, begin + len(title), EntityType.REGULATION, canonical_name(title), "", "applied", 2))
     return candidates
