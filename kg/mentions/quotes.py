@@ -199,12 +199,13 @@ def _quote_runs(text: str, listed: list, lexicon: Lexicon) -> list[_Candidate]:
             continue
         after = run[-1][1]
         if run[0][3] is EntityType.CAMPAIGN and _WHOLE_OBJECT.match(text, after):
-            # 开展“扫黄”“打非”: the drives that 开展 conducts, all of them
-            candidates += [_Candidate(b, e, EntityType.CAMPAIGN, core, "", "quote", 1) for b, e, core, t in run if t is None]
+            etype = EntityType.CAMPAIGN  # 开展“扫黄”“打非”: the drives that 开展 conducts, all of them
         elif (any(t is EntityType.INITIATIVE for *_, t in run)
                 or any(p.where == "after" and p.verdict == "Initiative" and p.pattern.match(text, after)
                        for p in lexicon.quote_patterns)
                 or _COUNTED_KIND.match(text, after)):
-            candidates += [_Candidate(b, e, EntityType.INITIATIVE, core, "", "quote", 1)
-                           for b, e, core, t in run if t is None]
+            etype = EntityType.INITIATIVE
+        else:
+            continue
+        candidates += [_Candidate(b, e, etype, core, "", "quote", 1) for b, e, core, t in run if t is None]
     return candidates
