@@ -742,7 +742,10 @@ GENRE_CASES = [
     # an unmarked 关于 title takes the body right before it that issued it; a proposal (的建议) is a title
     # only with its issuer (a district's report 2020, corpus reports of the State Council)
     ("聚焦中央关于制定第十五个五年规划的建议。", [("中央关于制定第十五个五年规划的建议", "Regulation")]),
-    ("办理关于第二次会议以来代表提出的建议。", []),
+    ("办理关于第二次会议以来代表提出的建议。", []),    # a verb of becoming or ranking ends the name grown from the head after it (State Council 2019, corpus
+    # reports of counties and of the State Council)
+    ("引导一批普通本科高校转为应用型大学。", []),
+    ("将企业年检制度改为年报公示制度。", [("企业年检制度", "Initiative"), ("年报公示制度", "Initiative")]),
 ]
 
 
