@@ -84,7 +84,8 @@ class Segmenter:
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """Segment ``text`` into ``(word, begin, end)`` tokens (character offsets).
 
-        The same tokens as ``jieba.Tokenizer.tokenize(text)`` (default mode, HMM on).
+        The same tokens as ``jieba.Tokenizer.tokenize(text)`` (default mode, HMM on), but for a word
+        it lacks that ends in 等 (see :meth:`_enumeration_cut`).
         """
         tokens = []
         for word, begin, end in self._rust.tokenize(text):
@@ -92,7 +93,15 @@ class Segmenter:
                 tokens.extend((w, begin + b, begin + e) for w, b, e in self.tokenizer.tokenize(word))
             else:
                 tokens.append((word, begin, end))
-        return tokens
+        return [piece for token in tokens for piece in self._enumeration_cut(*token)]
+
+    def _enumeration_cut(self, word: str, begin: int, end: int) -> list[tuple[str, int, int]]:
+        """A word the dictionary lacks that ends in the enumeration particle 等, as two tokens
+        (jieba's HMM glues 等 to the last item of a list: 创业担保贷等 → 创业担保贷|等): 等 closes
+        the list, it is no part of the item's name. Any other token alone."""
+        if len(word) > 1 and word.endswith("等") and not self._freq.get(word):
+            return [(word[:-1], begin, end - 1), ("等", end - 1, end)]
+        return [(word, begin, end)]
 
 
 @functools.lru_cache(maxsize=4)

@@ -65,6 +65,17 @@ def test_segmenter_gives_jiebas_own_tokens(lexicon):
     assert differing == []
 
 
+def test_an_enumerations_deng_is_cut_from_a_word_jieba_lacks(lexicon):
+    """jieba's HMM glues 等 to the last item of a list (创业担保贷等, a province's report 2026); it is
+    cut off, so that the list ends there. Words of the dictionary that end in 等 stay whole."""
+    segmenter = segmenter_for(lexicon)
+    line = "科技人才贷、创业担保贷等服务模式加速推广，促进机会平等。"
+    assert [w for w, _, _ in segmenter.tokenizer.tokenize(line)][5:7] == ["贷等", "服务"]
+    words = [w for w, _, _ in segmenter.tokenize(line)]
+    assert words[5:8] == ["贷", "等", "服务"]
+    assert "平等" in words
+
+
 def test_split_words_are_cut_into_their_dictionary_words(lexicon):
     """A word of split_words.txt never comes out whole: its head ends a token (试点|工作)."""
     segmenter = segmenter_for(lexicon)
