@@ -1,5 +1,7 @@
 """Mentions on real sentences of the sample reports: (sentence, expected mentions) tables."""
 
+from pathlib import Path
+
 import pytest
 
 from kg.mentions import canonical_name, find_mentions, is_document_title
@@ -898,3 +900,13 @@ def test_every_name_pattern_gives_the_name_of_its_example(lexicon, pattern):
 ])
 def test_congress_sessions_of_every_level(lexicon, text, expected):
     assert [m.name for m in _mentions(text, lexicon) if m.type.value == "Organization"] == expected
+
+
+def test_no_module_of_the_extractor_is_over_400_lines():
+    """Issue 15: the rules are split by mechanism, no module of ``kg/mentions/`` over 400 lines."""
+    import kg.mentions
+
+    folder = Path(kg.mentions.__file__).parent
+    lengths = {path.name: len(path.read_text(encoding="utf-8").splitlines()) for path in folder.glob("*.py")}
+    assert len(lengths) >= 10
+    assert {name: n for name, n in lengths.items() if n > 400} == {}

@@ -1,9 +1,10 @@
 """Stage 5, mentions: sentences -> :class:`~kg.model.Mention` of the four types.
 
 One module per mechanism: :mod:`.titles`, :mod:`.quotes`, :mod:`.lexical`
-(gazetteers, local organs), :mod:`.heads`, :mod:`.enumerations`, the engine
-that grows a name leftwards (:mod:`.growth`), the choice between overlaps
-(:mod:`.select`), and what they share (:mod:`.core`); this module composes them.
+(gazetteers, local organs), :mod:`.heads` with the verb frames of framed heads
+(:mod:`.frames`), :mod:`.enumerations`, the engine that grows a name leftwards
+(:mod:`.growth`), the choice between overlaps (:mod:`.select`), and what they
+share (:mod:`.core`); this module composes them.
 
 Rules follow the grammar of names in official Chinese writing
 (shared/spec/ANNOTATION.md), with word lists from :mod:`kg.lexicon`:
@@ -42,8 +43,9 @@ from .core import (
     _CLOSING_MARKS, _COUNTED_PHRASE, _OPENING_MARKS, _Candidate, _SentenceView, _Tables, _head_ending_at, _tables, canonical_name,
 )
 from .enumerations import _enumerated_kinds, _exemplars
+from .frames import _FRAMED_PREFIX
 from .growth import _is_boundary
-from .heads import _FRAMED_PREFIX, _headed, _veto_of_head
+from .heads import _headed, _veto_of_head
 from .lexical import _gazetteer, _local_organs, _name_patterns
 from .quotes import _quotes, opens_with_vetoed_quote
 from .select import _select
@@ -233,7 +235,7 @@ def _states_an_act(view: _SentenceView, candidate: _Candidate, lexicon: Lexicon,
 
 def _kind_of_programme(view: _SentenceView, begin: int, end: int, tables: _Tables) -> bool:
     """Is a tagged span a kind of programme by the head rule's measure: a ``framed`` head with fewer
-    than :data:`~kg.mentions.heads._FRAMED_PREFIX` characters before it (注重|制度, 扩大|制度)?"""
+    than :data:`~kg.mentions.frames._FRAMED_PREFIX` characters before it (注重|制度, 扩大|制度)?"""
     found = _head_ending_at(view.text, end, tables)
     if found is None:
         return False

@@ -18,7 +18,7 @@ from .core import (
 )
 from .growth import _head_after, _name_vetoed
 from .leads import _quote_lead, quoted_name_begin
-from .heads import _framed
+from .frames import _framed
 
 # An item with a subject before a copula or modal is a statement, not a name:
 # 隐患就是事故, 北京不能去 (but 不能腐, with none, names a goal).
