@@ -748,6 +748,15 @@ GENRE_CASES = [
     # reports of counties and of the State Council)
     ("引导一批普通本科高校转为应用型大学。", []),
     ("将企业年检制度改为年报公示制度。", [("企业年检制度", "Initiative"), ("年报公示制度", "Initiative")]),
+    # a list of bodies closed by 等 and a kind: when most items are proper names, the others are bodies too, as
+    # written, and the verb before the list governs it (a county's report 2010, corpus; a district's 2020)
+    ("在扶持大午、吉正、德力、今明后、康福龙等农业龙头企业的基础上",
+     [("大午", "Organization"), ("吉正", "Organization"), ("德力", "Organization"), ("今明后", "Organization"),
+      ("康福龙", "Organization")]),
+    ("汇集航天长峰、京东云、北京东方金信、界面新闻、澎湃新闻、中津雅宁等36家北京知名互联网企业。",
+     [("航天长峰", "Organization"), ("京东云", "Organization"), ("北京东方金信", "Organization"),
+      ("界面新闻", "Organization"), ("澎湃新闻", "Organization"), ("中津雅宁", "Organization")]),
+    ("持续围绕危险化学品、烟花爆竹等重点企业开展检查。", []),
 ]
 
 

@@ -65,22 +65,41 @@ def _enumerated_kinds(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]
             break
         if len(items) < 2:
             continue  # 等 after one item closes no enumeration
-        for begin, end in items:
-            item = text[begin:end]
-            if (not (_POLICY_ITEM_MIN if match.group(2) == "政策" else 2) <= len(item) <= _ITEM_MAX
-                    or begin not in view.start_set or end not in view.end_set
-                    or any(_is_punct(ch) for ch in item) or item in lexicon.generic_names
-                    or item.endswith(lexicon.document_heads) or _is_boundary(item, lexicon)):
-                continue  # quoted and titled items have rules of their own; documents too
-            if etype is EntityType.ORGANIZATION:
-                # a body is named by a proper noun or a word the dictionary lacks
-                # (京东云, 中关村), a sector by common nouns (冶金工贸、烟花爆竹等重点企业)
-                begin = _trim_lead(view, begin, end, etype, lexicon)
-                if not _names_something(view, begin, end):
-                    continue
-                item = text[begin:end]
-            candidates.append(_Candidate(begin, end, etype, item, "", "enumeration", 3))
+        kept = [(begin, end) for begin, end in items if not (
+            not (_POLICY_ITEM_MIN if match.group(2) == "政策" else 2) <= end - begin <= _ITEM_MAX
+            or begin not in view.start_set or end not in view.end_set
+            or any(_is_punct(ch) for ch in text[begin:end]) or text[begin:end] in lexicon.generic_names
+            or text[begin:end].endswith(lexicon.document_heads) or _is_boundary(text[begin:end], lexicon))]
+        # quoted and titled items have rules of their own; documents too
+        if etype is EntityType.ORGANIZATION:
+            kept = _named_bodies(view, kept, len(items), lexicon)
+        candidates.extend(_Candidate(begin, end, etype, text[begin:end], "", "enumeration", 3) for begin, end in kept)
     return candidates
+
+
+def _named_bodies(view: _SentenceView, items: list[tuple[int, int]], listed: int, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """The items of a list of bodies that name one: a body is named by a proper noun or a word the
+    dictionary lacks (京东云, 中关村), a sector by common nouns (冶金工贸、烟花爆竹等重点企业). When
+    most of three or more ``listed`` items name bodies so, the others do too, as they are written
+    (界面新闻、澎湃新闻 among 航天长峰、京东云…等36家企业: a coordination joins like with like)."""
+    trimmed = [(_trim_lead(view, begin, end, EntityType.ORGANIZATION, lexicon), end) for begin, end in items]
+    named = [_names_something(view, begin, end) for begin, end in trimmed]
+    if listed >= 3 and 2 * sum(named) > listed:
+        return [t if n else (_after_governing(view, begin, end, lexicon), end)
+                for t, n, (begin, end) in zip(trimmed, named, items)]
+    return [t for t, n in zip(trimmed, named) if n]
+
+
+def _after_governing(view: _SentenceView, begin: int, end: int, lexicon: Lexicon) -> int:
+    """``begin`` moved past the boundary words that open ``text[begin:end]``, and, in the list's first
+    item (grown leftwards, not opened by 、), past the verbs, adverbs and prepositions that govern the
+    list (扶持|大午、吉正…等农业龙头企业); items after a 、 are taken as written (澎湃新闻)."""
+    first = begin == 0 or view.text[begin - 1] != "、"
+    i = view.token_at(begin)
+    while view.ends[i] < end and (_is_boundary(view.tokens[i].word, lexicon)
+                                  or (first and view.tokens[i].pos in ("v", "vd", "d", "ad", "p"))):
+        i += 1
+    return view.starts[i]
 
 
 # 以通美晶体、中科锂电为代表的新材料产业: the firms a report holds up as the exemplars of an industry,
