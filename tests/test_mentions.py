@@ -757,6 +757,12 @@ GENRE_CASES = [
      [("航天长峰", "Organization"), ("京东云", "Organization"), ("北京东方金信", "Organization"),
       ("界面新闻", "Organization"), ("澎湃新闻", "Organization"), ("中津雅宁", "Organization")]),
     ("持续围绕危险化学品、烟花爆竹等重点企业开展检查。", []),
+    # a programme verb's object that lists the practices a mechanism joins, the last too short to name one
+    # alone (party congress 2007, State Council 2019, a city's report 2024); a list of clauses is none
+    ("建立健全党内激励、关怀、帮扶机制。", [("党内激励、关怀、帮扶机制", "Initiative")]),
+    ("改革完善人才培养、使用、评价机制。", [("人才培养、使用、评价机制", "Initiative")]),
+    ("完善项目谋划、引进、开工、投产、储备工作机制。", [("项目谋划、引进、开工、投产、储备工作机制", "Initiative")]),
+    ("坚持顶层着眼、聚焦重点、创新机制。", []),
 ]
 
 

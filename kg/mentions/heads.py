@@ -16,7 +16,7 @@ from .core import (
     _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _MAX_NAME, _Candidate, _PREFIX_RE, _SentenceView,
     _Tables, _gazetteer_type, _head_ending_at, _is_punct, canonical_name,
 )
-from .frames import _FRAMED_PREFIX, _frame_begin, _framed, _reported
+from .frames import _FRAMED_PREFIX, _frame_begin, _framed, _listed_begin, _reported
 from .growth import (
     _DASHES, _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _opening_quote, _trim_lead,
 )
@@ -245,7 +245,8 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if head.takes_a_frame and (head_begin - begin < _FRAMED_PREFIX or not (
                 _framed(text, begin, head.word, lexicon) or _reported(view, begin, end, lexicon))) \
                 and not (head.takes_a_name and begin < head_begin and _names_something(view, begin, head_begin)):
-            begin = _frame_begin(view, begin, head_begin, lexicon) or begin  # 完善|人民币汇率形成机制
+            begin = (_frame_begin(view, begin, head_begin, lexicon)  # 完善|人民币汇率形成机制
+                     or _listed_begin(view, head_begin, head.word, lexicon) or begin)  # 健全|激励、关怀、帮扶机制
         prefix = text[begin:head_begin]
         if begin > 0 and (text[begin - 1] == "等" or _kind_after_deng(view, begin)):
             continue  # “小金库”专项治理等领域专项行动, 智算、超算等先进|算力中心: after 等, the kind of the items
