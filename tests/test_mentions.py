@@ -763,6 +763,11 @@ GENRE_CASES = [
     ("改革完善人才培养、使用、评价机制。", [("人才培养、使用、评价机制", "Initiative")]),
     ("完善项目谋划、引进、开工、投产、储备工作机制。", [("项目谋划、引进、开工、投产、储备工作机制", "Initiative")]),
     ("坚持顶层着眼、聚焦重点、创新机制。", []),
+    # a programme verb, the noun of a field and the programme's quoted name (provinces' reports 2026, county
+    # reports); 打造 and a noun build a figure of the noun (corpus)
+    ("深化人才“校（院）企双聘”，促进人才有序流动共享。", [("校（院）企双聘", "Initiative")]),
+    ("深化制造业“智改数转网联”。", [("智改数转网联", "Initiative")]),
+    ("打造县城“新地标”。", []),
 ]
 
 

@@ -16,7 +16,7 @@ from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _Candidate, _NOT_NAME_ENDS, _NUMERALS,
     _QUOTE_RE, _SentenceView, _Tables, _gazetteer_type, _head_at_end, canonical_name,
 )
-from .growth import _head_after, _name_vetoed
+from .growth import _head_after, _is_boundary, _name_vetoed
 from .leads import _quote_lead, quoted_name_begin
 from .frames import _framed
 
@@ -130,6 +130,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype, rule = EntityType.INITIATIVE, f"quote/{found.id}"
         elif text.endswith(lexicon.programme_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end):
             etype, rule = EntityType.INITIATIVE, "quote/programme-verb"
+        elif _field_after_programme_verb(view, begin, lexicon) and not _CATEGORY_AFTER.match(text, end):
+            etype, rule = EntityType.INITIATIVE, "quote/programme-verb-field"
         if etype in (None, EntityType.INITIATIVE) and not headed and _kind_of_drive(lexicon).match(text, end):
             etype, rule = EntityType.CAMPAIGN, "quote/kind-of-drive"
         elif etype is None and _kind_of_initiative(lexicon).match(text, end):
@@ -141,6 +143,31 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             candidates.append(_Candidate(begin, end, etype, core, "", rule, 1))
         listed.append((begin, end, core, etype))
     return candidates + _quote_runs(text, listed, lexicon)
+
+
+# The tags of a noun that names the field of a programme between its verb and its quoted name.
+_FIELD_POS = frozenset({"n", "nz", "j"})
+
+
+def _field_after_programme_verb(view: _SentenceView, begin: int, lexicon: Lexicon) -> bool:
+    """Is the quotation at ``begin`` the programme a verb puts to work in a field named by one noun
+    between them (深化|人才|“校（院）企双聘”, 深化|制造业|“智改数转网联”: provinces' reports 2026;
+    推进|河湖|“清四乱”: county reports), the programme-verb frame with the field of the programme in it?
+    Not after 打造 (:data:`_FIGURE_VERBS`)."""
+    if begin not in view.start_set:
+        return False
+    i = view.token_at(begin) - 1
+    if i < 1:
+        return False
+    field, verb = view.tokens[i], view.tokens[i - 1]
+    return (field.pos in _FIELD_POS and len(field.word) <= 4 and not _is_boundary(field.word, lexicon)
+            and field.word not in lexicon.gazetteer and verb.word.endswith(lexicon.programme_verbs)
+            and not verb.word.endswith(_FIGURE_VERBS))
+
+
+# 打造 + a noun + a quotation builds a figure of the noun (打造县城|“新地标”, 打造传统产业|“升级版”:
+# county reports, corpus), no programme in a field.
+_FIGURE_VERBS = ("打造",)
 
 
 # What may follow a quotation that is a verb's whole object: the clause's end or the next item
