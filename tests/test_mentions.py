@@ -768,6 +768,10 @@ GENRE_CASES = [
     ("深化人才“校（院）企双聘”，促进人才有序流动共享。", [("校（院）企双聘", "Initiative")]),
     ("深化制造业“智改数转网联”。", [("智改数转网联", "Initiative")]),
     ("打造县城“新地标”。", []),
+    # 组合拳 after a quotation names the measures dealt together; a quoted head word alone is a kind stressed
+    # (a province's report 2026, corpus reports)
+    ("深入打好“稳拓调优”组合拳。", [("稳拓调优组合拳", "Initiative")]),
+    ("打好政策“组合拳”。", []),
 ]
 
 

@@ -105,8 +105,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 candidates.append(_Candidate(prefix, end, EntityType.CAMPAIGN, canonical_name(text[prefix:end]), "", "quote+head", 1))
             continue
         etype, rule = None, "quote"
-        if core in lexicon.generic_names:
-            continue  # “两委”: no name of its own
+        if core in lexicon.generic_names or any(core == h.word for h in lexicon.initiative_heads):
+            continue  # “两委”: no name of its own; 政策“组合拳”, “体系”: a kind's word stressed
         headed = _head_at_end(core, lexicon.initiative_heads) or _head_at_end(core, lexicon.campaign_heads)
         if core.endswith(_NOT_NAME_ENDS) or (core[0].isdigit() and not headed and not re.search(r"\d+条$", core)):
             continue  # “三大问题”; “132”, “100天拿销售许可”: a number with no head (“15分钟阅读圈” has one)
