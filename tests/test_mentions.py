@@ -772,6 +772,10 @@ GENRE_CASES = [
     # (a province's report 2026, corpus reports)
     ("深入打好“稳拓调优”组合拳。", [("稳拓调优组合拳", "Initiative")]),
     ("打好政策“组合拳”。", []),
+    # a city designated for a function, as a programme verb's object (a city's report 2026, corpus); a kind without
+    # the verb
+    ("深化国际消费中心城市建设。", [("国际消费中心城市", "Initiative")]),
+    ("成为区域中心城市。", []),
 ]
 
 
