@@ -776,6 +776,10 @@ GENRE_CASES = [
     # the verb
     ("深化国际消费中心城市建设。", [("国际消费中心城市", "Initiative")]),
     ("成为区域中心城市。", []),
+    # the building of a system or a morality is a programme, the building of a site is none (a province's report
+    # 2023, corpus)
+    ("实施城乡商业体系建设工程。", [("城乡商业体系建设工程", "Initiative")]),
+    ("推进城区给水管网建设工程。", []),
 ]
 
 
