@@ -780,6 +780,11 @@ GENRE_CASES = [
     # 2023, corpus)
     ("实施城乡商业体系建设工程。", [("城乡商业体系建设工程", "Initiative")]),
     ("推进城区给水管网建设工程。", []),
+    # an alternative in parentheses inside a name, after a word of it (district and county reports, corpus); the
+    # name runs on over nouns before it, not over the verb that governs it
+    ("河（湖）长制工作得到省、市充分肯定。", [("河（湖）长制", "Initiative")]),
+    ("建立全区重点企业（项目）服务联席会议制度。", [("重点企业（项目）服务联席会议制度", "Initiative")]),
+    ("共建上海（长三角）国际科技创新中心。", [("上海（长三角）国际科技创新中心", "Organization")]),
 ]
 
 

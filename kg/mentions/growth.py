@@ -186,6 +186,14 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
             begin = view.starts[j]
             j -= 1
             continue
+        if word == "）" and (opening := _alternative_in_parentheses(view, j, lexicon)) is not None:
+            begin = view.starts[opening - 1]  # 乡镇（街道）|履职事项清单: the name runs on over the word
+            j = opening - 2                   # before the alternative, and over nouns before it
+            while j >= 0 and view.tokens[j].pos in _NOUN_TAGS and view.ends[i] - view.starts[j] <= limit \
+                    and not _is_punct(view.tokens[j].word) and not _is_boundary(view.tokens[j].word, lexicon):
+                begin = view.starts[j]        # (重点|企业（项目）…制度), not over verbs (共建|上海（长三角）…)
+                j -= 1
+            break
         if _is_boundary(word, lexicon) and body and not _is_punct(word):
             opener = _opening_place(view, j - 1, view.ends[i] - limit, lexicon)
             if opener is not None:
@@ -209,6 +217,36 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
     while begin < view.ends[i] and view.text[begin] in "的和与":
         begin += 1
     return _bilateral_begin(view, begin)
+
+
+# The tags of the nouns a name takes in before an alternative in parentheses (places, proper nouns,
+# abbreviations, attributives, common nouns and words jieba lacks).
+_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "j", "b", ""})
+
+
+# The most characters of an alternative in parentheses inside a name: 河（湖）长制, 乡镇（街道）履职事项清单,
+# 重点企业（项目）服务联席会议制度, 北京（京津冀）国际科技创新中心 (district, province and city reports).
+_ALTERNATIVE_MAX = 4
+
+
+def _alternative_in_parentheses(view: _SentenceView, j: int, lexicon: Lexicon) -> int | None:
+    """If token ``j`` closes ``（…）`` around at most :data:`_ALTERNATIVE_MAX` Chinese characters right
+    after a word that may be part of a name (no punctuation, boundary or function word, measure or
+    number), the index of the token that opens it: the alternative (or the wider scope) of that word,
+    inside one name. ``None`` otherwise."""
+    end = view.starts[j]
+    opening = view.text.rfind("（", max(0, end - _ALTERNATIVE_MAX - 1), end)
+    if opening <= 0 or opening not in view.start_set:
+        return None
+    inner = view.text[opening + 1:end]
+    if not inner or not all("\u4e00" <= ch <= "\u9fff" for ch in inner):
+        return None
+    k = view.token_at(opening)
+    before = view.tokens[k - 1]
+    if (_is_punct(before.word) or not "\u4e00" <= before.word[-1] <= "\u9fff" or _is_boundary(before.word, lexicon)
+            or before.pos in _STOP_POS or before.pos in ("m", "q") or before.word in _MEASURES):
+        return None
+    return k
 
 
 # The dashes that join two places into the name of what they share (中国—东盟, 北京-雄安).

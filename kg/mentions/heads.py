@@ -26,6 +26,9 @@ from .leads import quoted_name_begin
 _COUNT_AFTER = re.compile(_BODY_COUNT)
 
 
+# An alternative in parentheses inside a name (河（湖）长制; growth.py crosses it).
+_ALTERNATIVE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")
+
 # A name, a count and a head: 干部能上能下三项制度.
 _COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项大个].{1,4}")
 
@@ -298,7 +301,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if counted and "、" not in name and text.endswith(name[counted.end(1):], 0, end):
             end -= len(name) - counted.end(1)  # 干部能上能下三项制度: the named thing is
             name = counted.group(1)            # what the count and head follow
-        if name in lexicon.generic_names or (_COUNTED_PHRASE.match(name) and text[begin] not in "“「『‘") or any(_is_punct(ch) and ch not in _DASHES for ch in name.replace("、", "")):
+        if name in lexicon.generic_names or (_COUNTED_PHRASE.match(name) and text[begin] not in "“「『‘") or any(_is_punct(ch) and ch not in _DASHES for ch in _ALTERNATIVE.sub("", name.replace("、", ""))):
             continue
         candidates.append(_Candidate(begin, end, etype, name, "", f"head/{head.word}", 3))
     return candidates
