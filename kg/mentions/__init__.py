@@ -3,8 +3,9 @@
 One module per mechanism: :mod:`.titles`, :mod:`.quotes`, :mod:`.lexical`
 (gazetteers, local organs), :mod:`.heads` with the verb frames of framed heads
 (:mod:`.frames`), :mod:`.enumerations`, the engine that grows a name leftwards
-(:mod:`.growth`), the choice between overlaps (:mod:`.select`), and what they
-share (:mod:`.core`); this module composes them.
+(:mod:`.growth`) and the trims of its lead (:mod:`.trims`), the choice between
+overlaps (:mod:`.select`), and what they share (:mod:`.core`); this module
+composes them.
 
 Rules follow the grammar of names in official Chinese writing
 (shared/spec/ANNOTATION.md), with word lists from :mod:`kg.lexicon`:

@@ -7,7 +7,8 @@ import re
 from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import _CLAUSE_PUNCT, _Candidate, _SentenceView, _is_punct
-from .growth import _grow_left, _is_boundary, _names_something, _trim_lead
+from .growth import _grow_left, _is_boundary, _names_something
+from .trims import _trim_lead
 
 # 完善学区制、集团化办学等机制: the items of an enumeration that 等 closes
 # before a kind noun are named instances of that kind (制度 and 机制 of work

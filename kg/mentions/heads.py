@@ -17,11 +17,10 @@ from .core import (
     _Tables, _gazetteer_type, _head_ending_at, _is_punct, canonical_name,
 )
 from .frames import _FRAMED_PREFIX, _frame_begin, _framed, _listed_begin, _reported
-from .growth import (
-    _DASHES, _ORG_LEAD_POS, _grow_left, _is_boundary, _names_something, _opening_quote, _trim_lead,
-)
+from .growth import _DASHES, _grow_left, _is_boundary, _names_something, _opening_quote
 from .lists import _grow_enumeration, _grow_parallel, _grow_problems
 from .leads import quoted_name_begin
+from .trims import _ORG_LEAD_POS, _trim_lead
 
 _COUNT_AFTER = re.compile(_BODY_COUNT)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import _QUOTE_PREFIX, _SentenceView
-from .growth import _VERB_LEAD_POS, _grow_left, _trim_lead
+from .growth import _grow_left
+from .trims import _VERB_LEAD_POS, _trim_lead
 
 
 def _quote_lead(view: _SentenceView, begin: int, lexicon: Lexicon) -> int:

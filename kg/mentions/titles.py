@@ -7,7 +7,7 @@ import re
 from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import _COUNTED, _Candidate, _SentenceView, _gazetteer_type, _head_at_end, canonical_name
-from .growth import _SCOPE_LEAD
+from .trims import _SCOPE_LEAD
 
 # A document head alone is too weak to mark a title without 《》; only titles
 # of this form count: 关于 … (的) head.
