@@ -785,6 +785,11 @@ GENRE_CASES = [
     ("河（湖）长制工作得到省、市充分肯定。", [("河（湖）长制", "Initiative")]),
     ("建立全区重点企业（项目）服务联席会议制度。", [("重点企业（项目）服务联席会议制度", "Initiative")]),
     ("共建上海（长三角）国际科技创新中心。", [("上海（长三角）国际科技创新中心", "Organization")]),
+    # a quoted count formula names a programme with the noun phrase after it, to its last noun (provinces' reports
+    # 2025-2026, county reports)
+    ("深化“1+3”重点功能区建设。", [("1+3重点功能区", "Initiative")]),
+    ("在“8+4”等重点行业领域培育。", [("8+4", "Initiative")]),
+    ("推进“1+9”项重点工作。", [("1+9", "Initiative")]),
 ]
 
 
