@@ -790,6 +790,9 @@ GENRE_CASES = [
     ("深化“1+3”重点功能区建设。", [("1+3重点功能区", "Initiative")]),
     ("在“8+4”等重点行业领域培育。", [("8+4", "Initiative")]),
     ("推进“1+9”项重点工作。", [("1+9", "Initiative")]),
+    # 实验区, as 试验区: a zone the state designates, after a name or as a programme verb's object (a city's
+    # report 2026, corpus)
+    ("深化国家文化产业创新实验区建设。", [("国家文化产业创新实验区", "Initiative")]),
 ]
 
 
