@@ -793,6 +793,8 @@ GENRE_CASES = [
     # 实验区, as 试验区: a zone the state designates, after a name or as a programme verb's object (a city's
     # report 2026, corpus)
     ("深化国家文化产业创新实验区建设。", [("国家文化产业创新实验区", "Initiative")]),
+    # a region's belt, circle or corridor a programme verb builds (a city's report 2026, corpus)
+    ("加快建设现代化首都都市圈。", [("现代化首都都市圈", "Initiative")]),
 ]
 
 
