@@ -795,6 +795,9 @@ GENRE_CASES = [
     ("深化国家文化产业创新实验区建设。", [("国家文化产业创新实验区", "Initiative")]),
     # a region's belt, circle or corridor a programme verb builds (a city's report 2026, corpus)
     ("加快建设现代化首都都市圈。", [("现代化首都都市圈", "Initiative")]),
+    # a relation verb after a noun and before a drive's head says what the drive does (a city's report 2026,
+    # corpus); 开展 conducts it
+    ("落实绿色消费推进行动。", [("绿色消费推进行动", "Campaign")]),
 ]
 
 

@@ -148,7 +148,8 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
     when plain words beyond it reach a jurisdiction or placeholder that opens
     the name (X市科技|创新|发展中心). With ``drive`` (a campaign's head), the
     verbs of the boundary list right before the head are crossed: they say what
-    the drive does (党建创新提升|活动, 环境整治|行动), not where a name starts;
+    the drive does (党建创新提升|活动, 环境整治|行动), not where a name starts, and so
+    do relation verbs after a noun (绿色消费|推进|行动), but 开展, which conducts the drive;
     a light verb (:data:`_LIGHT_VERBS`) says nothing and is not crossed.
     """
     i = view.token_at(head_begin)
@@ -161,8 +162,9 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
         word = tok.word
         if view.ends[i] - view.starts[j] > limit:
             break
-        if (at_head and word in lexicon.boundary_words and tok.pos in ("v", "vn") and not _is_boundary(word, lexicon, verbs_only=True)
-                and word not in _LIGHT_VERBS):
+        if (at_head and word in lexicon.boundary_words and tok.pos in ("v", "vn") and word not in _LIGHT_VERBS
+                and (not _is_boundary(word, lexicon, verbs_only=True)
+                     or (j > 0 and view.tokens[j - 1].pos in ("n", "vn", "nz", "j") and not word.endswith("开展")))):
             begin = view.starts[j]
             j -= 1
             continue
