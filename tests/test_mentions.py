@@ -798,6 +798,8 @@ GENRE_CASES = [
     # a relation verb after a noun and before a drive's head says what the drive does (a city's report 2026,
     # corpus); 开展 conducts it
     ("落实绿色消费推进行动。", [("绿色消费推进行动", "Campaign")]),
+    # a committee is named with the term it was elected for (the party congress reports' first line)
+    ("现在，我代表第十九届中央委员会向大会作报告。", [("第十九届中央委员会", "Organization")]),
 ]
 
 

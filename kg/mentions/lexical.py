@@ -68,6 +68,11 @@ def _labels_a_kind(text: str, begin: int, end: int, lexicon: Lexicon) -> bool:
     return any(p.id in _KIND_LABEL_ROWS and p.matches(text, begin, end, text[begin:end]) for p in lexicon.quote_patterns)
 
 
+# The term a committee was elected for, right before its name: 第十九届|中央委员会 (the party congress
+# reports' first line: 我代表第十九届中央委员会向大会作报告), 十三届|中央委员会.
+_TERM_BEFORE = re.compile(r"第?[一二三四五六七八九十]+届$")
+
+
 def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Candidate]:
     name_lengths, gazetteer = tables.name_lengths, lexicon.gazetteer
     candidates = []
@@ -84,6 +89,9 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
                 rule = f"gazetteer/{lexicon.gazetteer_files[name]}"
                 if etype is EntityType.ORGANIZATION and text.endswith("国家", 0, pos) and pos - 2 in view.start_set:
                     pos, name = pos - 2, "国家" + name  # 国家民政部: the name as written, with the state it belongs to
+                term = _TERM_BEFORE.search(text, 0, pos) if etype is EntityType.ORGANIZATION and name.endswith("委员会") else None
+                if term and term.start() in view.start_set:
+                    pos, name = term.start(), text[term.start():end]  # 第十九届|中央委员会: the committee of that term
                 if etype is EntityType.CAMPAIGN and (first := _parallel_of_gazetteer(view, pos, end, lexicon, tables)) < pos:
                     candidates.append(_Candidate(first, end, etype, text[first:end], "", rule + "+parallel", 2))
                 candidates.append(_Candidate(pos, end, etype, name, "", rule, 2))
