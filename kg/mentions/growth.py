@@ -277,6 +277,10 @@ _DURATION = re.compile(r"(?:[一二两三四五六七八九十百]|\d+)(?:年|�
 _NAMING_POS = {"ns", "nr", "nrt", "nrfg", "nt", "nz", "m", "eng", "j", ""}
 
 
+# The marks of the items of a paragraph (一是, 二是: "first", "second"), which jieba tags as numbers.
+_ITEM_MARK = re.compile(r"[一二三四五六七八九十]+是")
+
+
 def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
     """Does the prefix ``text[begin:head_begin]`` hold a naming token?
 
@@ -288,7 +292,7 @@ def _names_something(view: _SentenceView, begin: int, head_begin: int) -> bool:
     i = view.token_at(begin)
     while i < len(view.tokens) and view.ends[i] <= head_begin:
         tok = view.tokens[i]
-        if tok.pos in _NAMING_POS and not _is_punct(tok.word):
+        if tok.pos in _NAMING_POS and not _is_punct(tok.word) and not _ITEM_MARK.fullmatch(tok.word):
             return True
         i += 1
     return bool(_PREFIX_RE.match(view.text, begin)) or view.text.startswith("中国", begin)
