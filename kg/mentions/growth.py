@@ -38,8 +38,9 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
         while i < len(view.tokens):
             tok = view.tokens[i]
             t_end = view.ends[i]
-            if t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True):
-                break
+            if (t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True)
+                    or tok.word in _LIGHT_VERBS):
+                break  # …企业|进行了|整治: a light verb makes what follows its object, no head of the name
             if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS or tok.word == "等":
                 break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive; past 等, a kind
             if tok.word.startswith("新") or (best_end is not None and tok.pos in ("m", "t")):
