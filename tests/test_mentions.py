@@ -812,6 +812,10 @@ GENRE_CASES = [
     # and a light verb makes the drive's head its object
     ("开展“散乱污”企业整治。", [("散乱污企业整治", "Campaign")]),
     ("对“散乱污”企业进行了整治。", []),
+    # a quotation that counts the items listed right before it by the character they share takes them into the
+    # name (a province's report 2026, county reports); without the list, the quotation and its head alone
+    ("完善空港、陆港、海港、信息港“四港联动”机制。", [("空港、陆港、海港、信息港四港联动机制", "Initiative")]),
+    ("推进“四城”同创。", [("四城同创", "Campaign")]),
 ]
 
 

@@ -93,7 +93,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 if _gazetteer_type(before.word, lexicon) is EntityType.CAMPAIGN:
                     begin = before.begin - view.base  # 污染防治攻坚战“百日会战”专项行动: a drive within a drive
                 else:  # the words that name it before the quotation, not a verb that governs it (优化|“两新”政策)
-                    begin = quoted_name_begin(view, begin, best_end, head_type, lexicon)
+                    begin = _counted_items_begin(text, begin, core) or quoted_name_begin(view, begin, best_end, head_type, lexicon)
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue
@@ -148,6 +148,34 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             candidates.append(_Candidate(begin, end, etype, core, "", rule, 1))
         listed.append((begin, end, core, etype))
     return candidates + _quote_runs(text, listed, lexicon)
+
+
+# A quotation that counts the items listed right before it by the character they share:
+# 空港、陆港、海港、信息港|“四港联动”机制, 文明城、卫生城、园林城、森林城|“四城”同创 (provinces' and
+# counties' reports, corpus): the list is part of the name.
+_COUNTED_QUOTE = re.compile(r"([一二两三四五六七八九十])(\w)")
+_COUNTED_ITEM_MAX = 6
+
+
+def _counted_items_begin(text: str, quote: int, core: str) -> int | None:
+    """Where the items a quotation counts begin (:data:`_COUNTED_QUOTE`): as many items, joined by 、 and
+    each of one to :data:`_COUNTED_ITEM_MAX` characters, as the count says, each ending with the character
+    after the numeral, right before the quotation; ``None`` when they are not there."""
+    counted = _COUNTED_QUOTE.match(core)
+    if counted is None:
+        return None
+    count = "一二三四五六七八九十".find(counted.group(1)) + 1 or 2  # 两 is two
+    if count < 2:
+        return None
+    items = re.search(r"(?:[\u4e00-\u9fff]{1,%d}、){%d}[\u4e00-\u9fff]{1,%d}$" % (_COUNTED_ITEM_MAX, count - 1, _COUNTED_ITEM_MAX),
+                      text[max(0, quote - count * (_COUNTED_ITEM_MAX + 1)):quote])
+    if items is None:
+        return None
+    parts = items.group(0).split("、")
+    parts[0] = parts[0][-len(parts[1]):]  # the first item as long as the second: 完善|空港、陆港…
+    if not all(part.endswith(counted.group(2)) for part in parts):
+        return None
+    return quote - len("、".join(parts))
 
 
 # A count formula (N+M, N+M+N: “1+3”, “7+18+N”, “1+N”): the count of a programme's main and supporting
