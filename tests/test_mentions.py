@@ -844,6 +844,7 @@ def test_constructions_of_the_genres_name_what_they_mark(lexicon, text, expected
     # a verb after four characters of nouns names the practice reformed (State Council 2019; corpus
     # 要素市场化配置改革); a verb after a subject governs
     ("加快推进养老保险省级统筹改革。", [("养老保险省级统筹改革", "Initiative")]),
+    ("深化综合行政执法改革。", [("综合行政执法改革", "Initiative")]),
     ("群众期盼改革。", []),
     ("决不能让改革走样。", []),
 ])

@@ -115,8 +115,8 @@ def _reform_of_a_body(view: _SentenceView, head_begin: int, lexicon: Lexicon) ->
     return _gazetteer_type(view.tokens[i - 1].word, lexicon) is EntityType.ORGANIZATION
 
 
-# The nouns and attributives that open the name of a practice (养老保险|省级|统筹).
-_PRACTICE_POS = frozenset({"n", "nz", "j", "b", "ns"})
+# The nouns, verbal nouns and attributives that open the name of a practice (养老保险|省级|统筹, 综合|行政|执法).
+_PRACTICE_POS = frozenset({"n", "nz", "j", "b", "ns", "vn"})
 
 
 def _nouns_before(view: _SentenceView, i: int) -> int:
