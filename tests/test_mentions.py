@@ -767,6 +767,7 @@ GENRE_CASES = [
     # reports); 打造 and a noun build a figure of the noun (corpus)
     ("深化人才“校（院）企双聘”，促进人才有序流动共享。", [("校（院）企双聘", "Initiative")]),
     ("深化制造业“智改数转网联”。", [("智改数转网联", "Initiative")]),
+    ("深入开展河湖“清四乱”，累计清除河道违建。", [("清四乱", "Campaign")]),
     ("打造县城“新地标”。", []),
     # 组合拳 after a quotation names the measures dealt together; a quoted head word alone is a kind stressed
     # (a province's report 2026, corpus reports)

@@ -136,7 +136,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         elif text.endswith(lexicon.programme_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end):
             etype, rule = EntityType.INITIATIVE, "quote/programme-verb"
         elif _field_after_programme_verb(view, begin, lexicon) and not _CATEGORY_AFTER.match(text, end):
-            etype, rule = EntityType.INITIATIVE, "quote/programme-verb-field"
+            conducted = view.tokens[view.token_at(begin) - 2].word.endswith("开展") and _WHOLE_OBJECT.match(text, end)
+            etype = EntityType.CAMPAIGN if conducted else EntityType.INITIATIVE  # 开展河湖|“清四乱”: a drive, as 开展“…”
+            rule = "quote/programme-verb-field"
         if etype in (None, EntityType.INITIATIVE) and not headed and _kind_of_drive(lexicon).match(text, end):
             etype, rule = EntityType.CAMPAIGN, "quote/kind-of-drive"
         elif etype is None and _kind_of_initiative(lexicon).match(text, end):
@@ -225,7 +227,8 @@ def _field_after_programme_verb(view: _SentenceView, begin: int, lexicon: Lexico
     """Is the quotation at ``begin`` the programme a verb puts to work in a field named by one noun
     between them (深化|人才|“校（院）企双聘”, 深化|制造业|“智改数转网联”: provinces' reports 2026;
     推进|河湖|“清四乱”: county reports), the programme-verb frame with the field of the programme in it?
-    Not after 打造 (:data:`_FIGURE_VERBS`)."""
+    Not after 打造 (:data:`_FIGURE_VERBS`). After 开展, as the verb's whole object, it is a drive
+    (开展河湖|“清四乱”), as the ``conducted`` row of quote_patterns.txt has it without the field."""
     if begin not in view.start_set:
         return False
     i = view.token_at(begin) - 1
