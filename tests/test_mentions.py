@@ -768,6 +768,8 @@ GENRE_CASES = [
     ("深化人才“校（院）企双聘”，促进人才有序流动共享。", [("校（院）企双聘", "Initiative")]),
     ("深化制造业“智改数转网联”。", [("智改数转网联", "Initiative")]),
     ("深入开展河湖“清四乱”，累计清除河道违建。", [("清四乱", "Campaign")]),
+    # a quoted numbered formulation of bodies to build is a programme, not a body (a province's report 2026, corpus)
+    ("推进“三基地两中心”建设。", [("三基地两中心", "Initiative")]),
     ("打造县城“新地标”。", []),
     # 组合拳 after a quotation names the measures dealt together; a quoted head word alone is a kind stressed
     # (a province's report 2026, corpus reports)

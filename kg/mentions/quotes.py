@@ -120,6 +120,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         elif _head_at_end(core, lexicon.campaign_heads):
             etype = EntityType.CAMPAIGN
         elif ((org_head := _head_at_end(core, lexicon.organization_heads)) and len(core) >= 4 and not _TAKE_AS.match(core)
+              and core[0] not in "一二两三四五六七八九十"  # “三基地两中心”, “五个中心”: a numbered formulation, no body
               and not _name_vetoed(lexicon, EntityType.ORGANIZATION, org_head, core)):
             if _COUNT_BEFORE.search(text, 0, begin):
                 continue  # 10个“枫桥式退役军人服务站”: a count of bodies of a kind, no body
