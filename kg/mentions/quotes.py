@@ -125,8 +125,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             if _COUNT_BEFORE.search(text, 0, begin):
                 continue  # 10个“枫桥式退役军人服务站”: a count of bodies of a kind, no body
             etype = EntityType.ORGANIZATION
-        elif not headed and _WHOLE_OBJECT.match(text, end) and (found := next(
-                (p for p in lexicon.quote_patterns if p.verdict == "Campaign" and p.matches(text, begin, end, core)), None)):
+        elif not headed and (found := next(
+                (p for p in lexicon.quote_patterns if p.verdict == "Campaign" and p.matches(text, begin, end, core)
+                 and (p.where != "before" or _WHOLE_OBJECT.match(text, end))), None)):
             etype, rule = EntityType.CAMPAIGN, f"quote/{found.id}"  # 开展|“万人助万企”: what 开展 conducts
         elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads)
               or _TAKE_AS.match(core)):
