@@ -811,6 +811,8 @@ GENRE_CASES = [
     ("全县各级农业园区加快发展。", []),
     ("德力现代农业园区力争进入省级农业园区。", [("德力现代农业园区", "Organization")]),
     ("力争更多县进入全国百强县。", []),
+    # after 各级 or 各类, a kind: every one of it (a county's report 2019, corpus)
+    ("各级环保督察组反馈的问题全部整改。", []),
     # a drive against a quoted kind of firms is named by it (county reports, corpus); the kind alone is no name,
     # and a light verb makes the drive's head its object
     ("开展“散乱污”企业整治。", [("散乱污企业整治", "Campaign")]),
