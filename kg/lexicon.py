@@ -182,8 +182,11 @@ class Lexicon:
         boundary_words: words that never start a name.
         trailing_words: words dropped from the end of a name.
         generic_names: head-built names that name nothing in particular.
-        programme_verbs: verbs after which a quotation with no head names a
-            programme (``programme_verbs.txt``), longest first.
+        programme_verbs: verbs whose object, a quotation with no head or a framed head's
+            name, is a programme (``programme_verbs.txt``), longest first.
+        quote_verbs: the programme verbs that do so for a quotation: all but the rows
+            marked ``heads-only`` (强化|农业支持保护政策 names a policy, 强化|“有解思维”
+            stresses a quality), longest first.
         clause_verbs: verbs that frame a programme's name only where they open a
             clause (rows of ``programme_verbs.txt`` marked ``clause-start``:
             ，形成|拒腐防变教育长效机制; inside a name they are part of it:
@@ -223,6 +226,7 @@ class Lexicon:
     trailing_words: tuple[str, ...]
     generic_names: frozenset[str]
     programme_verbs: tuple[str, ...]
+    quote_verbs: tuple[str, ...]
     clause_verbs: tuple[str, ...]
     quote_patterns: tuple[QuotePattern, ...]
     name_patterns: tuple[NamePattern, ...]
@@ -267,18 +271,20 @@ def _heads(path: Path) -> tuple[Head, ...]:
     return tuple(sorted(heads, key=lambda h: (-len(h.word), h.word)))
 
 
-def _programme_verbs(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """``(programme verbs, clause-start verbs)`` of ``programme_verbs.txt``, each longest first.
+def _programme_verbs(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``(programme verbs, quote verbs, clause-start verbs)`` of ``programme_verbs.txt``, each longest
+    first; the quote verbs are the programme verbs but those marked ``heads-only``.
 
     Raises:
-        LexiconError: a row with a second field other than ``clause-start``.
+        LexiconError: a row with a second field other than ``clause-start`` or ``heads-only``.
     """
-    plain, clause = [], []
+    plain, heads_only, clause = [], [], []
     for number, row in enumerate(_rows(path), 1):
-        if row[1:] not in ([], ["clause-start"]):
-            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'verb' or 'verb<TAB>clause-start'")
-        (clause if row[1:] else plain).append(row[0])
-    return _longest_first(plain), _longest_first(clause)
+        if row[1:] not in ([], ["clause-start"], ["heads-only"]):
+            raise LexiconError(f"{path}: entry {number} {row!r}: expected 'verb', 'verb<TAB>clause-start' "
+                               "or 'verb<TAB>heads-only'")
+        {(): plain, ("clause-start",): clause, ("heads-only",): heads_only}[tuple(row[1:])].append(row[0])
+    return _longest_first(plain + heads_only), _longest_first(plain), _longest_first(clause)
 
 
 def _words(path: Path) -> tuple[str, ...]:
@@ -460,7 +466,7 @@ def _load(stamp: tuple) -> Lexicon:
         + list(_words(root / "compound_words.txt"))
     )
     logging.getLogger(__name__).debug("lexicon: %d gazetteer names from %s", len(gazetteer), root)
-    programme_verbs, clause_verbs = _programme_verbs(root / "programme_verbs.txt")
+    programme_verbs, quote_verbs, clause_verbs = _programme_verbs(root / "programme_verbs.txt")
     return Lexicon(
         gazetteer=gazetteer,
         gazetteer_files=gazetteer_files,
@@ -473,6 +479,7 @@ def _load(stamp: tuple) -> Lexicon:
         trailing_words=_longest_first(_words(root / "trailing_words.txt")),
         generic_names=frozenset(_words(root / "generic_names.txt")),
         programme_verbs=programme_verbs,
+        quote_verbs=quote_verbs,
         clause_verbs=clause_verbs,
         quote_patterns=_quote_patterns(root / "quote_patterns.txt"),
         name_patterns=_name_patterns(root / "name_patterns.txt"),

@@ -155,8 +155,8 @@ def _listed_begin(view: _SentenceView, head_begin: int, head: str, lexicon: Lexi
     punctuation, other function word, number, relation verb, or verb with its object: 聚焦|重点), ends with no head and is no gazetteer name (工作责任制度、激励机制 are two);
     a programme verb right before the first item opens the object. ``None`` when any of this fails.
     """
-    if head not in _LISTED_HEADS:
-        return None
+    if head not in _LISTED_HEADS or view.text.startswith("、", head_begin + len(head)):
+        return None  # 强化战时状态、战时机制、|战时思维: the list goes on after the head, a list of names
     text, tables = view.text, _tables(lexicon)
     i = view.token_at(head_begin) - 1
     item_end, items = head_begin, 0

@@ -135,7 +135,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         elif found := next((p for p in lexicon.quote_patterns if p.verdict == "Initiative"
                             and p.matches(text, begin, end, core)), None):
             etype, rule = EntityType.INITIATIVE, f"quote/{found.id}"
-        elif text.endswith(lexicon.programme_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end):
+        elif text.endswith(lexicon.quote_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end):
             etype, rule = EntityType.INITIATIVE, "quote/programme-verb"
         elif _field_after_programme_verb(view, begin, lexicon) and not _CATEGORY_AFTER.match(text, end):
             conducted = view.tokens[view.token_at(begin) - 2].word.endswith("开展") and _WHOLE_OBJECT.match(text, end)
@@ -238,7 +238,7 @@ def _field_after_programme_verb(view: _SentenceView, begin: int, lexicon: Lexico
         return False
     field, verb = view.tokens[i], view.tokens[i - 1]
     return (field.pos in _FIELD_POS and len(field.word) <= 4 and not _is_boundary(field.word, lexicon)
-            and field.word not in lexicon.gazetteer and verb.word.endswith(lexicon.programme_verbs)
+            and field.word not in lexicon.gazetteer and verb.word.endswith(lexicon.quote_verbs)
             and not verb.word.endswith(_FIGURE_VERBS))
 
 
