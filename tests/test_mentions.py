@@ -817,6 +817,8 @@ GENRE_CASES = [
     # a province's report 2026, corpus)
     ("进一步强化强农惠农政策。", [("强农惠农政策", "Initiative")]),
     ("强化“有解思维”。", []),
+    # a quotation mistyped with a straight closing mark, as web pages have it (district reports 2019)
+    ("扎实开展统战工作“三项建设\"，支持民主党派。", [("三项建设", "Initiative")]),
     # a drive against a quoted kind of firms is named by it (county reports, corpus); the kind alone is no name,
     # and a light verb makes the drive's head its object
     ("开展“散乱污”企业整治。", [("散乱污企业整治", "Campaign")]),

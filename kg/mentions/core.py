@@ -24,7 +24,9 @@ _OPENING_MARKS = "".join(_MARK_PAIRS)
 _CLOSING_MARKS = "".join(_MARK_PAIRS.values())
 
 
-_QUOTE_RE = re.compile(r"“([^“”]{1,40})”|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』|\"([^\"]{1,40})\"")
+# A quotation: “…”, ‘…’, 「…」, 『…』 or "…"; a “ closed by a straight " or '' as web pages mistype it
+# (开展统战工作“三项建设", 解决“两个不平衡''问题: district reports 2019).
+_QUOTE_RE = re.compile(r"“([^“”\"]{1,40})(?:”|\"|'')|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』|\"([^\"]{1,40})\"")
 
 
 def _is_punct(word: str) -> bool:
