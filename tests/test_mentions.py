@@ -817,6 +817,9 @@ GENRE_CASES = [
     # a province's report 2026, corpus)
     ("进一步强化强农惠农政策。", [("强农惠农政策", "Initiative")]),
     ("强化“有解思维”。", []),
+    # a system under a body's leadership is one formulation (党委领导下的厂长负责制: corpus reports of the 1980s;
+    # 党组织领导下的校长负责制: a district's report 2020)
+    ("坚决实行党委领导下的厂长负责制。", [("党委领导下的厂长负责制", "Initiative")]),
     # a quotation mistyped with a straight closing mark, as web pages have it (district reports 2019)
     ("扎实开展统战工作“三项建设\"，支持民主党派。", [("三项建设", "Initiative")]),
     # a drive against a quoted kind of firms is named by it (county reports, corpus); the kind alone is no name,

@@ -190,6 +190,10 @@ def _grow_left(view: _SentenceView, head_begin: int, lexicon: Lexicon, limit: in
             begin = view.starts[j]
             j -= 1
             continue
+        if word == "的" and view.text.endswith("领导下", 0, view.starts[j]) and (led := view.starts[j] - 3) in view.start_set:
+            begin = led  # 党组织领导下的|校长负责制: the system under a body's leadership, one formulation
+            j = view.token_at(led) - 1
+            continue
         if word == "）" and (opening := _alternative_in_parentheses(view, j, lexicon)) is not None:
             begin = view.starts[opening - 1]  # 乡镇（街道）|履职事项清单: the name runs on over the word
             j = opening - 2                   # before the alternative, and over nouns before it
