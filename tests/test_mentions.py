@@ -820,6 +820,9 @@ GENRE_CASES = [
     # a system under a body's leadership is one formulation (党委领导下的厂长负责制: corpus reports of the 1980s;
     # 党组织领导下的校长负责制: a district's report 2020)
     ("坚决实行党委领导下的厂长负责制。", [("党委领导下的厂长负责制", "Initiative")]),
+    # an adverb inside a system's name, when the programme verb's object reaches over it (party congress 2012,
+    # corpus)
+    ("完善党员干部直接联系群众制度。", [("党员干部直接联系群众制度", "Initiative")]),
     # a quotation mistyped with a straight closing mark, as web pages have it (district reports 2019)
     ("扎实开展统战工作“三项建设\"，支持民主党派。", [("三项建设", "Initiative")]),
     # a drive against a quoted kind of firms is named by it (county reports, corpus); the kind alone is no name,

@@ -252,6 +252,9 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 and not (head.takes_a_name and begin < head_begin and _names_something(view, begin, head_begin)):
             begin = (_frame_begin(view, begin, head_begin, lexicon)  # 完善|人民币汇率形成机制
                      or _listed_begin(view, head_begin, head.word, lexicon) or begin)  # 健全|激励、关怀、帮扶机制
+        elif (etype is EntityType.INITIATIVE and begin in view.start_set and view.token_at(begin) > 0
+              and view.tokens[view.token_at(begin) - 1].pos in ("d", "ad")):
+            begin = _frame_begin(view, begin, head_begin, lexicon) or begin  # 完善|党员干部直接|联系群众制度
         prefix = text[begin:head_begin]
         if begin > 0 and (text[begin - 1] == "等" or _kind_after_deng(view, begin)):
             continue  # “小金库”专项治理等领域专项行动, 智算、超算等先进|算力中心: after 等, the kind of the items
