@@ -823,6 +823,9 @@ GENRE_CASES = [
     # an adverb inside a system's name, when the programme verb's object reaches over it (party congress 2012,
     # corpus)
     ("完善党员干部直接联系群众制度。", [("党员干部直接联系群众制度", "Initiative")]),
+    # a head after a gazetteer's formulation or a quotation is not reached over a preposition, a pronoun or a verb
+    # of becoming (party congress 2007, corpus)
+    ("推动京津冀协同发展上升为国家战略。", [("京津冀协同发展", "Initiative")]),
     # a quotation mistyped with a straight closing mark, as web pages have it (district reports 2019)
     ("扎实开展统战工作“三项建设\"，支持民主党派。", [("三项建设", "Initiative")]),
     # a drive against a quoted kind of firms is named by it (county reports, corpus); the kind alone is no name,

@@ -39,8 +39,10 @@ def _head_after(view: _SentenceView, end: int, lexicon: Lexicon, tables: _Tables
             tok = view.tokens[i]
             t_end = view.ends[i]
             if (t_end - end > _QUOTE_HEAD_SPAN or _is_punct(tok.word) or _is_boundary(tok.word, lexicon, verbs_only=True)
-                    or tok.word in _LIGHT_VERBS):
-                break  # …企业|进行了|整治: a light verb makes what follows its object, no head of the name
+                    or tok.word in _LIGHT_VERBS or tok.pos in ("p", "c", "r") or (len(tok.word) > 1 and tok.word.endswith("为"))):
+                break  # …企业|进行了|整治: a light verb makes what follows its object, no head of the name; nor does
+                # a preposition, conjunction or pronoun (民主集中制|为|重点加强制度, 新发展格局|这个|战略) or a verb of
+                # becoming (京津冀协同发展|上升为|国家战略) stand inside one name
             if tok.word in lexicon.trailing_words or tok.word in _NAME_BREAKS or tok.word == "等":
                 break  # “百日攻坚”和社区环境整治: a head past 和 names the next drive; past 等, a kind
             if tok.word.startswith("新") or (best_end is not None and tok.pos in ("m", "t")):
