@@ -826,6 +826,9 @@ GENRE_CASES = [
     # a head after a gazetteer's formulation or a quotation is not reached over a preposition, a pronoun or a verb
     # of becoming (party congress 2007, corpus)
     ("推动京津冀协同发展上升为国家战略。", [("京津冀协同发展", "Initiative")]),
+    # the pilot free trade zones as a class, no zone (State Council 2024, corpus); one zone is named with its place
+    ("赋予自贸试验区更多自主权。", []),
+    ("力促中国（河北）自贸试验区早日获批。", [("中国（河北）自贸试验区", "Initiative")]),
     # a quotation mistyped with a straight closing mark, as web pages have it (district reports 2019)
     ("扎实开展统战工作“三项建设\"，支持民主党派。", [("三项建设", "Initiative")]),
     # a drive against a quoted kind of firms is named by it (county reports, corpus); the kind alone is no name,
