@@ -813,6 +813,7 @@ GENRE_CASES = [
     ("力争更多县进入全国百强县。", []),
     # after 各级 or 各类, a kind: every one of it (a county's report 2019, corpus)
     ("各级环保督察组反馈的问题全部整改。", []),
+    ("扎实开展历次党内集中教育。", []),
     # 强化 frames a policy or mechanism, not a quotation (heads-only in programme_verbs.txt; State Council 2010,
     # a province's report 2026, corpus)
     ("进一步强化强农惠农政策。", [("强农惠农政策", "Initiative")]),

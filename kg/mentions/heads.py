@@ -28,8 +28,9 @@ _COUNT_AFTER = re.compile(_BODY_COUNT)
 # An alternative in parentheses inside a name (河（湖）长制; growth.py crosses it).
 _ALTERNATIVE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")
 
-# The determiners of every one of a kind (各级|环保督察组, 各类|市场主体): what follows is a kind.
-_EVERY = ("各级", "各类", "各个", "各项")
+# The determiners of every one of a kind (各级|环保督察组, 各类|市场主体, 历次|党内集中教育: every past
+# one): what follows is a kind.
+_EVERY = ("各级", "各类", "各个", "各项", "历次", "历届")
 
 # A name, a count and a head: 干部能上能下三项制度.
 _COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项大个].{1,4}")
