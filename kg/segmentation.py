@@ -85,23 +85,28 @@ class Segmenter:
         """Segment ``text`` into ``(word, begin, end)`` tokens (character offsets).
 
         The same tokens as ``jieba.Tokenizer.tokenize(text)`` (default mode, HMM on), but for a word
-        it lacks that ends in 等 (see :meth:`_enumeration_cut`).
+        it lacks that ends in 等 (see :meth:`_add_unknown`).
         """
         tokens = []
         for word, begin, end in self._rust.tokenize(text):
-            if len(word) > 1 and not self._freq.get(word) and not _jieba_keeps_whole(word):
-                tokens.extend((w, begin + b, begin + e) for w, b, e in self.tokenizer.tokenize(word))
+            if len(word) == 1 or self._freq.get(word):
+                tokens.append((word, begin, end))  # a dictionary word: the common case, kept as it is
+            elif _jieba_keeps_whole(word):
+                self._add_unknown(tokens, word, begin, end)
             else:
-                tokens.append((word, begin, end))
-        return [piece for token in tokens for piece in self._enumeration_cut(*token)]
+                for w, b, e in self.tokenizer.tokenize(word):
+                    self._add_unknown(tokens, w, begin + b, begin + e)
+        return tokens
 
-    def _enumeration_cut(self, word: str, begin: int, end: int) -> list[tuple[str, int, int]]:
-        """A word the dictionary lacks that ends in the enumeration particle 等, as two tokens
-        (jieba's HMM glues 等 to the last item of a list: 创业担保贷等 → 创业担保贷|等): 等 closes
-        the list, it is no part of the item's name. Any other token alone."""
-        if len(word) > 1 and word.endswith("等") and not self._freq.get(word):
-            return [(word[:-1], begin, end - 1), ("等", end - 1, end)]
-        return [(word, begin, end)]
+    def _add_unknown(self, tokens: list, word: str, begin: int, end: int) -> None:
+        """Append a word the dictionary may lack; one that ends in the enumeration particle 等 as two
+        tokens (jieba's HMM glues 等 to the last item of a list: 创业担保贷等 → 创业担保贷|等): 等
+        closes the list, it is no part of the item's name."""
+        if len(word) > 1 and word[-1] == "等" and not self._freq.get(word):
+            tokens.append((word[:-1], begin, end - 1))
+            tokens.append(("等", end - 1, end))
+        else:
+            tokens.append((word, begin, end))
 
 
 @functools.lru_cache(maxsize=4)
