@@ -35,6 +35,11 @@ def _is_punct(word: str) -> bool:
     return all((category := unicodedata.category(ch))[0] in "PZS" or category == "No" or ch.isspace() for ch in word)
 
 
+def _is_han(text: str) -> bool:
+    """Is ``text`` made of CJK unified ideographs alone (no digit, letter, mark or space)?"""
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
 _CLAUSE_PUNCT = re.compile(r"[，。；：！？,;:!?]")
 
 

@@ -14,7 +14,7 @@ from ..lexicon import Lexicon
 from ..model import EntityType
 from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _MAX_NAME, _MEASURES, _ORDINAL, _PREFIX_RE,
-    _QUOTE_HEAD_SPAN, _STOP_POS, _SentenceView, _Tables, _head_ending_at, _is_punct,
+    _QUOTE_HEAD_SPAN, _STOP_POS, _SentenceView, _Tables, _head_ending_at, _is_han, _is_punct,
 )
 
 # Words between a quotation and a head that end the quoted name: 的, and the
@@ -249,11 +249,11 @@ def _alternative_in_parentheses(view: _SentenceView, j: int, lexicon: Lexicon) -
     if opening <= 0 or opening not in view.start_set:
         return None
     inner = view.text[opening + 1:end]
-    if not inner or not all("\u4e00" <= ch <= "\u9fff" for ch in inner):
+    if not inner or not _is_han(inner):
         return None
     k = view.token_at(opening)
     before = view.tokens[k - 1]
-    if (_is_punct(before.word) or not "\u4e00" <= before.word[-1] <= "\u9fff" or _is_boundary(before.word, lexicon)
+    if (_is_punct(before.word) or not _is_han(before.word[-1]) or _is_boundary(before.word, lexicon)
             or before.pos in _STOP_POS or before.pos in ("m", "q") or before.word in _MEASURES):
         return None
     return k

@@ -14,10 +14,10 @@ from ..lexicon import Lexicon
 from ..model import EntityType, RelationType
 from .core import (
     _BODY_COUNT, _COUNTED_KIND, _COUNTED_PHRASE, _COUNT_BEFORE, _MAX_NAME, _Candidate, _PREFIX_RE, _SentenceView,
-    _Tables, _gazetteer_type, _head_ending_at, _is_punct, canonical_name,
+    _Tables, _gazetteer_type, _head_ending_at, _is_han, _is_punct, canonical_name,
 )
 from .frames import _FRAMED_PREFIX, _frame_begin, _framed, _listed_begin, _reported
-from .growth import _DASHES, _grow_left, _is_boundary, _names_something, _opening_quote
+from .growth import _ALTERNATIVE_MAX, _DASHES, _grow_left, _is_boundary, _names_something, _opening_quote
 from .lists import _grow_enumeration, _grow_parallel, _grow_problems
 from .leads import quoted_name_begin
 from .trims import _ORG_LEAD_POS, _trim_lead
@@ -26,7 +26,7 @@ _COUNT_AFTER = re.compile(_BODY_COUNT)
 
 
 # An alternative in parentheses inside a name (河（湖）长制; growth.py crosses it).
-_ALTERNATIVE = re.compile(r"（[\u4e00-\u9fff]{1,4}）")
+_ALTERNATIVE = re.compile(r"（[\u4e00-\u9fff]{1,%d}）" % _ALTERNATIVE_MAX)
 
 # The determiners of every one of a kind (各级|环保督察组, 各类|市场主体, 历次|党内集中教育: every past
 # one): what follows is a kind.
@@ -74,16 +74,12 @@ def _compound_begin(view: _SentenceView, begin: int, head_begin: int, lexicon: L
                 or word.endswith("是") or _is_boundary(word, lexicon) or word in lexicon.programme_verbs):
             break
         if head_begin - view.starts[i] > _COMPOUND_MAX:
-            if start is not None and _is_han_word(view.tokens[i + 1].word) and _is_han_word(word):
+            if start is not None and _is_han(view.tokens[i + 1].word) and _is_han(word):
                 start = view.ends[i + 1]  # the word cut at the limit belongs to a longer modifier
             break
         start = view.starts[i]
         i -= 1
     return start if start is not None and start < head_begin else None
-
-
-def _is_han_word(word: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 def _governed(view: _SentenceView, head_begin: int, lexicon: Lexicon) -> bool:

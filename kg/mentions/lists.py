@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from .core import (
-    _COUNTED, _ENUM_ITEM_MAX, _MAX_NAME, _MEASURES, _ORDINAL, _STOP_POS, _SentenceView, _Tables, _head_ending_at, _is_punct,
+    _COUNTED, _ENUM_ITEM_MAX, _MAX_NAME, _MEASURES, _ORDINAL, _STOP_POS, _SentenceView, _Tables, _head_ending_at, _is_han, _is_punct,
 )
 from .growth import _grow_left, _is_boundary
 
@@ -82,7 +82,7 @@ def _grow_parallel(view: _SentenceView, begin: int, head_begin: int, lexicon: Le
     length, at, first = None, begin - 1, begin
     while at > 0 and text[at] == "、":
         sizes = [n for n in range(_PARALLEL_ITEM[0], _PARALLEL_ITEM[1] + 1)
-                 if at - n >= 0 and at - n in view.start_set and all("\u4e00" <= ch <= "\u9fff" for ch in text[at - n:at])]
+                 if at - n >= 0 and at - n in view.start_set and _is_han(text[at - n:at])]
         if length is None:  # the first item: the shortest that starts the list or follows another item
             size = next((n for n in sizes if at - n == 0 or text[at - n - 1] == "、" or not _noun_opener(view, at - n)),
                         sizes[0] if sizes else None)

@@ -14,7 +14,7 @@ from ..lexicon import _FOOTNOTE_PATTERN, Lexicon
 from ..model import EntityType
 from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _MEASURES, _Candidate, _NOT_NAME_ENDS, _NUMERALS,
-    _QUOTE_RE, _SentenceView, _Tables, _gazetteer_type, _head_at_end, _is_punct, canonical_name,
+    _QUOTE_RE, _SentenceView, _Tables, _gazetteer_type, _head_at_end, _is_han, _is_punct, canonical_name,
 )
 from .growth import _head_after, _is_boundary, _name_vetoed
 from .leads import _quote_lead, quoted_name_begin
@@ -209,11 +209,6 @@ def _noun_phrase_end(view: _SentenceView, end: int, lexicon: Lexicon) -> int:
             phrase_end = view.ends[i]
         i += 1
     return phrase_end
-
-
-def _is_han(word: str) -> bool:
-    """Is ``word`` made of Chinese characters alone (no digit, letter or mark)?"""
-    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
 # The tags of the words of a noun phrase after a count formula, and of the words that may end it.
