@@ -28,10 +28,6 @@ _COUNT_AFTER = re.compile(_BODY_COUNT)
 # An alternative in parentheses inside a name (河（湖）长制; growth.py crosses it).
 _ALTERNATIVE = re.compile(r"（[\u4e00-\u9fff]{1,%d}）" % _ALTERNATIVE_MAX)
 
-# The determiners of every one of a kind (各级|环保督察组, 各类|市场主体, 历次|党内集中教育: every past
-# one): what follows is a kind.
-_EVERY = ("各级", "各类", "各个", "各项", "历次", "历届")
-
 # A name, a count and a head: 干部能上能下三项制度.
 _COUNT_OF_HEAD = re.compile(r"(.{2,}?)[一二两三四五六七八九十]+[项大个].{1,4}")
 
@@ -272,7 +268,7 @@ def _headed(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
         if head.takes_a_frame and not named and (head_begin - begin < _FRAMED_PREFIX or not (
                 _framed(text, begin, head.word, lexicon) or _reported(view, begin, end, lexicon))):
             continue  # 发展战略, 惠民政策: without the verb that puts it to work, a kind of programme
-        if _vetoed(lexicon, "lead", etype, head.word, lambda p: p.match(text, begin)) or text.endswith(_EVERY, 0, begin):
+        if _vetoed(lexicon, "lead", etype, head.word, lambda p: p.match(text, begin)):
             continue  # 辖区大学, 市属三级医院: a kind of body, no body; 各级|环保督察组: every one of a kind
         if etype is EntityType.ORGANIZATION and (_COUNT_BEFORE.search(text, 0, begin) or _COUNT_AFTER.match(text, end)):
             continue  # X家物业公司, 党建联盟X个: counted bodies, a kind of body
