@@ -162,12 +162,12 @@ def _listed_begin(view: _SentenceView, head_begin: int, head: str, lexicon: Lexi
     item_end, items = head_begin, 0
     while i >= 0:
         token = view.tokens[i]
-        verb = _programme_verb_before(view, i + 1, lexicon)
+        verb = _opens_object(view, i, lexicon)
         if token.word == "、" or verb:
             item_begin = view.ends[i]
             item = text[item_begin:item_end]
-            if not item or len(item) > _LISTED_ITEM_MAX or (items == 0 and len(item) >= _FRAMED_PREFIX) \
-                    or item in lexicon.gazetteer or _head_ending_at(text, item_end, tables) is not None and items > 0:
+            if (not item or len(item) > _LISTED_ITEM_MAX or (items == 0 and len(item) >= _FRAMED_PREFIX)
+                    or item in lexicon.gazetteer or (items > 0 and _head_ending_at(text, item_end, tables) is not None)):
                 return None
             items += 1
             if token.word != "、":
@@ -181,10 +181,10 @@ def _listed_begin(view: _SentenceView, head_begin: int, head: str, lexicon: Lexi
     return None
 
 
-def _programme_verb_before(view: _SentenceView, i: int, lexicon: Lexicon) -> bool:
-    """Does a programme verb end right before token ``i``, or before its complement (建立健全|…,
-    落实好|…)? A token that ends with one counts (建立健全, which jieba tags as a name)."""
-    k = i - 1
-    if k > 0 and view.tokens[k].word in _COMPLEMENTS:
-        k -= 1
-    return k >= 0 and view.tokens[k].word.endswith(lexicon.programme_verbs)
+def _opens_object(view: _SentenceView, i: int, lexicon: Lexicon) -> bool:
+    """Is token ``i`` a programme verb, or its complement after one (建立健全|…, 落实好|…), so that
+    the verb's object starts after it? A token that ends with one counts (建立健全, which jieba tags
+    as a name)."""
+    if i > 0 and view.tokens[i].word in _COMPLEMENTS:
+        i -= 1
+    return view.tokens[i].word.endswith(lexicon.programme_verbs)

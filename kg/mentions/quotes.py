@@ -137,8 +137,8 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             etype, rule = EntityType.INITIATIVE, f"quote/{found.id}"
         elif text.endswith(lexicon.quote_verbs, 0, begin) and not _CATEGORY_AFTER.match(text, end):
             etype, rule = EntityType.INITIATIVE, "quote/programme-verb"
-        elif _field_after_programme_verb(view, begin, lexicon) and not _CATEGORY_AFTER.match(text, end):
-            conducted = view.tokens[view.token_at(begin) - 2].word.endswith("开展") and _WHOLE_OBJECT.match(text, end)
+        elif (verb := _verb_before_field(view, begin, lexicon)) and not _CATEGORY_AFTER.match(text, end):
+            conducted = verb.endswith("开展") and _WHOLE_OBJECT.match(text, end)
             etype = EntityType.CAMPAIGN if conducted else EntityType.INITIATIVE  # 开展河湖|“清四乱”: a drive, as 开展“…”
             rule = "quote/programme-verb-field"
         if etype in (None, EntityType.INITIATIVE) and not headed and _kind_of_drive(lexicon).match(text, end):
@@ -220,21 +220,23 @@ _NOUN_END_POS = frozenset({"n", "nz", "ns", "nt", "j", ""})
 _FIELD_POS = frozenset({"n", "nz", "j"})
 
 
-def _field_after_programme_verb(view: _SentenceView, begin: int, lexicon: Lexicon) -> bool:
-    """Is the quotation at ``begin`` the programme a verb puts to work in a field named by one noun
-    between them (深化|人才|“校（院）企双聘”, 深化|制造业|“智改数转网联”: provinces' reports 2026;
-    推进|河湖|“清四乱”: county reports), the programme-verb frame with the field of the programme in it?
-    Not after 打造 (:data:`_FIGURE_VERBS`). After 开展, as the verb's whole object, it is a drive
+def _verb_before_field(view: _SentenceView, begin: int, lexicon: Lexicon) -> str | None:
+    """The programme verb, when the quotation at ``begin`` is the programme it puts to work in a field
+    named by one noun between them (深化|人才|“校（院）企双聘”, 深化|制造业|“智改数转网联”: provinces' reports 2026;
+    推进|河湖|“清四乱”: county reports), the programme-verb frame with the field of the programme in it;
+    ``None`` otherwise, and after 打造 (:data:`_FIGURE_VERBS`). After 开展, as the verb's whole object, it is a drive
     (开展河湖|“清四乱”), as the ``conducted`` row of quote_patterns.txt has it without the field."""
     if begin not in view.start_set:
-        return False
+        return None
     i = view.token_at(begin) - 1
     if i < 1:
-        return False
+        return None
     field, verb = view.tokens[i], view.tokens[i - 1]
-    return (field.pos in _FIELD_POS and len(field.word) <= 4 and not _is_boundary(field.word, lexicon)
+    if (field.pos in _FIELD_POS and len(field.word) <= 4 and not _is_boundary(field.word, lexicon)
             and field.word not in lexicon.gazetteer and verb.word.endswith(lexicon.quote_verbs)
-            and not verb.word.endswith(_FIGURE_VERBS))
+            and not verb.word.endswith(_FIGURE_VERBS)):
+        return verb.word
+    return None
 
 
 # 打造 + a noun + a quotation builds a figure of the noun (打造县城|“新地标”, 打造传统产业|“升级版”:
