@@ -132,10 +132,10 @@ class _SentenceView:
     def __init__(self, sentence: Sentence):
         self.sentence = sentence
         self.text = sentence.text
-        self.base = sentence.begin
+        self.base = base = sentence.begin
         self.tokens = sentence.tokens
-        self.starts = [t.begin - self.base for t in self.tokens]
-        self.ends = [t.end - self.base for t in self.tokens]
+        self.starts = [t.begin - base for t in self.tokens]
+        self.ends = [t.end - base for t in self.tokens]
         self.start_set = set(self.starts)
         self.end_set = set(self.ends)
         self._heads = None
@@ -156,11 +156,33 @@ class _SentenceView:
         return bisect.bisect_right(self.starts, pos) - 1
 
 
-def _head_at_end(name: str, heads) -> str | None:
-    for head in heads:
-        if name.endswith(head.word):
-            return head.word
-    return None
+def _head_at_end(name: str, heads: tuple[Head, ...]) -> str | None:
+    """The word of the first head in ``heads`` (a lexicon's head table, in its order) that ends ``name``, or ``None``.
+
+    Found by looking up ``name``'s suffixes of the table's head lengths
+    (:func:`_suffix_index`), not by trying every head: the quote rule asks
+    this some 250 times a report, of tables of about 50 heads.
+    """
+    index, lengths = _suffix_index(heads)
+    found = None
+    for length in lengths:
+        if length <= len(name) and (at := index.get(name[-length:])) is not None and (found is None or at < found):
+            found = at
+    return heads[found].word if found is not None else None
+
+
+_SUFFIX_INDEXES: dict[int, tuple[tuple, dict[str, int], tuple[int, ...]]] = {}
+
+
+def _suffix_index(heads: tuple[Head, ...]) -> tuple[dict[str, int], tuple[int, ...]]:
+    """A head table's ``word -> position of its first row`` and its words' lengths (cached per table object)."""
+    kept = _SUFFIX_INDEXES.get(id(heads))
+    if kept is None or kept[0] is not heads:
+        index: dict[str, int] = {}
+        for position, head in enumerate(heads):
+            index.setdefault(head.word, position)
+        kept = _SUFFIX_INDEXES[id(heads)] = (heads, index, tuple(sorted({len(w) for w in index if w})))
+    return kept[1], kept[2]
 
 
 # A count and a programme head after a list of quotations: “A”、“B”、“C”三大工程.
@@ -200,13 +222,17 @@ class _Tables:
     campaign, then initiative; ``head_lengths``: last character -> the
     lengths of the heads that end with it, longest first, so the longest head
     ending at a place is found by a few dict lookups instead of trying every
-    head.
+    head. ``any_organ`` and ``any_name_pattern`` find whether a sentence
+    holds a local organ or a match of a name pattern at all, in one scan: the
+    rules that look for them token by token skip the many sentences without.
     """
 
     name_lengths: dict[str, tuple[int, ...]]
     organs_by_first: dict[str, tuple[str, ...]]
     heads: dict[str, tuple[EntityType, Head]]
     head_lengths: dict[str, tuple[int, ...]]
+    any_organ: re.Pattern[str]
+    any_name_pattern: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=4)
@@ -230,6 +256,8 @@ def _tables(lexicon: Lexicon) -> _Tables:
             last: tuple(sorted({len(w) for w in heads if w[-1] == last}, reverse=True))
             for last in {w[-1] for w in heads}
         },
+        any_organ=re.compile("|".join(map(re.escape, lexicon.local_organs)) or "(?!)"),
+        any_name_pattern=re.compile("|".join(f"(?:{row.pattern.pattern})" for row in lexicon.name_patterns) or "(?!)"),
     )
 
 

@@ -11,7 +11,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import EntityType
-from .core import _Candidate, _PREFIX_RE, _SentenceView, _Tables, _head_ending_at
+from .core import _Candidate, _PREFIX_RE, _SentenceView, _Tables, _head_ending_at, _tables
 from .growth import _head_after
 from .lists import _grow_parallel
 
@@ -27,6 +27,8 @@ def _name_patterns(view: _SentenceView, lexicon: Lexicon) -> list[_Candidate]:
     """The matches of the lexicon's name patterns that begin and end at token bounds."""
     candidates = []
     text = view.text
+    if not _tables(lexicon).any_name_pattern.search(text):
+        return candidates
     for row in lexicon.name_patterns:
         for match in row.pattern.finditer(text):
             begin, end = match.span()
@@ -111,6 +113,8 @@ def _local_organs(view: _SentenceView, tables: _Tables) -> list[_Candidate]:
     organs_by_first = tables.organs_by_first
     candidates = []
     text = view.text
+    if not tables.any_organ.search(text):
+        return candidates  # every candidate ends with an organ
     for i, pos in enumerate(view.starts):
         match = _PREFIX_RE.match(text, pos) if text[pos] in _PREFIX_FIRST else None
         if match:

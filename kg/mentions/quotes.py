@@ -14,7 +14,7 @@ from ..lexicon import _FOOTNOTE_PATTERN, Lexicon
 from ..model import EntityType
 from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _MEASURES, _Candidate, _NOT_NAME_ENDS, _NUMERALS,
-    _QUOTE_RE, _SentenceView, _Tables, _gazetteer_type, _head_at_end, _is_han, _is_punct, canonical_name,
+    _QUOTE_RE, _SentenceView, _Tables, _gazetteer_type, _head_at_end, _is_han, _is_punct, _suffix_index, canonical_name,
 )
 from .growth import _head_after, _is_boundary, _name_vetoed
 from .leads import _quote_lead, quoted_name_begin
@@ -97,7 +97,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue
-        if any(core == h.word for h in lexicon.campaign_heads):
+        if core in _suffix_index(lexicon.campaign_heads)[0]:
             # a drive named by its head alone takes what names it before the
             # quote: 中央环保督察“回头看”, 社区环境整治“百日会战”
             prefix = _quote_lead(view, begin, lexicon) if begin in view.start_set else begin
@@ -105,7 +105,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 candidates.append(_Candidate(prefix, end, EntityType.CAMPAIGN, canonical_name(text[prefix:end]), "", "quote+head", 1))
             continue
         etype, rule = None, "quote"
-        if core in lexicon.generic_names or any(core == h.word for h in lexicon.initiative_heads):
+        if core in lexicon.generic_names or core in _suffix_index(lexicon.initiative_heads)[0]:
             continue  # “两委”: no name of its own; 政策“组合拳”, “体系”: a kind's word stressed
         headed = _head_at_end(core, lexicon.initiative_heads) or _head_at_end(core, lexicon.campaign_heads)
         if _COUNT_FORMULA.fullmatch(core):  # “1+3”重点功能区, “8+4”等: a count formula names with its noun

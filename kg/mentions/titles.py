@@ -49,6 +49,8 @@ def _bare_head(title: str, lexicon: Lexicon) -> bool:
 def _title_spans(text: str) -> list[tuple[int, int, int]]:
     """Return ``(begin, end, depth)`` of every 《…》/〈…〉 pair, marks included."""
     spans, stack = [], []
+    if "《" not in text and "〈" not in text:
+        return spans
     for i, ch in enumerate(text):
         if ch in "《〈":
             stack.append(i)
