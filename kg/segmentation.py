@@ -91,12 +91,31 @@ class Segmenter:
         for word, begin, end in self._rust.tokenize(text):
             if len(word) == 1 or self._freq.get(word):
                 tokens.append((word, begin, end))  # a dictionary word: the common case, kept as it is
-            elif _jieba_keeps_whole(word):
-                self._add_unknown(tokens, word, begin, end)
             else:
-                for w, b, e in self.tokenizer.tokenize(word):
-                    self._add_unknown(tokens, w, begin + b, begin + e)
+                self._add_unknowns(tokens, word, begin, end)
         return tokens
+
+    def tokens(self, text: str, base: int, tags: dict[str, str]) -> tuple[Token, ...]:
+        """:meth:`tokenize` as :class:`~kg.model.Token` objects: offsets plus ``base``, the POS tag
+        of ``tags`` (``""`` for a word it lacks). One pass over jieba-rs's tokens, for :func:`segment`."""
+        tokens = []
+        known, tag = self._freq.get, tags.get
+        for word, begin, end in self._rust.tokenize(text):
+            if len(word) == 1 or known(word):
+                tokens.append(_token((word, base + begin, base + end, tag(word, ""))))
+            else:
+                unknown: list[tuple[str, int, int]] = []
+                self._add_unknowns(unknown, word, begin, end)
+                tokens.extend(_token((w, base + b, base + e, tag(w, ""))) for w, b, e in unknown)
+        return tuple(tokens)
+
+    def _add_unknowns(self, tokens: list, word: str, begin: int, end: int) -> None:
+        """Append the tokens of a word jieba-rs gave that the dictionary lacks, as jieba makes them."""
+        if _jieba_keeps_whole(word):
+            self._add_unknown(tokens, word, begin, end)
+        else:
+            for w, b, e in self.tokenizer.tokenize(word):
+                self._add_unknown(tokens, w, begin + b, begin + e)
 
     def _add_unknown(self, tokens: list, word: str, begin: int, end: int) -> None:
         """Append a word the dictionary may lack; one that ends in the enumeration particle 等 as two
@@ -209,9 +228,7 @@ def _sentence(text, begin, end, tokenizer, tags) -> Sentence | None:
     if begin >= end:
         return None
     sentence_text = text[begin:end]
-    pos = tags.get
-    tokens = tuple([_token((word, begin + b, begin + e, pos(word, ""))) for word, b, e in tokenizer.tokenize(sentence_text)])
-    return Sentence(begin, end, sentence_text, tokens)
+    return Sentence(begin, end, sentence_text, tokenizer.tokens(sentence_text, begin, tags))
 
 
 # Token(word, begin, end, pos) made from one tuple, without the call of a named
