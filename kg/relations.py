@@ -208,6 +208,8 @@ def find_relations(
         >>> [(r.subject, r.type.value, r.object) for r in find_relations(s, ms, "区委常委会", {}, lex)]
         [('区委常委会', 'established', '区委巡视整改工作领导小组')]
     """
+    if not mentions:
+        return []  # every relation has a mention at one end at least
     text, base = sentence.text, sentence.begin
     canon = lambda m: names.get(m.name, m.name)  # noqa: E731
     found: dict[tuple[str, RelationType, str], Relation] = {}
