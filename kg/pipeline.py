@@ -48,7 +48,7 @@ from .lexicon import load_lexicon
 from .model import EntityType, RelationType
 from .incremental import MANIFEST, Manifest, plan, update_store
 from .rdf.export import Reused, write_graph_files
-from .rdf.store import STORE_DIR, write_store
+from .rdf.store import STORE_DIR, StoreLoad, write_store
 from .rdf.graph import Fragment, summary_triples
 from .reading import read_document
 from .resolution import merge_types
@@ -436,7 +436,8 @@ def _write_outputs(folder: Path, outdir: Path, paths: list[str], tasks: list[Ren
     The graph files and the store are written in a thread while this one
     writes the tables and pages, which need only the network: a rebuild's
     copy of the graph files runs in the kernel (the thread holds no lock
-    meanwhile), a full build's store loads in Oxigraph's Rust code.
+    meanwhile), a full build's store loads in Oxigraph's Rust code, in a
+    third thread that reads ``graph.nt`` as it is written (:class:`kg.rdf.store.StoreLoad`).
     """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-graph") as pool:
         graph = pool.submit(_write_graph, folder, outdir, paths, tasks, network, summary, phase, verify, incremental,
@@ -486,14 +487,24 @@ def _write_graph(folder: Path, outdir: Path, paths: list[str], tasks: list[Rende
                                  summary_triples(network["nodes"]) + extra, relations_header=relations_header_csv(),
                                  previous=outdir if reused else None, shared=shared)
 
+    # a store loaded whole reads graph.nt while it is written, unless shares of the file are
+    # copied from the last build (in the kernel) or it may be written again (the fallback below)
+    loading = StoreLoad(folder) if not reused and (found is None or not found.store) else None
     try:
-        written = write(reused, found.shared if found else None)
-    except OSError as exc:
-        if not reused:
-            raise
-        log.warning("could not copy from the last build's files (%s); writing them whole", exc)
-        phase(f"could not copy from the last build's files ({exc}); writing them whole")
-        found, written = None, write({}, None)
+        try:
+            written = write(reused, found.shared if found else None)
+        except OSError as exc:
+            if not reused:
+                raise
+            log.warning("could not copy from the last build's files (%s); writing them whole", exc)
+            phase(f"could not copy from the last build's files ({exc}); writing them whole")
+            found, written = None, write({}, None)
+        if loading is not None:
+            phase(f"loading {written.triples:,} triples into the store (begun while graph.nt was written)")
+            loading.finish()
+    finally:
+        if loading is not None:
+            loading.abandon()  # a failed build: the load ends where the file does (nothing once finished)
     manifest.shared = hashlib.sha256(repr(sorted(written.shared.items())).encode()).hexdigest()[:32]
     cache.dump(written.shared, cache.shared_counts_at(manifest.shared))
     stamps = manifest.record(folder, [t.name for t in tasks], fragments, written)
@@ -508,7 +519,7 @@ def _write_graph(folder: Path, outdir: Path, paths: list[str], tasks: list[Rende
             phase(f"could not update the last build's store ({exc}); loading it whole")
             shutil.rmtree(folder / STORE_DIR, ignore_errors=True)
             found = None
-    if found is None or not found.store:
+    if loading is None and (found is None or not found.store):
         phase(f"loading {written.triples:,} triples into the store")
         write_store(folder)
     phase("graph files and store written")

@@ -185,3 +185,63 @@ def test_the_store_holds_every_triple_once_in_its_default_graph(built):
     triples = {(t.subject, t.predicate, t.object) for t in ox.parse(path=str(built / "graph.nt"), format=ox.RdfFormat.N_TRIPLES)}
     assert {(q.subject, q.predicate, q.object) for q in quads} == triples
     assert len(quads) == len(triples) > 5000
+
+
+def test_the_store_loaded_while_graph_nt_is_written_holds_the_finished_file(built, tmp_path):
+    """StoreLoad reads graph.nt as a writer makes it: the file appears late, grows in pieces that cut
+    lines and UTF-8 characters, and pauses; the store holds the finished file's triples, no more."""
+    import threading
+    import time
+
+    import pyoxigraph as ox
+
+    from kg.rdf.store import StoreLoad
+
+    data = (built / "graph.nt").read_bytes()
+    folder = tmp_path / "growing"
+    folder.mkdir()
+
+    def write():
+        time.sleep(0.05)  # the loader starts before the file exists
+        with open(folder / "graph.nt", "wb", buffering=0) as out:
+            for start in range(0, len(data), 99_991):  # a prime: pieces end mid-line and mid-character
+                out.write(data[start:start + 99_991])
+                time.sleep(0.002)
+
+    loading = StoreLoad(folder)
+    writer = threading.Thread(target=write)
+    writer.start()
+    writer.join()
+    loading.finish()
+    loaded = sorted(str(q) for q in ox.Store.read_only(str(folder / "store")))
+    whole = ox.Store()
+    whole.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+    assert loaded == sorted(str(q) for q in whole)
+    assert len(loaded) > 5000
+
+
+def test_a_failed_build_ends_its_store_load_and_keeps_the_last_output(tmp_path, monkeypatch):
+    """Writing the graph files fails halfway: the build fails with the error, the loader thread
+    ends, and the output folder of the last build is as it was."""
+    import threading
+
+    from click.testing import CliRunner
+
+    import kg.pipeline
+    from kg.cli import main
+
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(REPORTS), "-o", str(out)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    def fails_halfway(items, folder, *args, **kwargs):
+        with open(folder / "graph.nt", "wb") as partial:
+            partial.write(b"<https://example.org/s> <https://example.org/p> <https://example.org/o> .\n<https://exa")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.pipeline, "write_graph_files", fails_halfway)
+    result = CliRunner().invoke(main, ["build", str(REPORTS), "-o", str(out), "--no-cache"])
+    assert result.exit_code != 0
+    assert "No space left on device" in result.output
+    assert not [t for t in threading.enumerate() if t.name == "kg-store"]
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before

@@ -15,13 +15,17 @@ store is loaded from its files instead.
 
 from __future__ import annotations
 
+import io
+import threading
+import time
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from ..errors import QueryError
 
-__all__ = ["write_store", "update_store", "open_store", "run_query", "STORE_DIR", "STORE_LAYOUT"]
+__all__ = ["write_store", "StoreLoad", "update_store", "open_store", "run_query", "STORE_DIR", "STORE_LAYOUT"]
 
 #: The database folder inside a build folder.
 STORE_DIR = "store"
@@ -31,7 +35,7 @@ STORE_DIR = "store"
 STORE_LAYOUT = 2
 
 
-def write_store(folder: Path) -> None:
+def write_store(folder: Path, source: BinaryIO | None = None) -> None:
     """Load a build's ``graph.nt`` into the default graph of ``folder / STORE_DIR``, then compact it.
 
     Oxigraph's bulk loader parses the file itself, far faster than taking
@@ -41,16 +45,106 @@ def write_store(folder: Path) -> None:
     queries over 10,000 reports were 3 to 7 times slower, and the next
     build's in-place update paid the compaction instead.
 
+    Args:
+        folder: the build folder.
+        source: ``graph.nt``'s bytes as a binary file object, when they are
+            read otherwise than from the finished file (:class:`StoreLoad`).
+
     Raises:
         OSError: the file cannot be read or the store written.
         SyntaxError: ``graph.nt`` is not N-Triples.
     """
     store = ox.Store(str(folder / STORE_DIR))
-    store.bulk_load(path=str(folder / "graph.nt"), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(),
-                    lenient=True)
+    where = {"input": source} if source is not None else {"path": str(folder / "graph.nt")}
+    store.bulk_load(**where, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph(), lenient=True)
     store.flush()
     store.optimize()
     del store
+
+
+class StoreLoad:
+    """:func:`write_store` in a thread of its own that reads ``graph.nt`` while the build writes it.
+
+    Writing the graph files is one thread's work (its other core idles) and
+    the bulk load waits for it; run side by side, the load takes most of the
+    writing's time for nothing. Measured on 1,000 generated reports
+    (``bench/scale.py``): the graph files took 3.7 s, then the load 6.5 s
+    and the compaction 2.3 s. The loader reads ``graph.nt`` as it grows
+    (:class:`_Growing`) and ends at its end once :meth:`finish` says the
+    file is whole, so the store holds exactly the finished file's triples.
+
+    Only for a file written from start to end by one writer: a file that is
+    rewritten (truncated) while it is read would load a mix.
+    """
+
+    def __init__(self, folder: Path):
+        self._whole = threading.Event()
+        self._error: BaseException | None = None
+        source = io.BufferedReader(_Growing(folder / "graph.nt", self._whole), buffer_size=_READ_BYTES)
+        self._thread = threading.Thread(target=self._load, args=(folder, source), name="kg-store", daemon=True)
+        self._thread.start()
+
+    def _load(self, folder: Path, source: BinaryIO) -> None:
+        try:
+            with source:
+                write_store(folder, source)
+        except BaseException as exc:  # noqa: BLE001 - handed to the build by finish()
+            self._error = exc
+
+    def finish(self) -> None:
+        """``graph.nt`` is whole: wait for the load and the compaction to end.
+
+        Raises:
+            OSError, SyntaxError: what :func:`write_store` raised.
+        """
+        self._whole.set()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+    def abandon(self) -> None:
+        """The build failed: end the load at what was written, and wait for it (its errors are moot)."""
+        self._whole.set()
+        self._thread.join()
+
+
+#: How much :class:`StoreLoad` reads at a time (bytes), and how long it waits for more (seconds).
+_READ_BYTES, _WAIT_SECONDS = 1 << 20, 0.005
+
+
+class _Growing(io.RawIOBase):
+    """A file read while another thread writes it: at its current end, :meth:`readinto` waits for
+    more, or ends (returns 0) once ``whole`` is set and the last bytes are read."""
+
+    def __init__(self, path: Path, whole: threading.Event):
+        super().__init__()
+        self._path, self._whole, self._file, self._ended = path, whole, None, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while True:
+            if self._file is None:
+                try:
+                    self._file = open(self._path, "rb", buffering=0)  # noqa: SIM115 - closed by close()
+                except FileNotFoundError:
+                    if self._whole.is_set():
+                        return 0  # the build failed before it wrote the file
+                    time.sleep(_WAIT_SECONDS)
+                    continue
+            read = self._file.readinto(buffer)
+            if read or self._ended:
+                return read
+            if self._whole.is_set():
+                self._ended = True  # read once more: the bytes written before it was set
+            else:
+                time.sleep(_WAIT_SECONDS)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def update_store(previous: Path, folder: Path, removed: list[bytes], added: list[bytes],
