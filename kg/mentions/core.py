@@ -29,9 +29,11 @@ _CLOSING_MARKS = "".join(_MARK_PAIRS.values())
 _QUOTE_RE = re.compile(r"“([^“”\"]{1,40})(?:”|\"|'')|‘([^‘’]{1,40})’|「([^「」]{1,40})」|『([^『』]{1,40})』|\"([^\"]{1,40})\"")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_punct(word: str) -> bool:
     """Punctuation, white space or an item's numeral, by Unicode category (so ``．``, ``·`` and
-    the list marks ``③``, ``⑵`` of category No count)."""
+    the list marks ``③``, ``⑵`` of category No count). Cached: the rules ask it of the same
+    tokens and characters again and again (some 900 times a report)."""
     return all((category := unicodedata.category(ch))[0] in "PZS" or category == "No" or ch.isspace() for ch in word)
 
 
@@ -219,9 +221,11 @@ _COUNT_BEFORE = re.compile(_BODY_COUNT + "“?$")
 class _Tables:
     """Lookup tables built once per lexicon.
 
-    ``name_lengths``: first character -> the lengths of the gazetteer names
-    that begin with it, longest first (a name is then found by a few dict
-    lookups, not by trying every name of its first character).
+    ``name_lengths``: first two characters -> the lengths of the gazetteer
+    names that begin with them, longest first (a name is then found by a few
+    dict lookups, not by trying every name of its first characters; the two
+    characters key far fewer lengths, and far fewer places, than the first
+    alone); ``one_character_names``: the gazetteer's names of one character, tried last.
     ``organs_by_first``: first character -> local organs, in the lexicon's order.
     ``heads``: head word -> (type, head), the organisation table first, then
     campaign, then initiative; ``head_lengths``: last character -> the
@@ -233,6 +237,7 @@ class _Tables:
     """
 
     name_lengths: dict[str, tuple[int, ...]]
+    one_character_names: frozenset[str]
     organs_by_first: dict[str, tuple[str, ...]]
     heads: dict[str, tuple[EntityType, Head]]
     head_lengths: dict[str, tuple[int, ...]]
@@ -244,7 +249,8 @@ class _Tables:
 def _tables(lexicon: Lexicon) -> _Tables:
     name_lengths: dict[str, set[int]] = {}
     for name in lexicon.gazetteer:
-        name_lengths.setdefault(name[0], set()).add(len(name))
+        if len(name) > 1:
+            name_lengths.setdefault(name[:2], set()).add(len(name))
     heads: dict[str, tuple[EntityType, Head]] = {}
     for etype, table in (
         (EntityType.ORGANIZATION, lexicon.organization_heads),
@@ -254,7 +260,8 @@ def _tables(lexicon: Lexicon) -> _Tables:
         for head in table:
             heads.setdefault(head.word, (etype, head))
     return _Tables(
-        name_lengths={ch: tuple(sorted(lengths, reverse=True)) for ch, lengths in name_lengths.items()},
+        name_lengths={first: tuple(sorted(lengths, reverse=True)) for first, lengths in name_lengths.items()},
+        one_character_names=frozenset(name for name in lexicon.gazetteer if len(name) == 1),
         organs_by_first={ch: tuple(o for o in lexicon.local_organs if o[0] == ch) for ch in {o[0] for o in lexicon.local_organs}},
         heads=heads,
         head_lengths={

@@ -79,8 +79,12 @@ def _gazetteer(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_
     name_lengths, gazetteer = tables.name_lengths, lexicon.gazetteer
     candidates = []
     text = view.text
+    singles = tables.one_character_names
     for pos in view.starts:
-        for length in name_lengths.get(text[pos], ()):
+        lengths = name_lengths.get(text[pos:pos + 2], ())
+        if singles and text[pos] in singles:
+            lengths += (1,)
+        for length in lengths:
             end = pos + length
             if end in view.end_set and (name := text[pos:end]) in gazetteer:  # the longest name first
                 etype, canonical = gazetteer[name]
