@@ -245,3 +245,23 @@ def test_a_failed_build_ends_its_store_load_and_keeps_the_last_output(tmp_path, 
     assert "No space left on device" in result.output
     assert not [t for t in threading.enumerate() if t.name == "kg-store"]
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_a_fragment_writes_what_oxigraph_writes_for_its_quads_and_triples(results):
+    """render_fragment takes the own N-Triples and Turtle from the own quads' N-Quads and TriG, and
+    joins two TriG blocks: each equals Oxigraph's own serialisation of the quads or triples, on
+    every sample report."""
+    import pyoxigraph as ox
+
+    from kg.rdf.graph import PREFIXES, render_fragment, split_quads, strip_prefix_header
+
+    trig, turtle = ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE
+    for name, result in results.items():
+        types = {e.key: e.type for e in result.entities}
+        fragment = render_fragment(result, types)
+        shared, own = split_quads(result, types)
+        own_triples = [q.triple for q in own]
+        assert fragment.trig == strip_prefix_header(ox.serialize(shared + own, format=trig, prefixes=PREFIXES), trig), name
+        assert fragment.own_nt == ox.serialize(own_triples, format=ox.RdfFormat.N_TRIPLES), name
+        assert fragment.own_ttl == strip_prefix_header(ox.serialize(own_triples, format=turtle, prefixes=PREFIXES), turtle), name
+        assert shared and fragment.own == len(own) > 1000, name
