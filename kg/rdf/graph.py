@@ -280,8 +280,8 @@ def render_fragment(result: ReportResult, types: dict[str, EntityType]) -> Fragm
 
 # The own quads are the larger part of a report (some 2,000 of 2,200), and making each a Triple
 # for the N-Triples and Turtle writers cost more than the writing: both are taken from what
-# Oxigraph writes for the quads themselves instead (1,000 generated reports: rendering 8.4 ms a
-# report against 9.2 ms). Each helper checks the shape it relies on, and writes the triples
+# Oxigraph writes for the quads themselves instead (100 generated reports, three runs each:
+# rendering 9.7-10.5 ms a report against 11.1-11.2 ms). Each helper checks the shape it relies on, and writes the triples
 # themselves when the shape is not there; tests/test_graph.py compares both ways on real reports.
 
 
