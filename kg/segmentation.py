@@ -87,21 +87,15 @@ class Segmenter:
         The same tokens as ``jieba.Tokenizer.tokenize(text)`` (default mode, HMM on), but for a word
         it lacks that ends in 等 (see :meth:`_add_unknown`).
         """
-        tokens = []
-        for word, begin, end in self._rust.tokenize(text):
-            if len(word) == 1 or self._freq.get(word):
-                tokens.append((word, begin, end))  # a dictionary word: the common case, kept as it is
-            else:
-                self._add_unknowns(tokens, word, begin, end)
-        return tokens
+        return [(token.word, token.begin, token.end) for token in self.tokens(text, 0, {})]
 
     def tokens(self, text: str, base: int, tags: dict[str, str]) -> tuple[Token, ...]:
-        """:meth:`tokenize` as :class:`~kg.model.Token` objects: offsets plus ``base``, the POS tag
-        of ``tags`` (``""`` for a word it lacks). One pass over jieba-rs's tokens, for :func:`segment`."""
+        """:meth:`tokenize`'s tokens as :class:`~kg.model.Token` objects: offsets plus ``base``, the POS
+        tag of ``tags`` (``""`` for a word it lacks). One pass over jieba-rs's tokens, for :func:`segment`."""
         tokens = []
         known, tag = self._freq.get, tags.get
         for word, begin, end in self._rust.tokenize(text):
-            if len(word) == 1 or known(word):
+            if len(word) == 1 or known(word):  # a dictionary word: the common case, kept as it is
                 tokens.append(_token((word, base + begin, base + end, tag(word, ""))))
             else:
                 unknown: list[tuple[str, int, int]] = []
