@@ -163,33 +163,19 @@ class _SentenceView:
         return bisect.bisect_right(self.starts, pos) - 1
 
 
-def _head_at_end(name: str, heads: tuple[Head, ...]) -> str | None:
-    """The word of the first head in ``heads`` (a lexicon's head table, in its order) that ends ``name``, or ``None``.
+def _head_at_end(name: str, etype: EntityType, tables: _Tables) -> str | None:
+    """The first head word, in the order of ``etype``'s head table, that ends ``name``, or ``None``.
 
     Found by looking up ``name``'s suffixes of the table's head lengths
-    (:func:`_suffix_index`), not by trying every head: the quote rule asks
+    (``tables.head_rows``), not by trying every head: the quote rule asks
     this some 250 times a report, of tables of about 50 heads.
     """
-    index, lengths = _suffix_index(heads)
+    rows, lengths = tables.head_rows[etype]
     found = None
     for length in lengths:
-        if length <= len(name) and (at := index.get(name[-length:])) is not None and (found is None or at < found):
-            found = at
-    return heads[found].word if found is not None else None
-
-
-_SUFFIX_INDEXES: dict[int, tuple[tuple, dict[str, int], tuple[int, ...]]] = {}
-
-
-def _suffix_index(heads: tuple[Head, ...]) -> tuple[dict[str, int], tuple[int, ...]]:
-    """A head table's ``word -> position of its first row`` and its words' lengths (cached per table object)."""
-    kept = _SUFFIX_INDEXES.get(id(heads))
-    if kept is None or kept[0] is not heads:
-        index: dict[str, int] = {}
-        for position, head in enumerate(heads):
-            index.setdefault(head.word, position)
-        kept = _SUFFIX_INDEXES[id(heads)] = (heads, index, tuple(sorted({len(w) for w in index if w})))
-    return kept[1], kept[2]
+        if length <= len(name) and (row := rows.get(word := name[-length:])) is not None and (found is None or row < found[0]):
+            found = (row, word)
+    return found[1] if found is not None else None
 
 
 # A count and a programme head after a list of quotations: “A”、“B”、“C”三大工程.
@@ -231,7 +217,8 @@ class _Tables:
     campaign, then initiative; ``head_lengths``: last character -> the
     lengths of the heads that end with it, longest first, so the longest head
     ending at a place is found by a few dict lookups instead of trying every
-    head. ``any_organ`` and ``any_name_pattern`` find whether a sentence
+    head. ``head_rows``: type -> (head word -> its row in that type's
+    table, the lengths of those words). ``any_organ`` and ``any_name_pattern`` find whether a sentence
     holds a local organ or a match of a name pattern at all, in one scan: the
     rules that look for them token by token skip the many sentences without.
     """
@@ -241,6 +228,7 @@ class _Tables:
     organs_by_first: dict[str, tuple[str, ...]]
     heads: dict[str, tuple[EntityType, Head]]
     head_lengths: dict[str, tuple[int, ...]]
+    head_rows: dict[EntityType, tuple[dict[str, int], tuple[int, ...]]]
     any_organ: re.Pattern[str]
     any_name_pattern: re.Pattern[str]
 
@@ -252,13 +240,17 @@ def _tables(lexicon: Lexicon) -> _Tables:
         if len(name) > 1:
             name_lengths.setdefault(name[:2], set()).add(len(name))
     heads: dict[str, tuple[EntityType, Head]] = {}
+    head_rows: dict[EntityType, tuple[dict[str, int], tuple[int, ...]]] = {}
     for etype, table in (
         (EntityType.ORGANIZATION, lexicon.organization_heads),
         (EntityType.CAMPAIGN, lexicon.campaign_heads),
         (EntityType.INITIATIVE, lexicon.initiative_heads),
     ):
-        for head in table:
+        rows: dict[str, int] = {}
+        for row, head in enumerate(table):
             heads.setdefault(head.word, (etype, head))
+            rows.setdefault(head.word, row)
+        head_rows[etype] = (rows, tuple(sorted({len(word) for word in rows if word})))
     return _Tables(
         name_lengths={first: tuple(sorted(lengths, reverse=True)) for first, lengths in name_lengths.items()},
         one_character_names=frozenset(name for name in lexicon.gazetteer if len(name) == 1),
@@ -268,6 +260,7 @@ def _tables(lexicon: Lexicon) -> _Tables:
             last: tuple(sorted({len(w) for w in heads if w[-1] == last}, reverse=True))
             for last in {w[-1] for w in heads}
         },
+        head_rows=head_rows,
         any_organ=re.compile("|".join(map(re.escape, lexicon.local_organs)) or "(?!)"),
         any_name_pattern=re.compile("|".join(f"(?:{row.pattern.pattern})" for row in lexicon.name_patterns) or "(?!)"),
     )

@@ -14,7 +14,7 @@ from ..lexicon import _FOOTNOTE_PATTERN, Lexicon
 from ..model import EntityType
 from .core import (
     _CLAUSE_PUNCT, _COUNTED_KIND, _COUNT_BEFORE, _MEASURES, _Candidate, _NOT_NAME_ENDS, _NUMERALS,
-    _QUOTE_RE, _SentenceView, _Tables, _gazetteer_type, _head_at_end, _is_han, _is_punct, _suffix_index, canonical_name,
+    _QUOTE_RE, _SentenceView, _Tables, _gazetteer_type, _head_at_end, _is_han, _is_punct, canonical_name,
 )
 from .growth import _head_after, _is_boundary, _name_vetoed
 from .leads import _quote_lead, quoted_name_begin
@@ -97,7 +97,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             name = canonical_name(text[begin:best_end])
             candidates.append(_Candidate(begin, best_end, head_type, name, core, "quote+head", 1))
             continue
-        if core in _suffix_index(lexicon.campaign_heads)[0]:
+        if core in tables.head_rows[EntityType.CAMPAIGN][0]:
             # a drive named by its head alone takes what names it before the
             # quote: 中央环保督察“回头看”, 社区环境整治“百日会战”
             prefix = _quote_lead(view, begin, lexicon) if begin in view.start_set else begin
@@ -105,9 +105,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 candidates.append(_Candidate(prefix, end, EntityType.CAMPAIGN, canonical_name(text[prefix:end]), "", "quote+head", 1))
             continue
         etype, rule = None, "quote"
-        if core in lexicon.generic_names or core in _suffix_index(lexicon.initiative_heads)[0]:
+        if core in lexicon.generic_names or core in tables.head_rows[EntityType.INITIATIVE][0]:
             continue  # “两委”: no name of its own; 政策“组合拳”, “体系”: a kind's word stressed
-        headed = _head_at_end(core, lexicon.initiative_heads) or _head_at_end(core, lexicon.campaign_heads)
+        headed = _head_at_end(core, EntityType.INITIATIVE, tables) or _head_at_end(core, EntityType.CAMPAIGN, tables)
         if _COUNT_FORMULA.fullmatch(core):  # “1+3”重点功能区, “8+4”等: a count formula names with its noun
             phrase_end = _noun_phrase_end(view, end, lexicon)
             candidates.append(_Candidate(begin, phrase_end, EntityType.INITIATIVE, canonical_name(text[begin:phrase_end]),
@@ -117,9 +117,9 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
             continue  # “三大问题”; “132”, “100天拿销售许可”: a number with no head (“15分钟阅读圈” has one)
         if re.search(r"\d+条(?:政策|措施)?$", core):  # “惠企21条”, “13条政策”: a policy document (ANNOTATION.md)
             etype = EntityType.REGULATION
-        elif _head_at_end(core, lexicon.campaign_heads):
+        elif _head_at_end(core, EntityType.CAMPAIGN, tables):
             etype = EntityType.CAMPAIGN
-        elif ((org_head := _head_at_end(core, lexicon.organization_heads)) and len(core) >= 4 and not _TAKE_AS.match(core)
+        elif ((org_head := _head_at_end(core, EntityType.ORGANIZATION, tables)) and len(core) >= 4 and not _TAKE_AS.match(core)
               and core[0] not in "一二两三四五六七八九十"  # “三基地两中心”, “五个中心”: a numbered formulation, no body
               and not _name_vetoed(lexicon, EntityType.ORGANIZATION, org_head, core)):
             if _COUNT_BEFORE.search(text, 0, begin):
@@ -129,7 +129,7 @@ def _quotes(view: _SentenceView, lexicon: Lexicon, tables: _Tables) -> list[_Can
                 (p for p in lexicon.quote_patterns if p.verdict == "Campaign" and p.matches(text, begin, end, core)
                  and (p.where != "before" or _WHOLE_OBJECT.match(text, end))), None)):
             etype, rule = EntityType.CAMPAIGN, f"quote/{found.id}"  # 开展|“万人助万企”: what 开展 conducts
-        elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, lexicon.initiative_heads)
+        elif (core[0] in _NUMERALS or _is_enumeration(core) or _head_at_end(core, EntityType.INITIATIVE, tables)
               or _TAKE_AS.match(core)):
             etype = EntityType.INITIATIVE
         elif found := next((p for p in lexicon.quote_patterns if p.verdict == "Initiative"

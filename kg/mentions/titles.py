@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import Lexicon
 from ..model import EntityType
-from .core import _COUNTED, _Candidate, _SentenceView, _gazetteer_type, _head_at_end, canonical_name
+from .core import _COUNTED, _Candidate, _SentenceView, _gazetteer_type, _head_at_end, _tables, canonical_name
 from .trims import _SCOPE_LEAD
 
 # A document head alone is too weak to mark a title without 《》; only titles
@@ -269,7 +269,7 @@ def _unmarked_title(view: _SentenceView, title: str, begin: int, lexicon: Lexico
     if all(part in _UNMARKED_HEADS for part in re.split(r"[和及与]", title)):
         return []  # 实施方案和实施细则: heads with no name
     items = title.split("、")
-    if any(item.endswith(_UNMARKED_HEADS) or _head_at_end(item, lexicon.initiative_heads) for item in items[:-1]):
+    if any(item.endswith(_UNMARKED_HEADS) or _head_at_end(item, EntityType.INITIATIVE, _tables(lexicon)) for item in items[:-1]):
         return []  # 干部激励机制、容错纠错机制、…三项制度: complete names, each found on its own
     if len(items) > 1 and all(len(i) <= _SHARED_ITEM_MAX for i in items[:-1]) and not _COUNTED.search(title):
         last = items[-1]
